@@ -1,0 +1,106 @@
+/**
+ * Electron main: orchestration only. One instance; one main window; the workstation core in a
+ * utilityProcess; each window gets a MessagePort to the core; the token lives in safeStorage.
+ */
+import { app, BrowserWindow, ipcMain, MessageChannelMain, Notification, safeStorage, session, utilityProcess } from 'electron';
+import type { WebContents } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { connectCore, type CoreConnection } from './coreProcess';
+import { notifyAssigned } from './notifications';
+import { handlePortRequest, PORT_REQUEST_CHANNEL } from './portBroker';
+import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
+import { createTokenStore } from './tokenStore';
+
+const DEFAULT_SERVER_URL = 'http://127.0.0.1:4000';
+
+let mainWindow: BrowserWindow | null = null;
+let core: CoreConnection | null = null;
+const appWindows = new Set<WebContents>();
+
+function appUrl(): string {
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  return devUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString();
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Switchboard',
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
+  });
+  const contents = window.webContents;
+  appWindows.add(contents);
+  window.on('closed', () => {
+    appWindows.delete(contents);
+    if (mainWindow === window) mainWindow = null;
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(appUrl());
+  return window;
+}
+
+function startCore(): CoreConnection {
+  const tokens = createTokenStore(safeStorage, app.getPath('userData'));
+  const child = utilityProcess.fork(join(__dirname, 'core.js'), [], {
+    serviceName: 'Switchboard core',
+    env: {
+      ...process.env,
+      SWITCHBOARD_CORE_DATA_DIR: join(app.getPath('userData'), 'cache'),
+      SWITCHBOARD_SERVER_URL: process.env.SWITCHBOARD_SERVER_URL ?? DEFAULT_SERVER_URL,
+      // An Electron build of better-sqlite3, produced by the packaging scripts (see README).
+      SWITCHBOARD_SQLITE_BINDING:
+        process.env.SWITCHBOARD_SQLITE_BINDING ?? join(process.resourcesPath, 'native', 'better_sqlite3.node'),
+    },
+  });
+  const connection = connectCore(child, {
+    onToken: (token) => void tokens.save(token),
+    onAssignedToMe: (payload) => notifyAssigned(Notification, mainWindow, payload),
+  });
+  void tokens.load().then((token) => connection.restoreToken(token));
+  return connection;
+}
+
+function main(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  ipcMain.on(PORT_REQUEST_CHANNEL, (event) => {
+    if (!core) return;
+    const connection = core;
+    handlePortRequest(event, {
+      windows: appWindows,
+      appUrl: appUrl(),
+      createChannel: () => new MessageChannelMain(),
+      attachToCore: (port) => connection.attachPort(port),
+    });
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    core = startCore();
+    mainWindow = createMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => core?.kill());
+}
+
+main();

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, unit + integration (Vitest), build, end-to-end (Playwright in
+// Chromium). Ends with one plain line "N passed, N failed" for the whole run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const tmp = join(root, '.tmp', 'test');
+mkdirSync(tmp, { recursive: true });
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label} ===`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function step(label, command, args) {
+  const ok = run(label, command, args);
+  ok ? passed++ : failed++;
+  summary.push(`${label}: ${ok ? 'ok' : 'FAILED'}`);
+  return ok;
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0), skipped: report.numPendingTests ?? 0 };
+}
+
+function countPlaywright(file) {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const stats = report.stats ?? {};
+  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 };
+}
+
+const backends = ['sqlite'];
+if (process.env.SWITCHBOARD_TEST_DATABASE_URL) backends.push('postgres');
+console.log(`Integration backends: ${backends.join(', ')}${process.env.SWITCHBOARD_TEST_REDIS_URL ? ' (+ Redis adapter suites)' : ''}`);
+if (!process.env.SWITCHBOARD_TEST_DATABASE_URL) {
+  console.log('PostgreSQL suites skipped: set SWITCHBOARD_TEST_DATABASE_URL to run them (CI does).');
+}
+
+step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+step('lint', bin('eslint'), ['.', '--max-warnings=0']);
+
+const vitestReport = join(tmp, 'vitest.json');
+rmSync(vitestReport, { force: true });
+run('unit + integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+const vitest = countVitest(vitestReport);
+if (vitest) {
+  passed += vitest.passed;
+  failed += vitest.failed;
+  summary.push(`vitest: ${vitest.passed} passed, ${vitest.failed} failed, ${vitest.skipped} skipped`);
+} else {
+  failed++;
+  summary.push('vitest: no report (the run crashed)');
+}
+
+if (step('build (electron-vite)', bin('electron-vite'), ['build'])) {
+  const playwrightReport = join(tmp, 'playwright.json');
+  rmSync(playwrightReport, { force: true });
+  run('end-to-end (Playwright, Chromium)', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+  const e2e = countPlaywright(playwrightReport);
+  if (e2e) {
+    passed += e2e.passed;
+    failed += e2e.failed;
+    summary.push(`e2e: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
+  } else {
+    failed++;
+    summary.push('e2e: no report (the run crashed)');
+  }
+}
+
+console.log('\n=== summary ===');
+for (const line of summary) console.log(line);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
