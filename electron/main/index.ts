@@ -44,7 +44,15 @@ function createMainWindow(): BrowserWindow {
   return window;
 }
 
+/** An Electron build of better-sqlite3, produced by the packaging scripts (see README). */
+function sqliteBindingPath(): string | undefined {
+  if (process.env.SWITCHBOARD_SQLITE_BINDING) return process.env.SWITCHBOARD_SQLITE_BINDING;
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  return resources ? join(resources, 'native', 'better_sqlite3.node') : undefined;
+}
+
 function startCore(): CoreConnection {
+  const binding = sqliteBindingPath();
   const tokens = createTokenStore(safeStorage, app.getPath('userData'));
   const child = utilityProcess.fork(join(__dirname, 'core.js'), [], {
     serviceName: 'Switchboard core',
@@ -52,9 +60,7 @@ function startCore(): CoreConnection {
       ...process.env,
       SWITCHBOARD_CORE_DATA_DIR: join(app.getPath('userData'), 'cache'),
       SWITCHBOARD_SERVER_URL: process.env.SWITCHBOARD_SERVER_URL ?? DEFAULT_SERVER_URL,
-      // An Electron build of better-sqlite3, produced by the packaging scripts (see README).
-      SWITCHBOARD_SQLITE_BINDING:
-        process.env.SWITCHBOARD_SQLITE_BINDING ?? join(process.resourcesPath, 'native', 'better_sqlite3.node'),
+      ...(binding ? { SWITCHBOARD_SQLITE_BINDING: binding } : {}),
     },
   });
   const connection = connectCore(child, {
