@@ -5,6 +5,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { createSwitchboardApi, RpcServerFrameSchema, type RpcServerFrame, type RpcRequestFrame } from '../../shared/contracts/rpcTransport';
+import { bridgeSafe } from './bridgeSafe';
 import { createPortTransport } from './portTransport';
 
 const PORT_REQUEST_CHANNEL = 'switchboard:request-core-port';
@@ -29,6 +30,6 @@ const transport = createPortTransport((onPort) => {
 });
 
 const api = createSwitchboardApi(transport);
-contextBridge.exposeInMainWorld('switchboard', api);
+contextBridge.exposeInMainWorld('switchboard', bridgeSafe(api as unknown as Record<string, unknown>));
 
 export type { RpcRequestFrame };

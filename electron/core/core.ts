@@ -1,0 +1,150 @@
+/**
+ * The workstation core: the local cache, the sync client and the RPC service, in plain Node.
+ * The desktop app runs it in a utilityProcess (host/utilityEntry.ts); web mode and tests run it
+ * in-process (host/webHost.ts).
+ *
+ * The session token lives in memory only. The desktop shell persists it with safeStorage through
+ * `onTokenChanged` and hands it back with `setToken` at the next start; it is never written to a
+ * plain file by the core.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Session } from '../../shared/contracts/rpc';
+import { SwitchboardError } from '../../shared/contracts/errors';
+import { openDatabase, type Db } from './db/database';
+import { getCursor, getServerUrl, getSessionAgent } from './db/queries/meta';
+import { outboxCount } from './db/queries/outbox';
+import type { ApplyResult } from './sync/apply';
+import { SyncClient, type SocketFactory } from './sync/client';
+import type { CoreContext } from './service/context';
+import { RpcEventEmitter } from './service/events';
+import { createRpcService, type RpcService } from './service';
+
+export interface CoreOptions {
+  dataDir: string;
+  serverUrl: string;
+  /** better_sqlite3.node built for the host runtime (Electron); default: the Node build. */
+  nativeBinding?: string;
+  /** Test seams. */
+  createSocket?: SocketFactory;
+  fetch?: typeof fetch;
+}
+
+export interface Core {
+  rpc: RpcService;
+  /** Restore (or clear) the session token, e.g. from the shell's safeStorage at start-up. */
+  setToken(token: string | null): void;
+  /** Called with the new token after sign-in and with null after sign-out or session end. */
+  onTokenChanged(listener: (token: string | null) => void): () => void;
+  /** Drop / resume the server connection while keeping the session (work offline). */
+  goOffline(): void;
+  goOnline(): void;
+  close(): Promise<void>;
+}
+
+export const CACHE_FILE = 'cache.sqlite';
+
+export function createCore(options: CoreOptions): Core {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db: Db = openDatabase(join(options.dataDir, CACHE_FILE), { nativeBinding: options.nativeBinding });
+  const events = new RpcEventEmitter();
+  const tokenListeners = new Set<(token: string | null) => void>();
+  let token: string | null = null;
+  let sync: SyncClient | null = null;
+  let closed = false;
+
+  const announce = (result: Pick<ApplyResult, 'conversationIds' | 'inbox' | 'directory'>) => {
+    if (result.conversationIds.length === 0 && !result.inbox && !result.directory) return;
+    events.emit('data.changed', {
+      conversationIds: result.conversationIds,
+      inbox: result.inbox,
+      directory: result.directory,
+    });
+  };
+
+  const session = (): Session | null => {
+    const agent = getSessionAgent(db);
+    const serverUrl = getServerUrl(db);
+    return token && agent && serverUrl ? { agent, serverUrl } : null;
+  };
+
+  const stopSync = () => {
+    sync?.stop();
+    sync = null;
+  };
+
+  const startSync = () => {
+    stopSync();
+    const serverUrl = getServerUrl(db);
+    if (!token || !serverUrl || !getSessionAgent(db) || closed) return;
+    const client: SyncClient = new SyncClient({
+      db,
+      serverUrl,
+      token,
+      ...(options.createSocket ? { createSocket: options.createSocket } : {}),
+      onApplied(result) {
+        announce(result);
+        for (const assigned of result.assignedToMe) events.emit('conversation.assignedToMe', assigned);
+      },
+      onRejected: (rejection) => events.emit('mutation.rejected', rejection),
+      onStatus: (status) => events.emit('sync.statusChanged', status),
+      onSessionEnded(reason) {
+        if (sync === client) sync = null;
+        changeToken(null);
+        events.emit('session.ended', { reason });
+      },
+    });
+    sync = client;
+    client.start();
+  };
+
+  function changeToken(next: string | null): void {
+    if (next === token) return;
+    token = next;
+    if (token) startSync();
+    else {
+      stopSync();
+      events.emit('sync.statusChanged', {
+        state: 'signedOut',
+        pending: outboxCount(db),
+        cursor: getCursor(db),
+        lastError: null,
+      });
+    }
+    for (const listener of tokenListeners) listener(token);
+  }
+
+  const ctx: CoreContext = {
+    db,
+    events,
+    defaultServerUrl: options.serverUrl,
+    fetch: options.fetch ?? ((...args) => fetch(...args)),
+    session,
+    viewer() {
+      const agent = getSessionAgent(db);
+      if (!token || !agent) throw new SwitchboardError('unauthorized', 'Please sign in.');
+      return agent;
+    },
+    token: () => token,
+    setToken: changeToken,
+    sync: () => sync,
+    announce,
+  };
+
+  return {
+    rpc: createRpcService(ctx),
+    setToken: changeToken,
+    onTokenChanged(listener) {
+      tokenListeners.add(listener);
+      return () => tokenListeners.delete(listener);
+    },
+    goOffline: () => sync?.goOffline(),
+    goOnline: () => sync?.goOnline(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopSync();
+      db.close();
+    },
+  };
+}

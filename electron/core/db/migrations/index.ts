@@ -1,0 +1,12 @@
+/** The ordered list of cache migrations. Append only; numbers are contiguous from 1. */
+import type Database from 'better-sqlite3';
+import { migration001 } from './001_initial';
+import { migration002 } from './002_search';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];

@@ -1,0 +1,78 @@
+/** Key/value facts about this cache: sync cursor, client id, mutation counter, session agent. */
+import { randomUUID } from 'node:crypto';
+import { AgentSchema, type Agent } from '../../../../shared/domain/model';
+import type { Db } from '../database';
+
+function get(db: Db, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+function set(db: Db, key: string, value: string): void {
+  db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
+}
+
+function remove(db: Db, key: string): void {
+  db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+}
+
+export function getCursor(db: Db): number {
+  return Number(get(db, 'cursor') ?? 0);
+}
+
+/** Only ever called inside the transaction that applied the changes up to `cursor`. */
+export function setCursor(db: Db, cursor: number): void {
+  set(db, 'cursor', String(cursor));
+}
+
+/** The UUID this cache sends with its mutations; created on first use and kept. */
+export function getClientId(db: Db): string {
+  let id = get(db, 'client_id');
+  if (!id) {
+    id = randomUUID();
+    set(db, 'client_id', id);
+  }
+  return id;
+}
+
+/** Allocate the next mutation id (strictly increasing for this client id). */
+export function takeMutationId(db: Db): number {
+  const next = Number(get(db, 'next_mutation_id') ?? 1);
+  set(db, 'next_mutation_id', String(next + 1));
+  return next;
+}
+
+export function getSessionAgent(db: Db): Agent | null {
+  const raw = get(db, 'session_agent');
+  if (!raw) return null;
+  const parsed = AgentSchema.safeParse(JSON.parse(raw));
+  return parsed.success ? parsed.data : null;
+}
+
+export function setSessionAgent(db: Db, agent: Agent): void {
+  set(db, 'session_agent', JSON.stringify(agent));
+}
+
+export function getServerUrl(db: Db): string | null {
+  return get(db, 'server_url') ?? null;
+}
+
+export function setServerUrl(db: Db, url: string): void {
+  set(db, 'server_url', url);
+}
+
+/**
+ * Forget everything cached for the previous agent (another agent signs in on this data dir). A new
+ * client id is minted so the server's (clientId, mutationId) dedupe starts fresh.
+ */
+export function clearCache(db: Db): void {
+  db.transaction(() => {
+    db.exec(`
+      DELETE FROM outbox; DELETE FROM messages; DELETE FROM conversations;
+      DELETE FROM contacts; DELETE FROM agents; DELETE FROM teams;
+    `);
+    for (const key of ['cursor', 'session_agent', 'client_id', 'next_mutation_id']) remove(db, key);
+  })();
+}

@@ -1,0 +1,127 @@
+/**
+ * Web mode: serve the built renderer and the RPC over a WebSocket, for a browser on this machine.
+ *
+ * Who may connect: the server binds 127.0.0.1 only; `/rpc` additionally requires the secret made
+ * at this start (32 random bytes, compared in constant time), an Origin equal to this host's own
+ * origin (so no other web page can drive it), and a loopback remote address.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import sirv from 'sirv';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { MAX_PAYLOAD_BYTES } from '../../../shared/domain/limits';
+import type { Core } from '../core';
+import { attachRpc } from './transport';
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "connect-src 'self' ws://127.0.0.1:*; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export interface WebHost {
+  /** http://127.0.0.1:PORT/?secret=… : what to open in the browser. */
+  url: string;
+  port: number;
+  secret: string;
+  close(): Promise<void>;
+}
+
+export interface WebHostOptions {
+  core: Pick<Core, 'rpc'>;
+  staticDir: string;
+  /** Default 0 (any free port). */
+  port?: number;
+}
+
+function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+}
+
+export function secretMatches(expected: string, given: string | null): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const secret = randomBytes(32).toString('hex');
+  const assets = sirv(options.staticDir, {
+    single: true,
+    dev: false,
+    etag: true,
+    setHeaders: setSecurityHeaders,
+  });
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    setSecurityHeaders(res);
+    assets(req, res, () => {
+      res.statusCode = 404;
+      res.end('Not found');
+    });
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
+  let origin = '';
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refuse = (status: number, text: string) => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.destroy();
+    };
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname !== '/rpc') return refuse(404, 'Not Found');
+    if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return refuse(403, 'Forbidden');
+    if (req.headers.origin !== origin) return refuse(403, 'Forbidden');
+    if (!secretMatches(secret, url.searchParams.get('secret'))) return refuse(401, 'Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => serveRpc(ws, options.core));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/?secret=${secret}`,
+    port,
+    secret,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function serveRpc(ws: WebSocket, core: Pick<Core, 'rpc'>): void {
+  const detach = attachRpc(core.rpc, {
+    send: (frame) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    },
+    onMessage: (handler) => {
+      ws.on('message', (data: RawData, isBinary: boolean) => {
+        if (isBinary) return handler(null);
+        let frame: unknown = null;
+        try {
+          frame = JSON.parse(data.toString());
+        } catch {
+          // Not JSON: handled as a malformed frame below.
+        }
+        handler(frame);
+      });
+    },
+  });
+  ws.on('close', detach);
+  ws.on('error', () => ws.terminate());
+}

@@ -1,0 +1,143 @@
+/**
+ * Apply server changes to the cache in ONE transaction, then tell the caller what changed so it
+ * can announce after commit.
+ *
+ * Invariants:
+ * - Snapshots are idempotent and seq-guarded: a snapshot older than the stored row is ignored, so
+ *   pokes may be applied early and pulls may repeat them.
+ * - The cursor moves only here, in the same transaction, and never backwards.
+ * - Conversations the viewer can no longer see are dropped with their messages.
+ * - Still-pending outbox mutations are re-applied on top of every touched conversation, so an
+ *   optimistic change survives remote updates until the server acknowledges or rejects it.
+ */
+import type { Change } from '../../../shared/contracts/sync';
+import type { Agent, Conversation } from '../../../shared/domain/model';
+import { canSeeConversation, type Viewer } from '../../../shared/domain/visibility';
+import type { Db } from '../db/database';
+import {
+  deleteConversation,
+  getConversation,
+  listConversationScopes,
+  upsertServerConversation,
+} from '../db/queries/conversations';
+import { getContact, upsertAgent, upsertContact, upsertTeam } from '../db/queries/directory';
+import { upsertServerMessage } from '../db/queries/messages';
+import { getCursor, getSessionAgent, setCursor, setSessionAgent } from '../db/queries/meta';
+import { reapplyPending } from './reapply';
+
+export interface ApplyOptions {
+  /** Move the cursor to this seq (never backwards) in the same transaction. */
+  moveCursorTo?: number;
+  /** Announce assignments to the viewer; off for the first full sync of a fresh cache. */
+  announceAssignments?: boolean;
+}
+
+export interface AssignedToMe {
+  conversationId: string;
+  contactName: string;
+  preview: string;
+}
+
+export interface ApplyResult {
+  conversationIds: string[];
+  inbox: boolean;
+  directory: boolean;
+  assignedToMe: AssignedToMe[];
+  /** The signed-in agent's new record when a change updated it (teams, role). */
+  sessionAgent: Agent | null;
+}
+
+const DIRECTORY_TYPES = new Set(['team.updated', 'agent.updated', 'contact.updated']);
+
+export function applyChanges(db: Db, changes: readonly Change[], options: ApplyOptions = {}): ApplyResult {
+  return db.transaction(() => applyInTransaction(db, changes, options))();
+}
+
+function applyInTransaction(db: Db, changes: readonly Change[], options: ApplyOptions): ApplyResult {
+  const result: ApplyResult = {
+    conversationIds: [],
+    inbox: false,
+    directory: false,
+    assignedToMe: [],
+    sessionAgent: null,
+  };
+  const touched = new Set<string>();
+  let viewerAgent = getSessionAgent(db);
+
+  // Directory first, conversations next, messages last: a page may list them in any order, and a
+  // message is kept only when its conversation is cached.
+  for (const change of changes) {
+    if (change.type === 'team.updated')
+      result.directory = upsertTeam(db, change.team, change.seq) || result.directory;
+    else if (change.type === 'contact.updated') {
+      if (upsertContact(db, change.contact, change.seq)) {
+        result.directory = true;
+        result.inbox = true; // contact names show in inbox rows
+      }
+    } else if (change.type === 'agent.updated' && upsertAgent(db, change.agent, change.seq)) {
+      result.directory = true;
+      if (viewerAgent && change.agent.id === viewerAgent.id) {
+        viewerAgent = change.agent;
+        setSessionAgent(db, change.agent);
+        result.sessionAgent = change.agent;
+      }
+    }
+  }
+
+  const viewer: Viewer | null = viewerAgent;
+  for (const change of changes) {
+    if (DIRECTORY_TYPES.has(change.type) || change.type === 'message.created') continue;
+    const conversation = (change as { conversation: Conversation }).conversation;
+    if (applyConversation(db, conversation, change.seq, viewer, options, result))
+      touched.add(conversation.id);
+  }
+
+  for (const change of changes) {
+    if (change.type !== 'message.created') continue;
+    if (upsertServerMessage(db, change.message, change.seq)) touched.add(change.message.conversationId);
+  }
+
+  if (result.sessionAgent && viewer) {
+    // The viewer's scope changed (moved team, new role): drop what left it.
+    for (const scope of listConversationScopes(db)) {
+      if (!canSeeConversation(viewer, scope) && deleteConversation(db, scope.id)) touched.add(scope.id);
+    }
+    result.inbox = true;
+  }
+
+  for (const id of touched) reapplyPending(db, id);
+  if (touched.size > 0) result.inbox = true;
+  result.conversationIds = [...touched];
+
+  if (options.moveCursorTo !== undefined && options.moveCursorTo > getCursor(db))
+    setCursor(db, options.moveCursorTo);
+  return result;
+}
+
+/** Returns whether the cached conversation changed (written or dropped). */
+function applyConversation(
+  db: Db,
+  conversation: Conversation,
+  seq: number,
+  viewer: Viewer | null,
+  options: ApplyOptions,
+  result: ApplyResult,
+): boolean {
+  if (viewer && !canSeeConversation(viewer, conversation)) return deleteConversation(db, conversation.id);
+  const before = getConversation(db, conversation.id);
+  if (!upsertServerConversation(db, conversation, seq)) return false;
+  // The local row already showing the viewer as assignee means the viewer did it (optimistic).
+  if (
+    options.announceAssignments &&
+    viewer &&
+    conversation.assigneeId === viewer.id &&
+    before?.assigneeId !== viewer.id
+  ) {
+    result.assignedToMe.push({
+      conversationId: conversation.id,
+      contactName: getContact(db, conversation.contactId)?.name ?? '',
+      preview: conversation.lastMessagePreview,
+    });
+  }
+  return true;
+}

@@ -1,0 +1,344 @@
+/**
+ * The live connection to the central server (socket.io-client 4.8).
+ *
+ * - On connect: pull pages until !hasMore (each page applied with its cursor move in one
+ *   transaction), then drain the outbox.
+ * - On a poke: changes that follow the cursor contiguously are applied and the cursor moves to
+ *   `to` in the same transaction. Otherwise the changes are applied at once for latency (snapshots
+ *   are idempotent and seq-guarded) WITHOUT moving the cursor, and one coalesced pull closes the gap.
+ * - The outbox is sent in mutation-id order, at most PUSH_BATCH_MAX per batch, one batch in flight.
+ *   Unacknowledged rows stay and are resent after reconnect; the server dedupes (clientId, mutationId).
+ */
+import { io } from 'socket.io-client';
+import type { z } from 'zod';
+import { SwitchboardError, type ErrorCode } from '../../../shared/contracts/errors';
+import type { SyncState, SyncStatus } from '../../../shared/contracts/rpc';
+import {
+  PokeSchema,
+  PullResponseSchema,
+  PushResponseSchema,
+  SOCKET_EVENTS,
+  type MutationResult,
+} from '../../../shared/contracts/sync';
+import { PULL_PAGE_MAX, PUSH_BATCH_MAX } from '../../../shared/domain/limits';
+import type { Db } from '../db/database';
+import { getClientId, getCursor } from '../db/queries/meta';
+import { markOutboxSent, nextOutboxBatch, outboxCount } from '../db/queries/outbox';
+import { applyChanges, type ApplyResult } from './apply';
+import { acknowledge, type Rejection } from './outbox';
+
+/** The part of a socket.io-client Socket the sync client uses (a fake one in unit tests). */
+export interface SyncSocket {
+  readonly connected: boolean;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
+  connect(): unknown;
+  disconnect(): unknown;
+}
+export type SocketFactory = (serverUrl: string, token: string) => SyncSocket;
+
+export const defaultSocketFactory: SocketFactory = (serverUrl, token) =>
+  io(serverUrl, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 10_000,
+    randomizationFactor: 0.5,
+    autoConnect: false,
+  }) as unknown as SyncSocket;
+
+export interface SyncClientOptions {
+  db: Db;
+  serverUrl: string;
+  token: string;
+  createSocket?: SocketFactory;
+  ackTimeoutMs?: number;
+  /** Delay before retrying a pull or push that failed while connected. */
+  retryDelayMs?: number;
+  onApplied(result: ApplyResult): void;
+  onRejected(rejection: Rejection): void;
+  onStatus(status: SyncStatus): void;
+  onSessionEnded(reason: string): void;
+}
+
+const PERMANENT_PUSH_ERRORS = new Set<ErrorCode>([
+  'invalid',
+  'too_large',
+  'forbidden',
+  'not_found',
+  'unknown_event',
+]);
+
+export class SyncClient {
+  private socket: SyncSocket | null = null;
+  private pulling = false;
+  private pullAgain = false;
+  private pullScheduled = false;
+  private pushing = false;
+  private caughtUp = false;
+  private stopped = true;
+  private lastError: string | null = null;
+  private lastStatusKey = '';
+  private retryTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: SyncClientOptions) {}
+
+  start(): void {
+    if (this.socket) return;
+    this.stopped = false;
+    const socket = (this.options.createSocket ?? defaultSocketFactory)(
+      this.options.serverUrl,
+      this.options.token,
+    );
+    this.socket = socket;
+    const on = (event: string, listener: (...args: unknown[]) => void) =>
+      socket.on(event, listener as (...args: never[]) => void);
+    on('connect', () => {
+      this.caughtUp = false;
+      this.lastError = null;
+      this.emitStatus();
+      void this.catchUp();
+    });
+    on('disconnect', (reason) => {
+      this.caughtUp = false;
+      this.emitStatus();
+      // socket.io does not reconnect after a server-side disconnect (e.g. token expiry). Try
+      // once more: the handshake then either succeeds or fails as 'unauthorized' (session ended).
+      if (reason === 'io server disconnect' && !this.stopped) {
+        setTimeout(() => {
+          if (!this.stopped && socket === this.socket && !socket.connected) socket.connect();
+        }, this.options.retryDelayMs ?? 2_000);
+      }
+    });
+    on('connect_error', (error) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message === 'unauthorized') this.endSession('Your session has expired. Please sign in again.');
+      else {
+        this.lastError = message;
+        this.emitStatus();
+      }
+    });
+    on(SOCKET_EVENTS.poke, (payload) => this.onPoke(payload));
+    on(SOCKET_EVENTS.revoked, () => this.endSession('You were signed out by the server.'));
+    socket.connect();
+    this.emitStatus();
+  }
+
+  /** After stop() the client never touches the database again (the core may close it). */
+  stop(): void {
+    if (this.stopped && !this.socket) return;
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const socket = this.socket;
+    this.socket = null;
+    this.emitStatus();
+    socket?.disconnect();
+  }
+
+  /** Drop the connection but keep working offline (writes queue in the outbox). */
+  goOffline(): void {
+    this.socket?.disconnect();
+  }
+
+  goOnline(): void {
+    if (this.socket && !this.socket.connected) this.socket.connect();
+  }
+
+  get connected(): boolean {
+    return this.socket?.connected ?? false;
+  }
+
+  status(): SyncStatus {
+    let state: SyncState;
+    if (this.stopped) state = 'signedOut';
+    else if (!this.connected) state = 'offline';
+    else if (!this.caughtUp || this.pulling || this.pushing) state = 'syncing';
+    else state = 'online';
+    return {
+      state,
+      pending: outboxCount(this.options.db),
+      cursor: getCursor(this.options.db),
+      lastError: this.lastError,
+    };
+  }
+
+  /** Emit the status when state, pending count or error changed. */
+  emitStatus(): void {
+    if (this.stopped && this.lastStatusKey.startsWith('signedOut')) return;
+    const status = this.status();
+    const key = `${status.state}|${status.pending}|${status.lastError ?? ''}`;
+    if (key === this.lastStatusKey) return;
+    this.lastStatusKey = key;
+    this.options.onStatus(status);
+  }
+
+  private endSession(reason: string): void {
+    this.stop();
+    this.options.onSessionEnded(reason);
+  }
+
+  private async catchUp(): Promise<void> {
+    await this.pull();
+    await this.drain();
+    if (this.connected) this.caughtUp = true;
+    this.emitStatus();
+  }
+
+  private onPoke(payload: unknown): void {
+    if (this.stopped) return;
+    const parsed = PokeSchema.safeParse(payload);
+    if (!parsed.success) return;
+    const { from, to, changes } = parsed.data;
+    const { db } = this.options;
+    const cursor = getCursor(db);
+    const contiguous = from === cursor + 1;
+    const result = applyChanges(db, changes, {
+      ...(contiguous ? { moveCursorTo: to } : {}),
+      announceAssignments: true,
+    });
+    this.options.onApplied(result);
+    // A poke for a range already covered (another room of the same commit) needs no pull.
+    if (!contiguous && to > cursor) this.schedulePull();
+    this.emitStatus();
+  }
+
+  /** Coalesce: many gaps noticed at once cost one pull. */
+  private schedulePull(): void {
+    if (this.pulling) {
+      this.pullAgain = true;
+      return;
+    }
+    if (this.pullScheduled) return;
+    this.pullScheduled = true;
+    setImmediate(() => {
+      this.pullScheduled = false;
+      if (!this.stopped) void this.pull();
+    });
+  }
+
+  private async pull(): Promise<void> {
+    if (this.pulling) {
+      this.pullAgain = true;
+      return;
+    }
+    this.pulling = true;
+    this.emitStatus();
+    const { db } = this.options;
+    try {
+      do {
+        this.pullAgain = false;
+        let hasMore = true;
+        while (hasMore && this.connected) {
+          const cursor = getCursor(db);
+          const page = await this.request(
+            SOCKET_EVENTS.pull,
+            { cursor, limit: PULL_PAGE_MAX },
+            PullResponseSchema,
+          );
+          const result = applyChanges(db, page.changes, {
+            moveCursorTo: page.cursor,
+            announceAssignments: cursor > 0,
+          });
+          this.options.onApplied(result);
+          hasMore = page.hasMore && page.cursor > cursor;
+        }
+      } while (this.pullAgain && this.connected);
+    } catch (error) {
+      this.fail(error, () => void this.pull());
+    } finally {
+      this.pulling = false;
+      this.emitStatus();
+    }
+  }
+
+  /** Send queued mutations, one batch in flight at a time. No-op while offline. */
+  async drain(): Promise<void> {
+    if (this.pushing || !this.connected) return;
+    this.pushing = true;
+    this.emitStatus();
+    const { db } = this.options;
+    try {
+      while (this.connected) {
+        const batch = nextOutboxBatch(db, PUSH_BATCH_MAX);
+        if (batch.length === 0) break;
+        markOutboxSent(
+          db,
+          batch.map((entry) => entry.mutationId),
+        );
+        const mutations = batch.map(({ mutationId, name, args }) => ({ mutationId, name, args }));
+        let results: MutationResult[];
+        try {
+          const response = await this.request(
+            SOCKET_EVENTS.push,
+            { clientId: getClientId(db), mutations },
+            PushResponseSchema,
+          );
+          results = response.results;
+        } catch (error) {
+          if (!(error instanceof SwitchboardError) || !PERMANENT_PUSH_ERRORS.has(error.code)) throw error;
+          // The server refuses the batch as such: resending would fail forever, so reject each.
+          results = batch.map((entry) => ({
+            mutationId: entry.mutationId,
+            ok: false,
+            error: error.toBody(),
+          }));
+        }
+        const outcome = acknowledge(db, results);
+        for (const rejection of outcome.rejected) this.options.onRejected(rejection);
+        if (outcome.conversationIds.length > 0) {
+          this.options.onApplied({
+            conversationIds: outcome.conversationIds,
+            inbox: true,
+            directory: false,
+            assignedToMe: [],
+            sessionAgent: null,
+          });
+        }
+        this.emitStatus();
+        const answered = new Set(results.map((r) => r.mutationId));
+        if (!batch.some((entry) => answered.has(entry.mutationId))) break; // avoid a hot loop; resent on reconnect
+      }
+    } catch (error) {
+      this.fail(error, () => void this.drain());
+    } finally {
+      this.pushing = false;
+      this.emitStatus();
+    }
+  }
+
+  private fail(error: unknown, retry: () => void): void {
+    if (this.stopped) return;
+    if (error instanceof SwitchboardError && error.code === 'unauthorized') {
+      this.endSession(error.message);
+      return;
+    }
+    this.lastError = error instanceof Error ? error.message : String(error);
+    if (this.connected && !this.stopped && !this.retryTimer) {
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        retry();
+      }, this.options.retryDelayMs ?? 2_000);
+    }
+  }
+
+  /** Emit with an ack and validate the answer: the server is a trust edge too. */
+  private async request<T>(event: string, payload: unknown, schema: z.ZodType<T>): Promise<T> {
+    const socket = this.socket;
+    if (!socket?.connected) throw new SwitchboardError('offline', 'Not connected to the server.');
+    const ack = (await socket.timeout(this.options.ackTimeoutMs ?? 20_000).emitWithAck(event, payload)) as {
+      ok?: unknown;
+      data?: unknown;
+      error?: { code?: ErrorCode; message?: string };
+    } | null;
+    if (this.stopped || socket !== this.socket) throw new SwitchboardError('offline', 'Sync stopped.');
+    if (ack && ack.ok === true) {
+      const parsed = schema.safeParse(ack.data);
+      if (parsed.success) return parsed.data;
+      throw new SwitchboardError('internal', `Unexpected ${event} response from the server.`);
+    }
+    const code = ack?.error?.code ?? 'internal';
+    throw new SwitchboardError(code, ack?.error?.message ?? `${event} failed.`);
+  }
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import type { ConversationDetail } from '../../../../shared/contracts/rpc';
+import { PRIORITIES, type Priority } from '../../../../shared/domain/model';
+import { useAppStore } from '../../store';
+import { PriorityBadge, StatusBadge, VipBadge } from '../common/Badges';
+import { ChannelIcon } from '../common/ChannelIcon';
+import { TransferDialog } from './TransferDialog';
+
+/** Who and what this conversation is, plus the actions that change it. */
+export function ConversationHeader({ detail }: { detail: ConversationDetail }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { conversation, contact } = detail;
+  const [transferring, setTransferring] = useState(false);
+  const { agentId, assignToMe, setStatus, setPriority } = useAppStore(
+    useShallow((s) => ({ agentId: s.session?.agent.id ?? null, assignToMe: s.assignToMe, setStatus: s.setStatus, setPriority: s.setPriority })),
+  );
+  const status = conversation.status;
+  const finished = status === 'resolved' || status === 'closed';
+
+  return (
+    <header className="conversation-header">
+      <div className="conversation-title">
+        <h2>
+          {contact.name} {contact.tier === 'vip' && <VipBadge />}
+        </h2>
+        {conversation.subject && <p className="conversation-subject">{conversation.subject}</p>}
+        <dl className="conversation-facts">
+          <div>
+            <dt>{t('conversation.channel')}</dt>
+            <dd>
+              <ChannelIcon channel={conversation.channel} size={14} /> {t(`channel.${conversation.channel}`)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('conversation.status')}</dt>
+            <dd>
+              <StatusBadge status={status} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('conversation.priority')}</dt>
+            <dd>
+              <PriorityBadge priority={conversation.priority} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('conversation.team')}</dt>
+            <dd>{detail.teamName}</dd>
+          </div>
+          <div>
+            <dt>{t('conversation.assignee')}</dt>
+            <dd data-testid="conversation-assignee">{detail.assigneeName ?? t('conversation.unassigned')}</dd>
+          </div>
+        </dl>
+      </div>
+      <div className="conversation-actions" role="toolbar" aria-label={t('conversation.actionsLabel')}>
+        {conversation.assigneeId !== agentId && (
+          <button type="button" className="btn btn-primary" data-testid="action-assign-me" onClick={() => void assignToMe()}>
+            {t('conversation.assignMe')}
+          </button>
+        )}
+        <button type="button" className="btn" data-testid="action-transfer" onClick={() => setTransferring(true)}>
+          {t('conversation.transfer')}
+        </button>
+        <label className="visually-hidden" htmlFor="action-priority">
+          {t('conversation.priority')}
+        </label>
+        <select
+          id="action-priority"
+          className="select"
+          value={conversation.priority}
+          data-testid="action-priority"
+          onChange={(e) => void setPriority(e.target.value as Priority)}
+        >
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {t('conversation.priority')}: {t(`priority.${p}`)}
+            </option>
+          ))}
+        </select>
+        {(status === 'open' || status === 'bot') && (
+          <button type="button" className="btn" data-testid="action-pending" onClick={() => void setStatus('pending')}>
+            {t('conversation.pending')}
+          </button>
+        )}
+        {!finished && (
+          <button type="button" className="btn btn-success" data-testid="action-resolve" onClick={() => void setStatus('resolved')}>
+            {t('conversation.resolve')}
+          </button>
+        )}
+        {(finished || status === 'pending' || status === 'snoozed') && (
+          <button type="button" className="btn" data-testid="action-reopen" onClick={() => void setStatus('open')}>
+            {t('conversation.reopen')}
+          </button>
+        )}
+      </div>
+      {transferring && <TransferDialog currentTeamId={conversation.teamId} onClose={() => setTransferring(false)} />}
+    </header>
+  );
+}

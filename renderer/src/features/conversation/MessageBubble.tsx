@@ -1,0 +1,92 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MessageView } from '../../../../shared/contracts/rpc';
+import { formatClock, formatTimestamp, type UiLanguage } from '../../lib/time';
+
+/** Which bubble a message gets: who speaks decides side and colour. */
+export function bubbleKind(message: MessageView): 'system' | 'note' | 'bot' | 'agent' | 'customer' {
+  if (message.kind === 'system' || message.authorType === 'system') return 'system';
+  if (message.kind === 'note') return 'note';
+  if (message.authorType === 'bot') return 'bot';
+  return message.direction === 'out' ? 'agent' : 'customer';
+}
+
+interface Props {
+  message: MessageView;
+  now: number;
+  language: UiLanguage;
+  onRetry(messageId: string): void;
+  onDiscard(messageId: string): void;
+}
+
+export const MessageBubble = memo(function MessageBubble({ message, now, language, onRetry, onDiscard }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const kind = bubbleKind(message);
+  const time = formatTimestamp(message.createdAt, now, language);
+  const common = { 'data-testid': 'message', 'data-kind': message.kind, 'data-direction': message.direction, 'data-message-id': message.id };
+
+  if (kind === 'system') {
+    return (
+      <div className="message message-system" {...common}>
+        <span>{message.text}</span> <time dateTime={message.createdAt}>{time}</time>
+      </div>
+    );
+  }
+
+  const author =
+    kind === 'note'
+      ? `${t('conversation.internalNote')} · ${message.authorName ?? t('conversation.agent')}`
+      : kind === 'bot'
+        ? t('conversation.bot')
+        : (message.authorName ?? (kind === 'agent' ? t('conversation.agent') : t('conversation.customer')));
+
+  return (
+    <div className={`message message-${kind}${message.failedReason ? ' is-failed' : ''}${message.pending ? ' is-pending' : ''}`} {...common}>
+      <div className="bubble">
+        <div className="bubble-meta">
+          <span className="bubble-author">{author}</span>
+          <time dateTime={message.createdAt}>{time}</time>
+        </div>
+        {message.subject && <div className="bubble-subject">{t('conversation.subject', { subject: message.subject })}</div>}
+        {message.call && (
+          <div className="call-card">
+            <div className="call-head">
+              <span aria-hidden="true">☎</span> {t('conversation.callTitle')} · {t('conversation.callDuration', { duration: formatClock(message.call.durationSec) })}
+            </div>
+            {message.call.transcript && message.call.transcript.length > 0 && (
+              <section className="transcript" aria-label={t('conversation.transcript')}>
+                <h4>{t('conversation.transcript')}</h4>
+                <ol>
+                  {message.call.transcript.map((line, i) => (
+                    <li key={i} className="transcript-line">
+                      <span className="transcript-time">{formatClock(line.atSec)}</span>
+                      <span className="transcript-speaker">{line.speaker}</span>
+                      <span className="transcript-text">{line.text}</span>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            )}
+          </div>
+        )}
+        {message.text && <div className="bubble-text">{message.text}</div>}
+      </div>
+      {message.pending && !message.failedReason && (
+        <div className="bubble-status" role="status">
+          {t('conversation.sending')}
+        </div>
+      )}
+      {message.failedReason && (
+        <div className="bubble-status bubble-failed" role="alert">
+          <span>{t('conversation.failed', { reason: message.failedReason })}</span>
+          <button type="button" className="btn btn-small" data-testid="message-retry" onClick={() => onRetry(message.id)}>
+            {t('conversation.retrySend')}
+          </button>
+          <button type="button" className="btn btn-small btn-ghost" data-testid="message-discard" onClick={() => onDiscard(message.id)}>
+            {t('conversation.discard')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,69 @@
+/**
+ * Wires the core's pushed events into the store. `data.changed` bursts are coalesced for
+ * DATA_CHANGED_DEBOUNCE_MS so a sync page of many changes costs one reload, not hundreds.
+ */
+import type { SwitchboardApi } from '../../../shared/contracts/rpcTransport';
+import type { AppStore } from './index';
+
+export const DATA_CHANGED_DEBOUNCE_MS = 50;
+
+export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let changedIds = new Set<string>();
+  let inboxChanged = false;
+  let directoryChanged = false;
+
+  const flush = () => {
+    timer = null;
+    const state = store.getState();
+    const ids = changedIds;
+    const inbox = inboxChanged;
+    const directory = directoryChanged;
+    changedIds = new Set();
+    inboxChanged = false;
+    directoryChanged = false;
+    if (state.sessionPhase !== 'signedIn') return;
+    if (inbox) {
+      state.refreshInbox();
+      if (state.searchText.trim()) void state.runSearch();
+    }
+    if (directory) {
+      void state.loadDirectory();
+      void state.refreshSync();
+    }
+    // An empty id list with directory set means "everything may have changed" (e.g. reconnect).
+    if (state.openId && (ids.has(state.openId) || (directory && ids.size === 0))) void state.reloadConversation(true);
+  };
+
+  const offs = [
+    api.on('data.changed', (payload) => {
+      for (const id of payload.conversationIds) changedIds.add(id);
+      inboxChanged ||= payload.inbox;
+      directoryChanged ||= payload.directory;
+      timer ??= setTimeout(flush, DATA_CHANGED_DEBOUNCE_MS);
+    }),
+    api.on('sync.statusChanged', (status) => store.getState().setSync(status)),
+    api.on('mutation.rejected', (payload) => {
+      store.getState().pushToast({
+        key: payload.conversationId ? 'toast.rejected' : 'toast.rejectedOther',
+        params: { message: payload.message },
+        tone: 'warning',
+        conversationId: payload.conversationId,
+      });
+    }),
+    api.on('conversation.assignedToMe', (payload) => {
+      store.getState().pushToast({
+        key: 'toast.assignedToMe',
+        params: { name: payload.contactName },
+        tone: 'info',
+        conversationId: payload.conversationId,
+      });
+    }),
+    api.on('session.ended', (payload) => store.getState().endSession(payload.reason)),
+  ];
+
+  return () => {
+    if (timer) clearTimeout(timer);
+    for (const off of offs) off();
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * The inbox as a window onto the core's rows: pages of INBOX_PAGE rows fetched on demand with
+ * offset/limit, never the whole queue. `inboxTotal` (from the latest page) sizes the scroll area.
+ *
+ * Invariants:
+ * - A page response is kept only if it belongs to the current generation; changing the query or
+ *   refreshing after `data.changed` bumps the generation, so late answers cannot mix queries.
+ * - On refresh, the old pages stay on screen (no flicker) until their replacements arrive; a page
+ *   of an older generation is refetched when it scrolls into view; at most MAX_CACHED_PAGES are held.
+ */
+import type { InboxQuery, InboxRow, InboxScope, InboxSort, SearchHit } from '../../../shared/contracts/rpc';
+import type { Channel, ConversationStatus, Priority } from '../../../shared/domain/model';
+import { getApi, errorMessage } from '../api/client';
+import type { SliceCreator } from './types';
+
+export const INBOX_PAGE = 100;
+const MAX_CACHED_PAGES = 12;
+const SEARCH_LIMIT = 50;
+
+export interface InboxFilters {
+  scope: InboxScope;
+  statuses: ConversationStatus[];
+  channels: Channel[];
+  priorities: Priority[];
+  sort: InboxSort;
+}
+
+interface CachedPage {
+  rows: InboxRow[];
+  generation: number;
+}
+
+export type SearchStatus = 'idle' | 'loading' | 'done' | 'error';
+
+export interface InboxSlice {
+  inboxFilters: InboxFilters;
+  /** null until the first page of the current query has answered. */
+  inboxTotal: number | null;
+  inboxPages: Record<number, CachedPage>;
+  inboxGeneration: number;
+  inboxError: string | null;
+  /** Index range the list currently shows, used to decide which pages a refresh reloads. */
+  inboxVisible: { start: number; end: number };
+  selectedIndex: number;
+  searchText: string;
+  searchHits: SearchHit[];
+  searchStatus: SearchStatus;
+  searchError: string | null;
+  searchSelectedIndex: number;
+
+  setInboxFilters(change: Partial<InboxFilters>): void;
+  ensureInboxRange(start: number, end: number): void;
+  refreshInbox(): void;
+  resetInbox(): void;
+  moveSelection(delta: number): void;
+  setSelectedIndex(index: number): void;
+  setSearchText(text: string): void;
+  runSearch(): Promise<void>;
+  clearSearch(): void;
+}
+
+/** Pages already being fetched for a generation: `${generation}:${page}`. Not view state. */
+const inFlight = new Set<string>();
+
+const pageOf = (index: number) => Math.floor(index / INBOX_PAGE);
+
+export function inboxRowAt(pages: Record<number, CachedPage>, index: number): InboxRow | undefined {
+  return pages[pageOf(index)]?.rows[index % INBOX_PAGE];
+}
+
+function queryFor(filters: InboxFilters, page: number): InboxQuery {
+  return {
+    scope: filters.scope,
+    sort: filters.sort,
+    ...(filters.statuses.length ? { statuses: filters.statuses } : {}),
+    ...(filters.channels.length ? { channels: filters.channels } : {}),
+    ...(filters.priorities.length ? { priorities: filters.priorities } : {}),
+    offset: page * INBOX_PAGE,
+    limit: INBOX_PAGE,
+  };
+}
+
+const initialFilters: InboxFilters = { scope: 'mine', statuses: [], channels: [], priorities: [], sort: 'newest' };
+
+export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
+  const fetchPage = async (page: number, generation: number) => {
+    const key = `${generation}:${page}`;
+    if (inFlight.has(key)) return;
+    inFlight.add(key);
+    try {
+      const result = await getApi().inbox.list(queryFor(get().inboxFilters, page));
+      if (get().inboxGeneration !== generation) return;
+      const pages = { ...get().inboxPages, [page]: { rows: result.rows, generation } };
+      set({ inboxPages: trimPages(pages, get().inboxVisible), inboxTotal: result.total, inboxError: null });
+    } catch (error) {
+      if (get().inboxGeneration === generation) set({ inboxError: errorMessage(error) });
+    } finally {
+      inFlight.delete(key);
+    }
+  };
+
+  return {
+    inboxFilters: initialFilters,
+    inboxTotal: null,
+    inboxPages: {},
+    inboxGeneration: 0,
+    inboxError: null,
+    inboxVisible: { start: 0, end: 0 },
+    selectedIndex: 0,
+    searchText: '',
+    searchHits: [],
+    searchStatus: 'idle',
+    searchError: null,
+    searchSelectedIndex: 0,
+
+    setInboxFilters(change) {
+      set({
+        inboxFilters: { ...get().inboxFilters, ...change },
+        inboxGeneration: get().inboxGeneration + 1,
+        inboxPages: {},
+        inboxTotal: null,
+        inboxError: null,
+        selectedIndex: 0,
+        inboxVisible: { start: 0, end: 0 },
+      });
+      void fetchPage(0, get().inboxGeneration);
+    },
+
+    ensureInboxRange(start, end) {
+      const { inboxVisible, inboxPages, inboxGeneration, inboxTotal } = get();
+      if (inboxVisible.start !== start || inboxVisible.end !== end) set({ inboxVisible: { start, end } });
+      const last = inboxTotal === null ? start : Math.min(end, Math.max(0, inboxTotal - 1));
+      for (let page = pageOf(start); page <= pageOf(last); page++) {
+        if (inboxPages[page]?.generation !== inboxGeneration) void fetchPage(page, inboxGeneration);
+      }
+    },
+
+    refreshInbox() {
+      const generation = get().inboxGeneration + 1;
+      const { start, end } = get().inboxVisible;
+      set({ inboxGeneration: generation, inboxPages: trimPages(get().inboxPages, { start, end }) });
+      for (let page = pageOf(start); page <= pageOf(end); page++) void fetchPage(page, generation);
+    },
+
+    resetInbox() {
+      set({
+        inboxFilters: initialFilters,
+        inboxGeneration: get().inboxGeneration + 1,
+        inboxPages: {},
+        inboxTotal: null,
+        inboxError: null,
+        selectedIndex: 0,
+        inboxVisible: { start: 0, end: 0 },
+        searchText: '',
+        searchHits: [],
+        searchStatus: 'idle',
+        searchError: null,
+      });
+    },
+
+    moveSelection(delta) {
+      if (get().searchText.trim()) {
+        const count = get().searchHits.length;
+        if (count === 0) return;
+        set({ searchSelectedIndex: clamp(get().searchSelectedIndex + delta, 0, count - 1) });
+        return;
+      }
+      const total = get().inboxTotal ?? 0;
+      if (total === 0) return;
+      set({ selectedIndex: clamp(get().selectedIndex + delta, 0, total - 1) });
+    },
+
+    setSelectedIndex(index) {
+      set({ selectedIndex: index });
+    },
+
+    setSearchText(text) {
+      set({ searchText: text, searchSelectedIndex: 0 });
+      if (!text.trim()) set({ searchHits: [], searchStatus: 'idle', searchError: null });
+    },
+
+    async runSearch() {
+      const query = get().searchText.trim();
+      if (!query) return;
+      set({ searchStatus: 'loading', searchError: null });
+      try {
+        const { hits } = await getApi().inbox.search({ query, limit: SEARCH_LIMIT });
+        if (get().searchText.trim() !== query) return;
+        set({ searchHits: hits, searchStatus: 'done', searchSelectedIndex: 0 });
+      } catch (error) {
+        if (get().searchText.trim() === query) set({ searchStatus: 'error', searchError: errorMessage(error) });
+      }
+    },
+
+    clearSearch() {
+      set({ searchText: '', searchHits: [], searchStatus: 'idle', searchError: null, searchSelectedIndex: 0 });
+    },
+  };
+};
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+/** Keeps the pages nearest the visible range, at most MAX_CACHED_PAGES of them. */
+function trimPages(pages: Record<number, CachedPage>, visible: { start: number; end: number }): Record<number, CachedPage> {
+  const keys = Object.keys(pages).map(Number);
+  if (keys.length <= MAX_CACHED_PAGES) return pages;
+  const centre = (pageOf(visible.start) + pageOf(visible.end)) / 2;
+  keys.sort((a, b) => Math.abs(a - centre) - Math.abs(b - centre));
+  const kept: Record<number, CachedPage> = {};
+  for (const key of keys.slice(0, MAX_CACHED_PAGES)) kept[key] = pages[key]!;
+  return kept;
+}

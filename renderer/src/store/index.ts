@@ -1,0 +1,45 @@
+/**
+ * The one zustand store, built from slices. It is a view of the workstation core: it holds what
+ * the screens show and reloads it when the core says data changed; the core's SQLite cache
+ * stays the only database. Read it with selectors (and useShallow for derived collections).
+ */
+import { create, useStore } from 'zustand';
+import type { UiLanguage } from '../lib/time';
+import { createConversationSlice } from './conversationSlice';
+import { createInboxSlice } from './inboxSlice';
+import { createSessionSlice } from './sessionSlice';
+import { createSyncSlice } from './syncSlice';
+import type { StoreState } from './types';
+import { createUiSlice } from './uiSlice';
+
+export type { StoreState } from './types';
+
+export function createAppStore(language: UiLanguage) {
+  return create<StoreState>()((...args) => ({
+    ...createSessionSlice(...args),
+    ...createSyncSlice(...args),
+    ...createInboxSlice(...args),
+    ...createConversationSlice(...args),
+    ...createUiSlice(language)(...args),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+let instance: AppStore | null = null;
+
+/** Creates the window's store once, at start-up (after i18n, which decides the language). */
+export function initStore(language: UiLanguage): AppStore {
+  instance ??= createAppStore(language);
+  return instance;
+}
+
+export function appStore(): AppStore {
+  if (!instance) throw new Error('The store is used before initStore().');
+  return instance;
+}
+
+/** Read the store with a selector; wrap derived collections in useShallow. */
+export function useAppStore<T>(selector: (state: StoreState) => T): T {
+  return useStore(appStore(), selector);
+}

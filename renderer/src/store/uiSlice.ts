@@ -1,0 +1,80 @@
+/** Window-local preferences and transient UI: language, theme, toasts, the shortcuts dialog. */
+import { applyLanguage } from '../i18n';
+import type { UiLanguage } from '../lib/time';
+import type { SliceCreator } from './types';
+
+export type Theme = 'light' | 'dark';
+export const THEME_STORAGE_KEY = 'switchboard.theme';
+const TOAST_LIMIT = 5;
+const TOAST_LIFETIME_MS = 8_000;
+
+export interface Toast {
+  id: number;
+  /** i18n key and parameters, so a toast follows a language switch. */
+  key: string;
+  params: Record<string, string | number>;
+  tone: 'info' | 'warning' | 'error';
+  conversationId: string | null;
+}
+
+export interface UiSlice {
+  language: UiLanguage;
+  theme: Theme;
+  toasts: Toast[];
+  shortcutsOpen: boolean;
+  setLanguage(language: UiLanguage): void;
+  setTheme(theme: Theme): void;
+  pushToast(toast: Omit<Toast, 'id'>): void;
+  dismissToast(id: number): void;
+  setShortcutsOpen(open: boolean): void;
+}
+
+let nextToastId = 1;
+
+export function initialTheme(): Theme {
+  try {
+    const stored = localStorage.getItem(THEME_STORAGE_KEY);
+    if (stored === 'light' || stored === 'dark') return stored;
+  } catch {
+    // fall through to the system preference
+  }
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+export function applyTheme(theme: Theme): void {
+  document.documentElement.dataset.theme = theme;
+}
+
+export const createUiSlice =
+  (language: UiLanguage): SliceCreator<UiSlice> =>
+  (set, get) => ({
+    language,
+    theme: initialTheme(),
+    toasts: [],
+    shortcutsOpen: false,
+    setLanguage(next) {
+      applyLanguage(next);
+      set({ language: next });
+    },
+    setTheme(theme) {
+      applyTheme(theme);
+      try {
+        localStorage.setItem(THEME_STORAGE_KEY, theme);
+      } catch {
+        // not persisted
+      }
+      set({ theme });
+    },
+    pushToast(toast) {
+      const id = nextToastId++;
+      set({ toasts: [...get().toasts, { ...toast, id }].slice(-TOAST_LIMIT) });
+      setTimeout(() => get().dismissToast(id), TOAST_LIFETIME_MS);
+    },
+    dismissToast(id) {
+      const toasts = get().toasts;
+      if (toasts.some((t) => t.id === id)) set({ toasts: toasts.filter((t) => t.id !== id) });
+    },
+    setShortcutsOpen(open) {
+      set({ shortcutsOpen: open });
+    },
+  });

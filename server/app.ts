@@ -1,0 +1,116 @@
+/**
+ * startServer(): the whole central server in one call — database (migrated), HTTP routes,
+ * Socket.IO with pokes, optional Redis adapter, optional demo seed. Used by main.ts, the start
+ * script and every integration test. Options override the environment (config.ts).
+ */
+import { EventEmitter } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { MAX_PAYLOAD_BYTES } from '../shared/domain/limits';
+import { loadConfig, resolveTokenSecret } from './config';
+import { openPostgresStore, openSqliteStore, type Store } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { revokeSessionRow } from './domain/auth';
+import { createDemoConnector } from './domain/connectors';
+import type { DomainContext } from './domain/context';
+import { seedDemo } from './demo/seed';
+import { registerAuthRoutes } from './http/auth';
+import { installErrorHandlers } from './http/errors';
+import { registerHealthRoute } from './http/health';
+import { registerIngestRoutes } from './http/ingest';
+import { createRealtime, type Realtime } from './realtime/io';
+import { createPokeAnnouncer } from './realtime/pokes';
+
+export interface StartServerOptions {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  /** postgres://… for PostgreSQL; unset for SQLite at `<dataDir>/server.db`. */
+  databaseUrl?: string;
+  redisUrl?: string;
+  tokenSecret?: string;
+  tokenTtlHours?: number;
+  seedDemo?: boolean;
+  logger?: boolean;
+  /** Socket.IO path, default `/socket.io`. */
+  socketPath?: string;
+  /** Environment to read defaults from (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningServer {
+  /** `http://host:port`, also the Socket.IO URL. */
+  url: string;
+  port: number;
+  /** The server's store: `db` is the Kysely instance, `dialect` 'sqlite' | 'postgres'. */
+  db: Store;
+  /** Emits `outbound` with an OutboundDelivery for every public reply (demo connector). */
+  events: EventEmitter;
+  /** Revokes a login session: later handshakes fail, its sockets get `session.revoked` and are disconnected. */
+  revokeSession(sessionId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const config = loadConfig(options.env ?? process.env);
+  const dataDir = options.dataDir ?? config.dataDir;
+  const databaseUrl = options.databaseUrl ?? config.databaseUrl;
+  const store = databaseUrl ? openPostgresStore(databaseUrl) : openSqliteStore(join(dataDir, 'server.db'));
+  const events = new EventEmitter();
+  let realtime: Realtime | undefined;
+
+  try {
+    await migrateToLatest(store.db);
+    const ctx: DomainContext = {
+      store,
+      announcer: createPokeAnnouncer(() => realtime?.io),
+      connector: createDemoConnector(store, events),
+      tokenSecret: resolveTokenSecret(dataDir, options.tokenSecret ?? config.tokenSecret),
+      tokenTtlHours: options.tokenTtlHours ?? config.tokenTtlHours,
+      now: () => new Date(),
+    };
+    if (options.seedDemo) await seedDemo(ctx);
+
+    const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_PAYLOAD_BYTES });
+    installErrorHandlers(app);
+    const revokeSession = async (sessionId: string) => {
+      await revokeSessionRow(ctx, sessionId);
+      realtime?.disconnectSession(sessionId);
+    };
+    registerHealthRoute(app);
+    registerAuthRoutes(app, ctx, revokeSession);
+    registerIngestRoutes(app, ctx);
+    await app.ready();
+    realtime = await createRealtime(app.server, ctx, {
+      path: options.socketPath,
+      redisUrl: options.redisUrl ?? config.redisUrl,
+    });
+    const rt = realtime;
+
+    await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
+    const address = app.server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${address.port}`,
+      port: address.port,
+      db: store,
+      events,
+      revokeSession,
+      close() {
+        closing ??= (async () => {
+          await rt.close();
+          await app.close();
+          await store.close();
+          events.removeAllListeners();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await realtime?.close().catch(() => {});
+    await store.close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Server configuration from the environment, validated with zod. Explicit options given to
+ * startServer() override these. The token secret comes from SWITCHBOARD_TOKEN_SECRET, else from
+ * `<dataDir>/token-secret`, generated once (mode 0600) so tokens survive restarts.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Unset and blank variables both mean "use the default". */
+const fromEnv = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
+    schema,
+  );
+
+const EnvSchema = z.object({
+  PORT: fromEnv(z.coerce.number().int().min(0).max(65_535).default(4000)),
+  HOST: fromEnv(z.string().default('127.0.0.1')),
+  DATABASE_URL: fromEnv(
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\//,
+        'must be a postgres:// URL (leave unset for the embedded SQLite database)',
+      )
+      .optional(),
+  ),
+  REDIS_URL: fromEnv(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .optional(),
+  ),
+  SWITCHBOARD_DATA_DIR: fromEnv(z.string().default('./.data/server')),
+  SWITCHBOARD_TOKEN_SECRET: fromEnv(z.string().min(16, 'must be at least 16 characters').optional()),
+  SWITCHBOARD_TOKEN_TTL_HOURS: fromEnv(
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 365)
+      .default(12),
+  ),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Undefined means the embedded SQLite file `<dataDir>/server.db`. */
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  dataDir: string;
+  /** Undefined means read or create `<dataDir>/token-secret`. */
+  tokenSecret: string | undefined;
+  tokenTtlHours: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new ConfigError(`invalid server configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir: resolve(e.SWITCHBOARD_DATA_DIR),
+    tokenSecret: e.SWITCHBOARD_TOKEN_SECRET,
+    tokenTtlHours: e.SWITCHBOARD_TOKEN_TTL_HOURS,
+  };
+}
+
+/** The signing secret: the given one, or the one stored in the data dir (created on first use). */
+export function resolveTokenSecret(dataDir: string, given: string | undefined): Uint8Array {
+  if (given) return new TextEncoder().encode(given);
+  const file = join(dataDir, 'token-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another process created it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  chmodSync(file, 0o600);
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}

@@ -1,0 +1,23 @@
+/**
+ * Runs the numbered migrations (in-code provider, so bundling and tsx need no directory scan).
+ * Kysely's Migrator keeps its own lock table, so several server nodes starting at once on one
+ * PostgreSQL database migrate exactly once.
+ */
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
+import * as m001 from './migrations/001_initial';
+import type { ServerDatabase } from './schema';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '001_initial': m001,
+};
+
+export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return result;
+}

@@ -1,0 +1,150 @@
+/**
+ * Row types of the server database, as Kysely sees them. Both dialects store the same shapes:
+ * ids are text, instants are ISO-8601 UTC text (so they sort as strings), JSON is text, and
+ * flags are integers. `seq` is bigint on PostgreSQL, which `pg` returns as a string: read it
+ * through `Number()` (see queries/changes.ts).
+ */
+export interface TeamsTable {
+  id: string;
+  name: string;
+  name_en: string;
+  created_at: string;
+}
+
+export interface AgentsTable {
+  id: string;
+  name: string;
+  email: string;
+  password_hash: string;
+  role: string;
+  status: string;
+  created_at: string;
+}
+
+export interface AgentTeamsTable {
+  agent_id: string;
+  team_id: string;
+}
+
+export interface ContactsTable {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  tier: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactIdentitiesTable {
+  contact_id: string;
+  channel: string;
+  external_id: string;
+}
+
+export interface ConversationsTable {
+  id: string;
+  channel: string;
+  external_id: string | null;
+  contact_id: string;
+  team_id: string;
+  assignee_id: string | null;
+  status: string;
+  priority: string;
+  subject: string | null;
+  created_at: string;
+  updated_at: string;
+  last_message_at: string;
+  last_message_preview: string;
+  last_message_direction: string;
+  waiting_since: string | null;
+  message_count: number;
+  version: number;
+  /** The client whose versioned writes produced the versions since writer_streak_base_version. */
+  last_writer_client_id: string | null;
+  writer_streak_base_version: number;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  channel: string;
+  /** The channel's own id for inbound messages; null for messages written here. */
+  external_id: string | null;
+  direction: string;
+  kind: string;
+  author_type: string;
+  author_id: string | null;
+  text: string;
+  subject: string | null;
+  call_json: string | null;
+  created_at: string;
+}
+
+export interface ChannelTokensTable {
+  token_hash: string;
+  channel: string;
+  label: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  agent_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface ChangeLogTable {
+  seq: number | string;
+  type: string;
+  /** The change without its seq, as JSON. */
+  data: string;
+  team_id: string | null;
+  prev_team_id: string | null;
+  assignee_id: string | null;
+  prev_assignee_id: string | null;
+  conversation_id: string | null;
+  created_at: string;
+}
+
+export interface AppliedMutationsTable {
+  client_id: string;
+  mutation_id: number;
+  agent_id: string;
+  result: string;
+  created_at: string;
+}
+
+export interface OutboundDeliveriesTable {
+  message_id: string;
+  channel: string;
+  conversation_id: string;
+  created_at: string;
+}
+
+export interface SurveysTable {
+  conversation_id: string;
+  kind: string;
+  score: number;
+  comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServerDatabase {
+  teams: TeamsTable;
+  agents: AgentsTable;
+  agent_teams: AgentTeamsTable;
+  contacts: ContactsTable;
+  contact_identities: ContactIdentitiesTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  channel_tokens: ChannelTokensTable;
+  sessions: SessionsTable;
+  change_log: ChangeLogTable;
+  applied_mutations: AppliedMutationsTable;
+  outbound_deliveries: OutboundDeliveriesTable;
+  surveys: SurveysTable;
+}

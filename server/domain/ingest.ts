@@ -1,0 +1,200 @@
+/**
+ * Channel ingest: one inbound customer message becomes a contact (upserted by channel identity),
+ * a conversation (found or created and routed) and a message, all in one transaction with their
+ * change-log entries. Idempotent on (channel, externalId): a repeat stores nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { SwitchboardError } from '../../shared/contracts/errors';
+import type {
+  IngestMessageRequest,
+  IngestMessageResponse,
+  IngestSurveyRequest,
+} from '../../shared/contracts/http';
+import type { ContactTier, MessageKind } from '../../shared/domain/model';
+import { messagePreview } from '../../shared/domain/preview';
+import type { Trx } from '../db/database';
+import type { NewChange } from '../db/queries/changes';
+import {
+  findContactIdByIdentity,
+  getContact,
+  getContactRow,
+  insertContact,
+  updateContact,
+} from '../db/queries/contacts';
+import {
+  conversationFromRow,
+  findActiveConversationForContact,
+  findConversationByExternalId,
+  getConversationRow,
+  insertConversation,
+  saveConversation,
+  type ConversationRow,
+} from '../db/queries/conversations';
+import { listTeams } from '../db/queries/directory';
+import { findInboundMessage, insertMessage, messageFromRow, upsertSurvey } from '../db/queries/messages';
+import { commitWithChanges, type DomainContext } from './context';
+import { chooseTeam } from './routing';
+import { audienceOf, contactChange, conversationChange, messageChange } from './snapshots';
+import { bumpVersion } from './versioning';
+
+export async function ingestMessage(
+  ctx: DomainContext,
+  request: IngestMessageRequest,
+): Promise<IngestMessageResponse> {
+  return commitWithChanges(ctx, async (trx, append) => {
+    const existing = await findInboundMessage(trx, request.channel, request.externalId);
+    if (existing)
+      return { conversationId: existing.conversation_id, messageId: existing.id, duplicate: true };
+
+    const now = ctx.now().toISOString();
+    const at = request.occurredAt ? new Date(request.occurredAt).toISOString() : now;
+    const { contactId, contactChanged } = await upsertContact(trx, request, now);
+    const tier = ((await getContactRow(trx, contactId))?.tier ?? 'standard') as ContactTier;
+
+    let row = request.conversationExternalId
+      ? await findConversationByExternalId(trx, request.channel, request.conversationExternalId)
+      : await findActiveConversationForContact(trx, contactId, request.channel);
+    const created = !row;
+    const before = row && conversationFromRow(row);
+    if (!row) row = await newConversation(trx, request, contactId, tier, at, now);
+
+    const reopened = row.status === 'resolved' || row.status === 'closed';
+    const next: ConversationRow = {
+      ...(reopened ? { ...row, ...bumpVersion(row, null), status: 'open' } : row),
+      updated_at: now,
+      last_message_at: at > row.last_message_at || created ? at : row.last_message_at,
+      last_message_preview: messagePreview(request.text),
+      last_message_direction: 'in',
+      waiting_since: row.waiting_since ?? at,
+      message_count: created ? 1 : row.message_count + 1,
+    };
+    if (created) await insertConversation(trx, next);
+    else await saveConversation(trx, next);
+
+    const kind: MessageKind = request.call ? 'call' : request.channel === 'email' ? 'email' : 'text';
+    const messageRow = {
+      id: randomUUID(),
+      conversation_id: next.id,
+      channel: request.channel,
+      external_id: request.externalId,
+      direction: 'in',
+      kind,
+      author_type: 'contact',
+      author_id: contactId,
+      text: request.text,
+      subject: request.subject ?? null,
+      call_json: request.call ? JSON.stringify(request.call) : null,
+      created_at: at,
+    };
+    await insertMessage(trx, messageRow);
+
+    const conversation = conversationFromRow(next);
+    const audience = audienceOf(conversation, before);
+    const changes: NewChange[] = [];
+    if (created || contactChanged) {
+      const contact = await getContact(trx, contactId);
+      if (contact) changes.push(contactChange(contact, audience));
+    }
+    if (created) changes.push(conversationChange('conversation.created', conversation, audience));
+    else if (reopened)
+      changes.push(conversationChange('conversation.status_changed', conversation, audience));
+    else changes.push(conversationChange('conversation.updated', conversation, audience));
+    changes.push(messageChange(messageFromRow(messageRow), audience));
+    await append(changes);
+    return { conversationId: next.id, messageId: messageRow.id, duplicate: false };
+  });
+}
+
+async function upsertContact(
+  trx: Trx,
+  request: IngestMessageRequest,
+  now: string,
+): Promise<{ contactId: string; contactChanged: boolean }> {
+  const { contact } = request;
+  const existingId = await findContactIdByIdentity(trx, request.channel, contact.externalId);
+  if (!existingId) {
+    const id = randomUUID();
+    await insertContact(
+      trx,
+      {
+        id,
+        name: contact.name ?? contact.externalId,
+        email: contact.email ?? null,
+        phone: contact.phone ?? null,
+        tier: contact.tier ?? 'standard',
+        created_at: now,
+        updated_at: now,
+      },
+      { channel: request.channel, externalId: contact.externalId },
+    );
+    return { contactId: id, contactChanged: true };
+  }
+  const row = await getContactRow(trx, existingId);
+  if (!row) throw new Error(`contact identity points to missing contact ${existingId}`);
+  // Only what the payload states overrides what we know; absent fields keep their value.
+  const patch = {
+    ...(contact.name !== undefined && contact.name !== row.name ? { name: contact.name } : {}),
+    ...(contact.email !== undefined && contact.email !== row.email ? { email: contact.email } : {}),
+    ...(contact.phone !== undefined && contact.phone !== row.phone ? { phone: contact.phone } : {}),
+    ...(contact.tier !== undefined && contact.tier !== row.tier ? { tier: contact.tier } : {}),
+  };
+  if (Object.keys(patch).length === 0) return { contactId: existingId, contactChanged: false };
+  await updateContact(trx, existingId, { ...patch, updated_at: now });
+  return { contactId: existingId, contactChanged: true };
+}
+
+async function newConversation(
+  trx: Trx,
+  request: IngestMessageRequest,
+  contactId: string,
+  tier: ContactTier,
+  at: string,
+  now: string,
+): Promise<ConversationRow> {
+  const teams = await listTeams(trx);
+  const teamId = chooseTeam(
+    teams.map((team) => ({ id: team.id, nameEn: team.name_en })),
+    request.channel,
+    tier,
+  );
+  if (!teamId) throw new SwitchboardError('not_found', 'no team is configured to receive conversations');
+  return {
+    id: randomUUID(),
+    channel: request.channel,
+    external_id: request.conversationExternalId ?? null,
+    contact_id: contactId,
+    team_id: teamId,
+    assignee_id: null,
+    status: 'open',
+    priority: tier === 'vip' ? 'high' : 'normal',
+    subject: request.channel === 'email' ? (request.subject ?? null) : null,
+    created_at: now,
+    updated_at: now,
+    last_message_at: at,
+    last_message_preview: '',
+    last_message_direction: 'in',
+    waiting_since: null,
+    message_count: 0,
+    version: 0,
+    last_writer_client_id: null,
+    writer_streak_base_version: 0,
+  };
+}
+
+/** Stores a survey answer; a later answer for the same conversation and kind replaces it. */
+export async function ingestSurvey(ctx: DomainContext, request: IngestSurveyRequest): Promise<void> {
+  await commitWithChanges(ctx, async (trx) => {
+    const conversation = await getConversationRow(trx, request.conversationId);
+    if (!conversation)
+      throw new SwitchboardError('not_found', `conversationId: no conversation ${request.conversationId}`);
+    const now = ctx.now().toISOString();
+    await upsertSurvey(trx, {
+      conversation_id: request.conversationId,
+      kind: request.kind,
+      score: request.score,
+      comment: request.comment ?? null,
+      created_at: now,
+      updated_at: now,
+    });
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * Socket.IO on the HTTP server Fastify owns. The handshake requires `auth.token` (a login token:
+ * valid signature, not expired, session not revoked); it runs again on every reconnect, so a
+ * revoked or expired session cannot come back. With a Redis URL the rooms are shared across
+ * nodes through @socket.io/redis-adapter (two connections: pub and its duplicate()).
+ */
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { Server } from 'socket.io';
+import { SOCKET_EVENTS } from '../../shared/contracts/sync';
+import { MAX_PAYLOAD_BYTES } from '../../shared/domain/limits';
+import { authenticate, type AuthenticatedAgent } from '../domain/auth';
+import type { DomainContext } from '../domain/context';
+import { registerHandlers } from './handlers';
+import { ADMIN_ROOM, agentRoom, sessionRoom, teamRoom } from './pokes';
+
+export interface Realtime {
+  io: Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
+  /** Tells the session's sockets (`session.revoked`) and disconnects them, on every node. */
+  disconnectSession(sessionId: string): void;
+  close(): Promise<void>;
+}
+
+export interface RealtimeOptions {
+  path?: string;
+  redisUrl?: string;
+}
+
+// Events are validated at runtime (handlers.ts), so the maps stay open.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type DefaultEventsMap = Record<string, (...args: any[]) => void>;
+
+export interface SocketData {
+  auth: AuthenticatedAgent;
+}
+
+// setTimeout cannot wait longer than this.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export async function createRealtime(
+  httpServer: HttpServer,
+  ctx: DomainContext,
+  options: RealtimeOptions = {},
+): Promise<Realtime> {
+  const io = new Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>(httpServer, {
+    path: options.path ?? '/socket.io',
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    serveClient: false,
+    cors: { origin: false },
+  });
+
+  let closeRedis = async () => {};
+  if (options.redisUrl) {
+    const pub = createClient({ url: options.redisUrl });
+    const sub = pub.duplicate();
+    pub.on('error', (error: unknown) => console.error('[server] redis (pub) error', error));
+    sub.on('error', (error: unknown) => console.error('[server] redis (sub) error', error));
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+    closeRedis = async () => {
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    };
+  }
+
+  io.use((socket, next) => {
+    const token: unknown = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    authenticate(ctx, token).then(
+      (auth) => {
+        socket.data.auth = auth;
+        next();
+      },
+      () => next(new Error('unauthorized')),
+    );
+  });
+
+  io.on('connection', (socket) => {
+    const { auth } = socket.data;
+    const rooms = [agentRoom(auth.agent.id), sessionRoom(auth.sessionId)];
+    // Reviewers see no queue yet (visibility.ts), so they join no team room.
+    if (auth.agent.role === 'agent' || auth.agent.role === 'lead')
+      rooms.push(...auth.agent.teamIds.map(teamRoom));
+    if (auth.agent.role === 'admin') rooms.push(ADMIN_ROOM);
+    void socket.join(rooms);
+    registerHandlers(ctx, socket, auth);
+
+    const untilExpiry = auth.expiresAt.getTime() - ctx.now().getTime();
+    const expiry = setTimeout(
+      () => socket.disconnect(true),
+      Math.max(0, Math.min(untilExpiry, MAX_TIMER_MS)),
+    );
+    expiry.unref();
+    socket.on('disconnect', () => clearTimeout(expiry));
+  });
+
+  return {
+    io,
+    disconnectSession(sessionId) {
+      const room = sessionRoom(sessionId);
+      io.to(room).emit(SOCKET_EVENTS.revoked, { reason: 'revoked' });
+      // A disconnect packet follows the event on the same connection, so the event arrives first.
+      io.in(room).disconnectSockets(false);
+    },
+    async close() {
+      io.disconnectSockets(true);
+      io.engine.close();
+      await closeRedis();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_AGENT, startStack, type Stack } from './harness';
+
+let stack: Stack;
+
+test.beforeAll(async () => {
+  stack = await startStack();
+});
+test.afterAll(async () => {
+  await stack?.stop();
+});
+
+async function signIn(page: Page) {
+  await page.goto(stack.appUrl);
+  await page.getByTestId('login-email').fill(DEMO_AGENT.email);
+  await page.getByTestId('login-password').fill(DEMO_AGENT.password);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('inbox-list')).toBeVisible();
+}
+
+test('a wrong password is refused with a clear message', async ({ page }) => {
+  await page.goto(stack.appUrl);
+  await page.getByTestId('login-email').fill(DEMO_AGENT.email);
+  await page.getByTestId('login-password').fill('not-the-password');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('login-error')).toBeVisible();
+  await expect(page.getByTestId('inbox-list')).toHaveCount(0);
+});
+
+test('an agent works a conversation: live arrival, reply, note, resolve, search', async ({ page }) => {
+  await signIn(page);
+  await page.getByTestId('scope-tab-myTeams').click();
+
+  const stamp = Date.now();
+  const text = `My parcel has not moved for three days ${stamp}`;
+  const { conversationId } = await stack.ingest({
+    channel: 'chat',
+    externalId: `e2e-${stamp}`,
+    contact: { externalId: `e2e-contact-${stamp}`, name: 'Olivia Grant' },
+    text,
+  });
+
+  const row = page.locator(`[data-testid="inbox-row"][data-conversation-id="${conversationId}"]`);
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Olivia Grant');
+  await row.click();
+
+  const view = page.getByTestId('conversation-view');
+  await expect(view).toContainText(text);
+  await page.getByTestId('action-assign-me').click();
+
+  await page.getByTestId('composer-input').fill('Sorry about that, I am checking with the courier now.');
+  await page.getByTestId('composer-input').press('Control+Enter');
+  await expect(view.locator('[data-testid="message"][data-direction="out"]').filter({ hasText: 'checking with the courier' })).toBeVisible();
+
+  await page.getByTestId('composer-mode-note').click();
+  await page.getByTestId('composer-input').fill('Courier ticket 5521 opened');
+  await page.getByTestId('composer-send').click();
+  await expect(view.locator('[data-testid="message"][data-kind="note"]').filter({ hasText: 'Courier ticket 5521' })).toBeVisible();
+
+  await page.getByTestId('action-resolve').click();
+  await expect(page.getByTestId('action-reopen')).toBeVisible();
+
+  await page.getByTestId('inbox-search').fill(`${stamp}`);
+  await expect(page.locator(`[data-conversation-id="${conversationId}"]`).first()).toBeVisible();
+});
+
+test('the interface switches between English and Chinese', async ({ page }) => {
+  await signIn(page);
+  await page.getByTestId('language-switch').click();
+  const chinese = await page.getByTestId('scope-tab-mine').textContent();
+  await page.getByTestId('language-switch').click();
+  const english = await page.getByTestId('scope-tab-mine').textContent();
+  expect(new Set([chinese?.trim(), english?.trim()])).toEqual(new Set(['我的', 'Mine']));
+});
