@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { getMessageClassifier } from '../../../server/domain/nlu/classify';
+import { loadEvaluationSet } from '../../../server/domain/nlu/evaluate';
+import { DEFAULT_KNOWLEDGE_BASE } from '../../../server/domain/nlu/training/knowledgeBase';
+import { TRAINING_MESSAGES } from '../../../server/domain/nlu/training/messages';
+import { markNegation, tokenize } from '../../../server/domain/nlu/tokenize';
+
+const classifier = getMessageClassifier();
+
+describe('issue type and team', () => {
+  it.each([
+    ['耳机一直有杂音，声音断断续续', 'after_sales_fault', 'team-techsupport'],
+    ['The speaker will not power on', 'after_sales_fault', 'team-techsupport'],
+    ['退款到现在还没到账', 'refund', 'team-aftersales'],
+    ['I want my money back for this order', 'refund', 'team-aftersales'],
+    ['快递三天了还没发货', 'logistics', 'team-aftersales'],
+    ['发票抬头开错了', 'billing', 'team-aftersales'],
+    ['I was charged twice', 'billing', 'team-aftersales'],
+    ['忘记密码登录不了', 'account', 'team-techsupport'],
+    ['这款手表防水吗', 'product_question', 'team-presales'],
+    ['建议App增加夜间模式，字体也调大一点', 'product_suggestion', 'team-presales'],
+    ['你们客服态度太差了，我要投诉', 'service_complaint', 'team-aftersales'],
+    ['我的order还没到', 'logistics', 'team-aftersales'],
+  ])('"%s" is %s for %s', (text, type, team) => {
+    const result = classifier.classify(text);
+    expect(result.issueType).toBe(type);
+    expect(result.team).toBe(team);
+  });
+});
+
+describe('sentiment', () => {
+  it.each([
+    ['服务很好，非常满意，谢谢', 'positive'],
+    ['Thank you so much, great service', 'positive'],
+    ['请问发票怎么开', 'neutral'],
+    ['How long does the battery last?', 'neutral'],
+    ['等了一个星期还没人处理，太差了', 'negative'],
+    ['Terrible service, nobody answers', 'negative'],
+  ])('"%s" is %s', (text, label) => {
+    const { sentiment } = classifier.classify(text);
+    expect(sentiment.label).toBe(label);
+    if (label === 'neutral') expect(sentiment.strength).toBe(0);
+    else expect(sentiment.strength).toBeGreaterThan(0.4);
+  });
+
+  it('marks negation so "not happy" / "不太满意" do not read as praise', () => {
+    expect(markNegation(tokenize('I am not happy'))).toContain('not_happi');
+    expect(markNegation(tokenize('不太满意'))).toContain('not_满意');
+    expect(classifier.classify('不太满意').sentiment.label).toBe('negative');
+    expect(classifier.classify('Not happy with this at all').sentiment.label).toBe('negative');
+  });
+
+  it('keeps English words inside Chinese sentences', () => {
+    expect(tokenize('我的order还没到')).toContain('order');
+  });
+});
+
+describe('data hygiene', () => {
+  it('no evaluation message is also a training example', () => {
+    const training = new Set([
+      ...TRAINING_MESSAGES.map((row) => row[2]),
+      ...DEFAULT_KNOWLEDGE_BASE.flatMap((entry) => [...entry.variants['zh-CN'], ...entry.variants.en]),
+    ].map((text) => text.toLowerCase()));
+    const overlap = loadEvaluationSet().filter((message) => training.has(message.text.toLowerCase()));
+    expect(overlap.map((message) => message.text)).toEqual([]);
+  });
+
+  it('the evaluation set has at least 300 messages in both languages with hard cases', () => {
+    const set = loadEvaluationSet();
+    expect(set.length).toBeGreaterThanOrEqual(300);
+    for (const lang of ['zh-CN', 'en', 'mixed'] as const) expect(set.some((message) => message.lang === lang)).toBe(true);
+    for (const tag of ['sarcasm', 'negation', 'mixed']) expect(set.some((message) => message.tags.includes(tag))).toBe(true);
+  });
+});
