@@ -50,6 +50,7 @@ if (!process.env.SWITCHBOARD_TEST_DATABASE_URL) {
 
 step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('lint', bin('eslint'), ['.', '--max-warnings=0']);
+step('electronegativity', process.execPath, [join(root, 'scripts', 'electronegativity.mjs')]);
 
 const vitestReport = join(tmp, 'vitest.json');
 rmSync(vitestReport, { force: true });

@@ -13,8 +13,13 @@ import { openPostgresStore, openSqliteStore, type Store } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { revokeSessionRow } from './domain/auth';
 import { createDemoConnector } from './domain/connectors';
-import type { DomainContext } from './domain/context';
+import type { ChangeAnnouncer, DomainContext } from './domain/context';
 import { seedDemo } from './demo/seed';
+import { seedSlaDemo } from './demo/seedSla';
+import { startSlaEngine, type SlaEngine } from './domain/sla/engine';
+import { registerSlaRoutes } from './http/sla';
+import { startRouting, type Routing } from './domain/routing/presenceTracker';
+import { registerRoutingRoutes } from './http/routing';
 import { registerAuthRoutes } from './http/auth';
 import { installErrorHandlers } from './http/errors';
 import { registerHealthRoute } from './http/health';
@@ -37,6 +42,10 @@ export interface StartServerOptions {
   socketPath?: string;
   /** Environment to read defaults from (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** The server's clock (default `new Date()`); tests inject a controllable one. */
+  now?: () => Date;
+  /** How long an agent's last socket may be gone before they are set offline (default 30 s). */
+  offlineGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -49,6 +58,12 @@ export interface RunningServer {
   events: EventEmitter;
   /** Revokes a login session: later handshakes fail, its sockets get `session.revoked` and are disconnected. */
   revokeSession(sessionId: string): Promise<void>;
+  /** Every HTTP route as `METHOD /url` (HEAD twins of GET routes left out), for completeness checks. */
+  routes(): string[];
+  /** The SLA scheduler: leadership, and `clockChanged()` to re-arm timers after moving the clock. */
+  sla: SlaEngine;
+  /** Presence and auto-assignment: `idle()` resolves when no dispatch is running. */
+  routing: Routing;
   close(): Promise<void>;
 }
 
@@ -59,21 +74,29 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const store = databaseUrl ? openPostgresStore(databaseUrl) : openSqliteStore(join(dataDir, 'server.db'));
   const events = new EventEmitter();
   let realtime: Realtime | undefined;
+  let sla: SlaEngine | undefined;
 
   try {
     await migrateToLatest(store.db);
     const ctx: DomainContext = {
       store,
-      announcer: createPokeAnnouncer(() => realtime?.io),
+      announcer: announceAlso(createPokeAnnouncer(() => realtime?.io), () => sla?.onCommitted()),
       connector: createDemoConnector(store, events),
       tokenSecret: resolveTokenSecret(dataDir, options.tokenSecret ?? config.tokenSecret),
       tokenTtlHours: options.tokenTtlHours ?? config.tokenTtlHours,
-      now: () => new Date(),
+      now: options.now ?? (() => new Date()),
     };
-    if (options.seedDemo) await seedDemo(ctx);
+    if (options.seedDemo) {
+      await seedDemo(ctx);
+      await seedSlaDemo(ctx);
+    }
 
     const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_PAYLOAD_BYTES });
     installErrorHandlers(app);
+    const routes: string[] = [];
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
+    });
     const revokeSession = async (sessionId: string) => {
       await revokeSessionRow(ctx, sessionId);
       realtime?.disconnectSession(sessionId);
@@ -81,12 +104,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     registerHealthRoute(app);
     registerAuthRoutes(app, ctx, revokeSession);
     registerIngestRoutes(app, ctx);
+    registerSlaRoutes(app, ctx);
+    registerRoutingRoutes(app, ctx);
     await app.ready();
     realtime = await createRealtime(app.server, ctx, {
       path: options.socketPath,
       redisUrl: options.redisUrl ?? config.redisUrl,
     });
     const rt = realtime;
+    sla = startSlaEngine(ctx, rt.io, databaseUrl);
+    const slaEngine = sla;
+    const routing = startRouting(ctx, rt.io, { offlineGraceMs: options.offlineGraceMs, env: options.env ?? process.env });
 
     await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
     const address = app.server.address() as AddressInfo;
@@ -98,8 +126,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       db: store,
       events,
       revokeSession,
+      routes: () => [...routes],
+      sla: slaEngine,
+      routing,
       close() {
         closing ??= (async () => {
+          await routing.close();
+          await slaEngine.close();
           await rt.close();
           await app.close();
           await store.close();
@@ -109,8 +142,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       },
     };
   } catch (error) {
+    await sla?.close().catch(() => {});
     await realtime?.close().catch(() => {});
     await store.close().catch(() => {});
     throw error;
   }
+}
+
+/** The poke announcer, then `after` (the SLA scheduler looks at every commit). */
+function announceAlso(announcer: ChangeAnnouncer, after: () => void): ChangeAnnouncer {
+  return {
+    announce(appended) {
+      announcer.announce(appended);
+      after();
+    },
+  };
 }

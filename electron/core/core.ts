@@ -19,6 +19,7 @@ import { SyncClient, type SocketFactory } from './sync/client';
 import type { CoreContext } from './service/context';
 import { RpcEventEmitter } from './service/events';
 import { createRpcService, type RpcService } from './service';
+import { slaAlertedOf } from './sync/slaAlerts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -85,6 +86,13 @@ export function createCore(options: CoreOptions): Core {
       onApplied(result) {
         announce(result);
         for (const assigned of result.assignedToMe) events.emit('conversation.assignedToMe', assigned);
+        // Escalations are for the team's leads; admins see alerts but are not paged for each.
+        if (getSessionAgent(db)?.role === 'lead')
+          for (const alert of result.slaAlerts ?? []) events.emit('sla.alerted', slaAlertedOf(db, alert, 'breached'));
+      },
+      onSlaNotice(notice) {
+        if (notice.assigneeId && notice.assigneeId === getSessionAgent(db)?.id)
+          events.emit('sla.alerted', slaAlertedOf(db, notice, notice.kind));
       },
       onRejected: (rejection) => events.emit('mutation.rejected', rejection),
       onStatus: (status) => events.emit('sync.statusChanged', status),

@@ -8,7 +8,17 @@ import type { MessagePortMain, UtilityProcess } from 'electron';
 /** Messages the core's utility process sends to main. */
 export type CoreToShell =
   | { type: 'token'; token: string | null }
-  | { type: 'event'; name: 'conversation.assignedToMe'; payload: { conversationId: string; contactName: string; preview: string } };
+  | { type: 'event'; name: 'conversation.assignedToMe'; payload: { conversationId: string; contactName: string; preview: string } }
+  | { type: 'event'; name: 'sla.alerted'; payload: SlaAlertedPayload };
+
+/** One of my conversations warned or breached its SLA (shared/contracts/sla.ts SlaAlerted). */
+export interface SlaAlertedPayload {
+  conversationId: string;
+  kind: 'warning' | 'breached';
+  target: string;
+  dueAt: string;
+  contactName: string;
+}
 
 /** Messages main sends to the core. */
 export type ShellToCore = { type: 'token'; token: string | null } | { type: 'port' };
@@ -34,6 +44,20 @@ export function parseCoreMessage(data: unknown): CoreToShell | null {
       };
     }
   }
+  if (message.type === 'event' && message.name === 'sla.alerted') {
+    const payload = message.payload as Record<string, unknown> | null;
+    if (
+      payload &&
+      typeof payload.conversationId === 'string' &&
+      (payload.kind === 'warning' || payload.kind === 'breached') &&
+      typeof payload.target === 'string' &&
+      typeof payload.dueAt === 'string' &&
+      typeof payload.contactName === 'string'
+    ) {
+      const { conversationId, kind, target, dueAt, contactName } = payload;
+      return { type: 'event', name: 'sla.alerted', payload: { conversationId, kind, target, dueAt, contactName } };
+    }
+  }
   return null;
 }
 
@@ -46,12 +70,17 @@ export interface CoreConnection {
 
 export function connectCore(
   child: UtilityProcess,
-  handlers: { onToken(token: string | null): void; onAssignedToMe(payload: { conversationId: string; contactName: string; preview: string }): void },
+  handlers: {
+    onToken(token: string | null): void;
+    onAssignedToMe(payload: { conversationId: string; contactName: string; preview: string }): void;
+    onSlaAlerted?(payload: SlaAlertedPayload): void;
+  },
 ): CoreConnection {
   child.on('message', (data: unknown) => {
     const message = parseCoreMessage(data);
     if (!message) return;
     if (message.type === 'token') handlers.onToken(message.token);
+    else if (message.name === 'sla.alerted') handlers.onSlaAlerted?.(message.payload);
     else handlers.onAssignedToMe(message.payload);
   });
   return {

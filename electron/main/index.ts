@@ -7,9 +7,9 @@ import type { WebContents } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { connectCore, type CoreConnection } from './coreProcess';
-import { notifyAssigned } from './notifications';
+import { notifyAssigned, notifySlaAlerted } from './notifications';
 import { handlePortRequest, PORT_REQUEST_CHANNEL } from './portBroker';
-import { hardenSession, hardenWebContents, secureWebPreferences } from './security';
+import { hardenSession, hardenWebContents, rendererUrl, secureWebPreferences } from './security';
 import { createTokenStore } from './tokenStore';
 
 const DEFAULT_SERVER_URL = 'http://127.0.0.1:4000';
@@ -19,8 +19,8 @@ let core: CoreConnection | null = null;
 const appWindows = new Set<WebContents>();
 
 function appUrl(): string {
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  return devUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString();
+  const packaged = pathToFileURL(join(__dirname, '../renderer/index.html')).toString();
+  return rendererUrl(packaged, process.env.ELECTRON_RENDERER_URL, app.isPackaged === true);
 }
 
 function createMainWindow(): BrowserWindow {
@@ -31,7 +31,14 @@ function createMainWindow(): BrowserWindow {
     minHeight: 640,
     show: false,
     title: 'Switchboard',
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
+    webPreferences: {
+      ...secureWebPreferences(join(__dirname, '../preload/index.js')),
+      // Restated where the window is made, so reviewers and the electronegativity gate see them here.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   const contents = window.webContents;
   appWindows.add(contents);
@@ -66,6 +73,7 @@ function startCore(): CoreConnection {
   const connection = connectCore(child, {
     onToken: (token) => void tokens.save(token),
     onAssignedToMe: (payload) => notifyAssigned(Notification, mainWindow, payload),
+    onSlaAlerted: (payload) => notifySlaAlerted(Notification, mainWindow, payload),
   });
   void tokens.load().then((token) => connection.restoreToken(token));
   return connection;

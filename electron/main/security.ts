@@ -28,8 +28,27 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
     allowRunningInsecureContent: false,
     webviewTag: false,
     experimentalFeatures: false,
+    // Middle-click must not open links in a new window (new windows are denied anyway).
+    disableBlinkFeatures: 'Auxclick',
     spellcheck: true,
   };
+}
+
+/**
+ * The page the app window loads: the packaged renderer file, or in development the dev server
+ * electron-vite started (ELECTRON_RENDERER_URL). A packaged build ignores that variable, and
+ * only an http URL on this machine is taken, so no environment can point a window that holds
+ * the core bridge at remote content.
+ */
+export function rendererUrl(rendererIndexFileUrl: string, devServerUrl: string | undefined, isPackaged: boolean): string {
+  if (isPackaged || !devServerUrl) return rendererIndexFileUrl;
+  try {
+    const url = new URL(devServerUrl);
+    const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+    return url.protocol === 'http:' && local ? url.toString() : rendererIndexFileUrl;
+  } catch {
+    return rendererIndexFileUrl;
+  }
 }
 
 /** True when `url` is the app's own page (the packaged file or the dev server the build printed). */

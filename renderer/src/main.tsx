@@ -2,6 +2,7 @@
  * Renderer entry: language first (it decides the store's initial language), then the store, the
  * core's event wiring, and the session check, then React.
  */
+import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi } from './api/client';

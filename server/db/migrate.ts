@@ -6,10 +6,16 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration';
 import * as m001 from './migrations/001_initial';
+import * as m002 from './migrations/002_sla';
+import * as m003 from './migrations/003_canned_responses';
+import * as m004 from './migrations/004_routing';
 import type { ServerDatabase } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
+  '002_sla': m002,
+  '003_canned_responses': m003,
+  '004_routing': m004,
 };
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<MigrationResultSet> {

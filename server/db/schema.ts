@@ -4,6 +4,10 @@
  * flags are integers. `seq` is bigint on PostgreSQL, which `pg` returns as a string: read it
  * through `Number()` (see queries/changes.ts).
  */
+import type { CannedDatabase } from './schemaCanned';
+import type { SlaDatabase } from './schemaSla';
+import type { RoutingDatabase } from './schemaRouting';
+
 export interface TeamsTable {
   id: string;
   name: string;
@@ -34,6 +38,8 @@ export interface ContactsTable {
   tier: string;
   created_at: string;
   updated_at: string;
+  /** JSON object of custom attributes (migration 003); null when none. */
+  attributes?: string | null;
 }
 
 export interface ContactIdentitiesTable {
@@ -133,7 +139,7 @@ export interface SurveysTable {
   updated_at: string;
 }
 
-export interface ServerDatabase {
+export interface ServerDatabase extends SlaDatabase, CannedDatabase, RoutingDatabase {
   teams: TeamsTable;
   agents: AgentsTable;
   agent_teams: AgentTeamsTable;

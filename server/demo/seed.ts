@@ -18,6 +18,7 @@ import {
 import { insertChannelTokenIfMissing } from '../db/queries/sessions';
 import { hashChannelToken, hashPassword } from '../domain/auth';
 import { commitWithChanges, type DomainContext } from '../domain/context';
+import { seedDemoCanned } from './cannedSeed';
 
 export const DEMO_PASSWORD = 'switchboard';
 
@@ -143,4 +144,5 @@ export async function seedDemo(ctx: DomainContext): Promise<void> {
       ? error
       : new Error('seeding the demo data failed', { cause: error });
   });
+  await seedDemoCanned(ctx);
 }

@@ -5,6 +5,7 @@
 import { writeTransaction, type Store, type Trx } from '../db/database';
 import { appendChanges, type AppendedChanges, type NewChange } from '../db/queries/changes';
 import type { OutboundConnector } from './connectors';
+import { attachSla } from './sla/attach';
 
 export interface ChangeAnnouncer {
   /** Called after commit, never before: clients must never be told about uncommitted data. */
@@ -34,6 +35,7 @@ export async function commitWithChanges<T>(
   const appended: AppendedChanges[] = [];
   const result = await writeTransaction(ctx.store, (trx) =>
     fn(trx, async (changes) => {
+      await attachSla(trx, ctx.store.dialect, changes, ctx.now().toISOString());
       const range = await appendChanges(trx, changes, ctx.now().toISOString());
       appended.push(range);
       return range;

@@ -124,6 +124,9 @@ async function upsertContact(
         tier: contact.tier ?? 'standard',
         created_at: now,
         updated_at: now,
+        ...(contact.attributes && Object.keys(contact.attributes).length > 0
+          ? { attributes: JSON.stringify(contact.attributes) }
+          : {}),
       },
       { channel: request.channel, externalId: contact.externalId },
     );
@@ -137,6 +140,7 @@ async function upsertContact(
     ...(contact.email !== undefined && contact.email !== row.email ? { email: contact.email } : {}),
     ...(contact.phone !== undefined && contact.phone !== row.phone ? { phone: contact.phone } : {}),
     ...(contact.tier !== undefined && contact.tier !== row.tier ? { tier: contact.tier } : {}),
+    ...mergedAttributes(row.attributes ?? null, contact.attributes),
   };
   if (Object.keys(patch).length === 0) return { contactId: existingId, contactChanged: false };
   await updateContact(trx, existingId, { ...patch, updated_at: now });
@@ -197,4 +201,12 @@ export async function ingestSurvey(ctx: DomainContext, request: IngestSurveyRequ
       updated_at: now,
     });
   });
+}
+
+/** Attributes merge key by key (a channel sends what it knows now); a patch only when something changed. */
+function mergedAttributes(stored: string | null, incoming: Record<string, string> | undefined): { attributes?: string } {
+  if (!incoming || Object.keys(incoming).length === 0) return {};
+  const merged = { ...(stored ? (JSON.parse(stored) as Record<string, string>) : {}), ...incoming };
+  const next = JSON.stringify(merged);
+  return next === stored ? {} : { attributes: next };
 }

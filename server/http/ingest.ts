@@ -12,6 +12,7 @@ import { findChannelByTokenHash } from '../db/queries/sessions';
 import { hashChannelToken } from '../domain/auth';
 import type { DomainContext } from '../domain/context';
 import { ingestMessage, ingestSurvey } from '../domain/ingest';
+import { afterIngest } from '../domain/routing/triggers';
 import { bearerToken } from './errors';
 
 async function channelOf(ctx: DomainContext, request: FastifyRequest): Promise<Channel> {
@@ -32,7 +33,9 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: DomainContext): 
         `channel: this token is for ${tokenChannel}, not ${body.channel}`,
       );
     }
-    return reply.code(202).send(await ingestMessage(ctx, body));
+    const result = await ingestMessage(ctx, body);
+    afterIngest(ctx, result);
+    return reply.code(202).send(result);
   });
 
   app.post('/api/v1/ingest/surveys', async (request, reply) => {

@@ -13,7 +13,7 @@ import { MAX_PAYLOAD_BYTES } from '../../shared/domain/limits';
 import { authenticate, type AuthenticatedAgent } from '../domain/auth';
 import type { DomainContext } from '../domain/context';
 import { registerHandlers } from './handlers';
-import { ADMIN_ROOM, agentRoom, sessionRoom, teamRoom } from './pokes';
+import { ADMIN_ROOM, agentRoom, leadRoom, sessionRoom, teamRoom } from './pokes';
 
 export interface Realtime {
   io: Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
@@ -81,6 +81,7 @@ export async function createRealtime(
     if (auth.agent.role === 'agent' || auth.agent.role === 'lead')
       rooms.push(...auth.agent.teamIds.map(teamRoom));
     if (auth.agent.role === 'admin') rooms.push(ADMIN_ROOM);
+    if (auth.agent.role === 'lead') rooms.push(...auth.agent.teamIds.map(leadRoom));
     void socket.join(rooms);
     registerHandlers(ctx, socket, auth);
 

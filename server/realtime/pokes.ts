@@ -11,13 +11,15 @@
  */
 import type { Server } from 'socket.io';
 import { SOCKET_EVENTS, type Change, type Poke } from '../../shared/contracts/sync';
-import type { AppendedChanges, Audience } from '../db/queries/changes';
+import { LEAD_ONLY_CHANGE_TYPES, type AppendedChanges, type Audience } from '../db/queries/changes';
 import type { ChangeAnnouncer } from '../domain/context';
 
 export const ADMIN_ROOM = 'role:admin';
 export const agentRoom = (agentId: string) => `agent:${agentId}`;
 export const teamRoom = (teamId: string) => `team:${teamId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+/** Leads of one team (escalations). */
+export const leadRoom = (teamId: string) => `lead:${teamId}`;
 
 /** Rooms that may see a change with this audience; null means every socket. */
 export function roomsFor(audience: Audience): string[] | null {
@@ -36,7 +38,10 @@ export function createPokeAnnouncer(getIo: () => Server | undefined): ChangeAnno
       if (!io) return;
       const groups = new Map<string, { rooms: string[] | null; changes: Change[] }>();
       for (const { change, audience } of entries) {
-        const rooms = roomsFor(audience);
+        const rooms =
+          audience && LEAD_ONLY_CHANGE_TYPES.includes(change.type)
+            ? [ADMIN_ROOM, leadRoom(audience.teamId)]
+            : roomsFor(audience);
         const key = rooms === null ? '*' : rooms.join('|');
         const group = groups.get(key) ?? { rooms, changes: [] };
         group.changes.push(change);

@@ -28,6 +28,14 @@ export const IngestMessageRequestSchema = z.object({
     email: z.string().trim().max(320).optional(),
     phone: z.string().trim().max(40).optional(),
     tier: ContactTierSchema.optional(),
+    /** Optional custom attributes (merged into the contact's, key by key); values are stored as text. */
+    attributes: z
+      .record(
+        z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+        z.union([z.string().max(500), z.number(), z.boolean()]).transform(String),
+      )
+      .refine((value) => Object.keys(value).length <= 50, 'at most 50 attributes')
+      .optional(),
   }),
   text: z.string().max(MAX_MESSAGE_CHARS),
   subject: z.string().max(MAX_SUBJECT_CHARS).optional(),

@@ -15,6 +15,9 @@ import {
   TeamSchema,
   ContactTierSchema,
 } from '../domain/model';
+import { CannedRpcContract } from './canned';
+import { RoutingRpcContract } from './routing';
+import { SlaAlertedSchema, SlaClockSchema } from './sla';
 import { INBOX_PAGE_MAX, MAX_MESSAGE_CHARS, MAX_SEARCH_CHARS, MAX_SUBJECT_CHARS } from '../domain/limits';
 
 const Id = z.string().min(1).max(64);
@@ -38,7 +41,7 @@ export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 export const INBOX_SCOPES = ['mine', 'unassigned', 'myTeams', 'all'] as const;
 export const InboxScopeSchema = z.enum(INBOX_SCOPES);
 export type InboxScope = z.infer<typeof InboxScopeSchema>;
-export const INBOX_SORTS = ['newest', 'longestWaiting', 'priority'] as const;
+export const INBOX_SORTS = ['newest', 'longestWaiting', 'priority', 'dueSoonest'] as const;
 export const InboxSortSchema = z.enum(INBOX_SORTS);
 export type InboxSort = z.infer<typeof InboxSortSchema>;
 
@@ -47,6 +50,8 @@ export const InboxQuerySchema = z.object({
   statuses: z.array(ConversationStatusSchema).max(6).optional(),
   channels: z.array(ChannelSchema).max(5).optional(),
   priorities: z.array(PrioritySchema).max(4).optional(),
+  /** `breachingWithin30m`: an SLA target is due within 30 minutes or already breached. */
+  slaFilter: z.enum(['breachingWithin30m']).optional(),
   sort: InboxSortSchema,
   offset: z.number().int().nonnegative(),
   limit: z.number().int().min(1).max(INBOX_PAGE_MAX),
@@ -59,6 +64,8 @@ export const InboxRowSchema = ConversationSchema.extend({
   assigneeName: z.string().nullable(),
   teamName: z.string(),
   unread: z.boolean(),
+  /** Input for the row's SLA countdown (null: no policy applies yet). */
+  sla: SlaClockSchema.nullable().optional(),
 });
 export type InboxRow = z.infer<typeof InboxRowSchema>;
 
@@ -88,6 +95,8 @@ export const ConversationDetailSchema = z.object({
   assigneeName: z.string().nullable(),
   messages: z.array(MessageViewSchema),
   pastConversations: z.array(InboxRowSchema),
+  /** Input for the header's SLA countdown. */
+  sla: SlaClockSchema.nullable().optional(),
 });
 export type ConversationDetail = z.infer<typeof ConversationDetailSchema>;
 
@@ -137,6 +146,8 @@ export const rpcContract = {
   'conversation.setPriority': { input: z.object({ conversationId: Id, priority: PrioritySchema }), output: Ok },
   'message.retry': { input: z.object({ messageId: Id }), output: Ok },
   'message.discard': { input: z.object({ messageId: Id }), output: Ok },
+  ...CannedRpcContract,
+  ...RoutingRpcContract,
 } as const;
 
 export type RpcContract = typeof rpcContract;
@@ -161,6 +172,8 @@ export const rpcEvents = {
   /** A conversation was just assigned to the signed-in agent by someone else (or by routing). */
   'conversation.assignedToMe': z.object({ conversationId: z.string(), contactName: z.string(), preview: z.string() }),
   'session.ended': z.object({ reason: z.string() }),
+  /** One of my conversations reached an SLA warning or breach (native notification). */
+  'sla.alerted': SlaAlertedSchema,
 } as const;
 export type RpcEventName = keyof typeof rpcEvents;
 export type RpcEventPayload<E extends RpcEventName> = z.infer<(typeof rpcEvents)[E]>;

@@ -23,6 +23,10 @@ import {
 } from '../domain/model';
 import { MAX_MESSAGE_CHARS, MAX_SUBJECT_CHARS, PULL_PAGE_MAX, PUSH_BATCH_MAX } from '../domain/limits';
 import { ErrorBodySchema } from './errors';
+import { CannedChangeSchemas, CannedMutationArgsSchemas } from './canned';
+import { RoutingMutationArgsSchemas } from './routing';
+import { AlertSchema } from './sla';
+import { BusinessCalendarListSchema, SlaPolicyListSchema } from '../sla/policies';
 
 const Seq = z.number().int().nonnegative();
 const Id = z.string().min(1).max(64);
@@ -41,6 +45,10 @@ export const ChangeSchema = z.discriminatedUnion('type', [
   conversationChange('conversation.status_changed'),
   conversationChange('conversation.priority_changed'),
   z.object({ seq: Seq, type: z.literal('message.created'), message: MessageSchema }),
+  z.object({ seq: Seq, type: z.literal('sla_policy.updated'), policies: SlaPolicyListSchema }),
+  z.object({ seq: Seq, type: z.literal('business_calendar.updated'), calendars: BusinessCalendarListSchema }),
+  z.object({ seq: Seq, type: z.literal('alert.created'), alert: AlertSchema }),
+  ...CannedChangeSchemas,
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 export type ChangeType = Change['type'];
@@ -94,6 +102,8 @@ export const MutationArgsSchemas = {
     baseVersion: BaseVersion,
   }),
   'conversation.setPriority': z.object({ conversationId: Id, priority: PrioritySchema, baseVersion: BaseVersion }),
+  ...CannedMutationArgsSchemas,
+  ...RoutingMutationArgsSchemas,
 } as const;
 export type MutationName = keyof typeof MutationArgsSchemas;
 export type MutationArgs<N extends MutationName> = z.infer<(typeof MutationArgsSchemas)[N]>;

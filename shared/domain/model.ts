@@ -69,8 +69,17 @@ export const ContactSchema = z.object({
   tier: ContactTierSchema,
   identities: z.array(ChannelIdentitySchema),
   createdAt: Instant,
+  /** Custom attributes from the channel (`order_id`…), read by `{{contact.attributes.*}}`; absent from older snapshots. */
+  attributes: z.record(z.string(), z.string()).optional(),
 });
 export type Contact = z.infer<typeof ContactSchema>;
+
+/** An SLA clock event as it travels on a conversation (shared/sla/types.ts `SlaEvent`). */
+export const SlaEventWireSchema = z.object({
+  at: Instant,
+  type: z.enum(['created', 'customer_message', 'agent_reply', 'bot_reply', 'note', 'status']),
+  status: ConversationStatusSchema.optional(),
+});
 
 export const ConversationSchema = z.object({
   id: Id,
@@ -91,6 +100,10 @@ export const ConversationSchema = z.object({
   messageCount: z.number().int().nonnegative(),
   /** Bumped by every change to assignee, team, status or priority: the base of versioned writes. */
   version: z.number().int().nonnegative(),
+  /** The SLA policy that applies (first match wins, shared/sla/policies.ts); absent from older snapshots. */
+  slaPolicyId: Id.nullable().optional(),
+  /** What the SLA clock needs (`computeSla` events, compacted); absent from older snapshots. */
+  slaEvents: z.array(SlaEventWireSchema).max(50_000).optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

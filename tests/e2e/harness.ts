@@ -10,6 +10,7 @@ import { DEMO_CHANNEL_TOKENS, DEMO_PASSWORD } from '../../server/demo/seed';
 import { createCore } from '../../electron/core/core';
 import { startWebHost } from '../../electron/core/host/webHost';
 import type { IngestMessageRequest, IngestMessageResponse } from '../../shared/contracts/http';
+import type { SlaPolicyRecord } from '../../shared/sla/policies';
 
 export interface Stack {
   serverUrl: string;
@@ -20,9 +21,15 @@ export interface Stack {
 
 export const DEMO_AGENT = { email: 'li.na@demo.switchboard', password: DEMO_PASSWORD };
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** Replace the demo SLA policies (e.g. a short one so a countdown turns red during a test). */
+  slaPolicies?: SlaPolicyRecord[];
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
   const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'server'), seedDemo: true, logger: false });
+  if (options.slaPolicies) await putSlaPolicies(server.url, options.slaPolicies);
   const core = createCore({ dataDir: join(dir, 'core'), serverUrl: server.url });
   const host = await startWebHost({ core, staticDir: join(__dirname, '../../out/renderer'), port: 0 });
   return {
@@ -44,4 +51,20 @@ export async function startStack(): Promise<Stack> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** PUT /api/v1/admin/sla/policies as the demo admin. */
+async function putSlaPolicies(serverUrl: string, policies: SlaPolicyRecord[]): Promise<void> {
+  const login = await fetch(`${serverUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@demo.switchboard', password: DEMO_PASSWORD }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const response = await fetch(`${serverUrl}/api/v1/admin/sla/policies`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ policies }),
+  });
+  if (response.status !== 200) throw new Error(`sla policies: ${response.status} ${await response.text()}`);
 }

@@ -7,12 +7,14 @@
  * Protocol with the main process over `process.parentPort` (plain structured-clone objects):
  *   main → core  { type: 'port' } with one MessagePort in `ports`: serve the RPC frames on it.
  *   main → core  { type: 'token', token: string | null }: restore (or clear) the session token.
+ *   main → core  { type: 'presence', status: 'away' | 'available' }: idle / screen lock (autoPresence.ts).
  *   core → main  { type: 'token', token: string | null }: the token changed; persist it.
  *   core → main  { type: 'event', name: 'conversation.assignedToMe', payload }: for a native notification.
  * Anything else is ignored. Does not import `electron`: the port types are declared locally.
  */
 import { createCore, type Core } from '../core';
 import { attachRpc } from './transport';
+import { applyAutoPresence } from './autoPresence';
 
 interface PortMessageEvent {
   data: unknown;
@@ -49,11 +51,12 @@ export function readUtilityOptions(argv: readonly string[], env: NodeJS.ProcessE
 export function serveParentPort(core: Core, parent: ParentPortLike): void {
   core.onTokenChanged((token) => parent.postMessage({ type: 'token', token }));
   core.rpc.on((name, payload) => {
-    if (name === 'conversation.assignedToMe') parent.postMessage({ type: 'event', name, payload });
+    if (name === 'conversation.assignedToMe' || name === 'sla.alerted') parent.postMessage({ type: 'event', name, payload });
   });
   parent.on('message', (event) => {
     const message = event.data as { type?: unknown; token?: unknown } | null;
     if (!message || typeof message !== 'object') return;
+    if (message.type === 'presence') return void applyAutoPresence(core.rpc, message);
     if (message.type === 'token' && (typeof message.token === 'string' || message.token === null)) {
       core.setToken(message.token);
     } else if (message.type === 'port' && event.ports?.[0]) {

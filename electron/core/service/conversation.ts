@@ -18,6 +18,7 @@ import {
   type ConversationMutationInput,
   type ConversationMutationName,
 } from '../sync/outbox';
+import { slaClockFor } from '../sync/sla';
 import type { CoreContext } from './context';
 import type { HandlersOf } from './types';
 
@@ -88,6 +89,7 @@ export function conversationHandlers(ctx: CoreContext): HandlersOf<Methods> {
           conversationId,
           PAST_CONVERSATIONS,
         ),
+        sla: slaClockFor(ctx.db, conversationId),
       };
     },
 

@@ -8,6 +8,8 @@
 import { SwitchboardError, parseOrThrow, type ErrorBody } from '../../../shared/contracts/errors';
 import { rpcContract, type RpcMethod } from '../../../shared/contracts/rpc';
 import type { CoreContext } from './context';
+import { cannedHandlers } from './canned';
+import { presenceHandlers } from './presence';
 import { conversationHandlers } from './conversation';
 import { directoryHandlers } from './directory';
 import type { RpcEventListener } from './events';
@@ -31,6 +33,8 @@ export function createRpcService(ctx: CoreContext): RpcService {
     ...directoryHandlers(ctx),
     ...inboxHandlers(ctx),
     ...conversationHandlers(ctx),
+    ...cannedHandlers(ctx),
+    ...presenceHandlers(ctx),
   };
   return {
     async handle(method, params) {

@@ -24,6 +24,9 @@ import { getContact, upsertAgent, upsertContact, upsertTeam } from '../db/querie
 import { upsertServerMessage } from '../db/queries/messages';
 import { getCursor, getSessionAgent, setCursor, setSessionAgent } from '../db/queries/meta';
 import { reapplyPending } from './reapply';
+import { applyCannedChanges } from './cannedSync';
+import { applySlaConfigChange, refreshSlaDue, storeConversationSla } from './sla';
+import type { Alert } from '../../../shared/contracts/sla';
 
 export interface ApplyOptions {
   /** Move the cursor to this seq (never backwards) in the same transaction. */
@@ -45,6 +48,8 @@ export interface ApplyResult {
   assignedToMe: AssignedToMe[];
   /** The signed-in agent's new record when a change updated it (teams, role). */
   sessionAgent: Agent | null;
+  /** SLA breaches escalated to the viewer (leads, admins), when announcing. */
+  slaAlerts?: Alert[];
 }
 
 const DIRECTORY_TYPES = new Set(['team.updated', 'agent.updated', 'contact.updated']);
@@ -63,6 +68,7 @@ function applyInTransaction(db: Db, changes: readonly Change[], options: ApplyOp
   };
   const touched = new Set<string>();
   let viewerAgent = getSessionAgent(db);
+  let slaConfigChanged = false;
 
   // Directory first, conversations next, messages last: a page may list them in any order, and a
   // message is kept only when its conversation is cached.
@@ -74,6 +80,11 @@ function applyInTransaction(db: Db, changes: readonly Change[], options: ApplyOp
         result.directory = true;
         result.inbox = true; // contact names show in inbox rows
       }
+    } else if (applySlaConfigChange(db, change)) {
+      slaConfigChanged = true;
+      result.inbox = true;
+    } else if (change.type === 'alert.created' && options.announceAssignments) {
+      (result.slaAlerts ??= []).push(change.alert);
     } else if (change.type === 'agent.updated' && upsertAgent(db, change.agent, change.seq)) {
       result.directory = true;
       if (viewerAgent && change.agent.id === viewerAgent.id) {
@@ -86,8 +97,8 @@ function applyInTransaction(db: Db, changes: readonly Change[], options: ApplyOp
 
   const viewer: Viewer | null = viewerAgent;
   for (const change of changes) {
-    if (DIRECTORY_TYPES.has(change.type) || change.type === 'message.created') continue;
-    const conversation = (change as { conversation: Conversation }).conversation;
+    if (DIRECTORY_TYPES.has(change.type) || !('conversation' in change)) continue;
+    const conversation: Conversation = change.conversation;
     if (applyConversation(db, conversation, change.seq, viewer, options, result))
       touched.add(conversation.id);
   }
@@ -106,8 +117,11 @@ function applyInTransaction(db: Db, changes: readonly Change[], options: ApplyOp
   }
 
   for (const id of touched) reapplyPending(db, id);
+  refreshSlaDue(db, slaConfigChanged ? 'all' : [...touched]);
   if (touched.size > 0) result.inbox = true;
   result.conversationIds = [...touched];
+  // Canned responses: keys `canned:<id>` tell the UI to reload its library (sync/cannedSync.ts).
+  result.conversationIds.push(...applyCannedChanges(db, changes, viewerAgent));
 
   if (options.moveCursorTo !== undefined && options.moveCursorTo > getCursor(db))
     setCursor(db, options.moveCursorTo);
@@ -126,6 +140,7 @@ function applyConversation(
   if (viewer && !canSeeConversation(viewer, conversation)) return deleteConversation(db, conversation.id);
   const before = getConversation(db, conversation.id);
   if (!upsertServerConversation(db, conversation, seq)) return false;
+  storeConversationSla(db, conversation);
   // The local row already showing the viewer as assignee means the viewer did it (optimistic).
   if (
     options.announceAssignments &&

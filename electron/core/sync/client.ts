@@ -21,6 +21,7 @@ import {
   type MutationResult,
 } from '../../../shared/contracts/sync';
 import { PULL_PAGE_MAX, PUSH_BATCH_MAX } from '../../../shared/domain/limits';
+import { SLA_SOCKET_EVENTS, SlaNoticeSchema, type SlaNotice } from '../../../shared/contracts/sla';
 import type { Db } from '../db/database';
 import { getClientId, getCursor } from '../db/queries/meta';
 import { markOutboxSent, nextOutboxBatch, outboxCount } from '../db/queries/outbox';
@@ -43,7 +44,9 @@ export const defaultSocketFactory: SocketFactory = (serverUrl, token) =>
     transports: ['websocket'],
     reconnection: true,
     reconnectionDelay: 500,
-    reconnectionDelayMax: 10_000,
+    // At most ~3 s (2 s ± 50 %) between attempts, so a restarted server is found again well within
+    // the 5 s convergence goal; the jitter spreads a whole centre's reconnects.
+    reconnectionDelayMax: 2_000,
     randomizationFactor: 0.5,
     autoConnect: false,
   }) as unknown as SyncSocket;
@@ -60,6 +63,8 @@ export interface SyncClientOptions {
   onRejected(rejection: Rejection): void;
   onStatus(status: SyncStatus): void;
   onSessionEnded(reason: string): void;
+  /** The server's SLA scheduler warned or breached a conversation this socket may see. */
+  onSlaNotice?(notice: SlaNotice): void;
 }
 
 const PERMANENT_PUSH_ERRORS = new Set<ErrorCode>([
@@ -121,6 +126,12 @@ export class SyncClient {
     });
     on(SOCKET_EVENTS.poke, (payload) => this.onPoke(payload));
     on(SOCKET_EVENTS.revoked, () => this.endSession('You were signed out by the server.'));
+    for (const event of [SLA_SOCKET_EVENTS.warning, SLA_SOCKET_EVENTS.breached]) {
+      on(event, (payload) => {
+        const notice = SlaNoticeSchema.safeParse(payload);
+        if (notice.success) this.options.onSlaNotice?.(notice.data);
+      });
+    }
     socket.connect();
     this.emitStatus();
   }

@@ -39,5 +39,8 @@ export function applyMutation(conversation: Conversation, entry: OutboxEntry): C
         waitingSince: args.kind === 'text' ? null : conversation.waitingSince,
       };
     }
+    default:
+      // Canned-response writes live under `canned:<id>` keys and never touch a conversation.
+      return conversation;
   }
 }

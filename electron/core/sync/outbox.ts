@@ -5,6 +5,7 @@
  * carries the data); rejected → the row goes and the optimistic effect is rolled back.
  */
 import { SwitchboardError } from '../../../shared/contracts/errors';
+import { CANNED_KEY_PREFIX } from '../../../shared/contracts/canned';
 import type { MutationArgs, MutationName, MutationResult } from '../../../shared/contracts/sync';
 import type { Agent } from '../../../shared/domain/model';
 import type { Db } from '../db/database';
@@ -26,7 +27,7 @@ import {
 } from '../db/queries/outbox';
 import { reapplyPending } from './reapply';
 
-export type ConversationMutationName = Exclude<MutationName, 'message.send'>;
+export type ConversationMutationName = Extract<MutationName, `conversation.${string}`>;
 /** Arguments of a conversation mutation as the UI gives them: the outbox adds `baseVersion`. */
 export type ConversationMutationInput<N extends ConversationMutationName> = Omit<
   MutationArgs<N>,
@@ -148,6 +149,8 @@ export function acknowledge(db: Db, results: readonly MutationResult[]): AckOutc
       const entry = getOutboxEntry(db, result.mutationId);
       if (!entry) continue; // already handled (a duplicate ack)
       deleteOutboxEntry(db, entry.mutationId);
+      // A canned response's view folds its pending writes: refresh it on every answer.
+      if (entry.conversationId?.startsWith(CANNED_KEY_PREFIX)) touched.add(entry.conversationId);
       if (result.ok) continue;
       outcome.rejected.push(rollBack(db, entry, result));
       if (entry.conversationId) touched.add(entry.conversationId);
@@ -166,7 +169,8 @@ function rollBack(db: Db, entry: OutboxEntry, result: Extract<MutationResult, { 
   }
   return {
     name: entry.name,
-    conversationId: entry.conversationId,
+    // A canned response's key is no conversation the UI could open.
+    conversationId: entry.conversationId?.startsWith(CANNED_KEY_PREFIX) ? null : entry.conversationId,
     code: result.error.code,
     message: result.error.message,
   };

@@ -9,8 +9,10 @@ import { getServerSnapshot, writeConversationView } from '../db/queries/conversa
 import { getMessage } from '../db/queries/messages';
 import { pendingForConversation } from '../db/queries/outbox';
 import { applyMutation } from './optimistic';
+import { reapplyCannedKey } from './cannedSync';
 
 export function reapplyPending(db: Db, conversationId: string): void {
+  if (reapplyCannedKey(db, conversationId)) return; // a canned response, not a conversation
   let view = getServerSnapshot(db, conversationId);
   if (!view) return;
   for (const entry of pendingForConversation(db, conversationId)) {

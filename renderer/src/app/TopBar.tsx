@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { isUiLanguage } from '../i18n/language';
 import { useAppStore } from '../store';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { PresenceSelector } from '../features/presence/PresenceSelector';
 
 export function TopBar(): React.JSX.Element {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function TopBar(): React.JSX.Element {
       <h1 className="top-title">{t('inbox.title')}</h1>
       <ConnectionIndicator />
       <div className="top-spacer" />
+      {agent && agent.role !== 'reviewer' && <PresenceSelector />}
       <button type="button" className="btn btn-ghost btn-icon" onClick={() => setShortcutsOpen(true)} aria-label={t('topbar.shortcuts')} title={t('topbar.shortcuts')}>
         ?
       </button>

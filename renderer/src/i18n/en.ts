@@ -1,4 +1,6 @@
 /** English UI strings. zh-CN.ts must have exactly the same keys (checked by a unit test). */
+import cannedEn from './canned.en';
+import presenceEn from './presence.en';
 const en = {
   app: { name: 'Switchboard', loading: 'Loading…', skipToContent: 'Skip to conversations' },
   nav: { label: 'Main navigation', inbox: 'Inbox', qa: 'Quality', live: 'Live', comingSoon: 'Coming soon' },
@@ -162,6 +164,22 @@ const en = {
     close: 'Close dialogs and search',
     closeButton: 'Close',
   },
+  sla: {
+    label: 'SLA',
+    sortDueSoonest: 'Due soonest',
+    filterBreaching: 'Breaching within 30 min',
+    target: { firstResponse: 'First response', nextResponse: 'Next response', resolution: 'Resolution' },
+    title: {
+      ok: '{{target}} due in {{remaining}} ({{policy}})',
+      warning: '{{target}} due soon: {{remaining}} left ({{policy}})',
+      breached: '{{target}} overdue by {{remaining}} ({{policy}})',
+      paused: '{{target}} paused with {{remaining}} left ({{policy}})',
+    },
+    alertedBreached: 'SLA breached: {{name}}',
+    alertedWarning: 'SLA due soon: {{name}}',
+  },
+  canned: cannedEn,
+  presence: presenceEn,
 };
 
 export default en;

@@ -1,4 +1,6 @@
 /** 简体中文界面文案。键必须与 en.ts 完全一致（单元测试检查）。 */
+import cannedZhCN from './canned.zh-CN';
+import presenceZhCN from './presence.zh-CN';
 import type { Messages } from './en';
 
 /** Same shape as the English resource, every leaf a string. */
@@ -167,6 +169,22 @@ const zhCN: Strings<Messages> = {
     close: '关闭对话框和搜索',
     closeButton: '关闭',
   },
+  sla: {
+    label: 'SLA',
+    sortDueSoonest: '最快到期',
+    filterBreaching: '30 分钟内超时',
+    target: { firstResponse: '首次响应', nextResponse: '下次响应', resolution: '解决' },
+    title: {
+      ok: '{{target}}剩余 {{remaining}}（{{policy}}）',
+      warning: '{{target}}即将超时：剩余 {{remaining}}（{{policy}}）',
+      breached: '{{target}}已超时 {{remaining}}（{{policy}}）',
+      paused: '{{target}}已暂停，剩余 {{remaining}}（{{policy}}）',
+    },
+    alertedBreached: 'SLA 已超时：{{name}}',
+    alertedWarning: 'SLA 即将超时：{{name}}',
+  },
+  canned: cannedZhCN,
+  presence: presenceZhCN,
 };
 
 export default zhCN;

@@ -59,6 +59,14 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
         conversationId: payload.conversationId,
       });
     }),
+    api.on('sla.alerted', (payload) => {
+      store.getState().pushToast({
+        key: payload.kind === 'breached' ? 'sla.alertedBreached' : 'sla.alertedWarning',
+        params: { name: payload.contactName },
+        tone: payload.kind === 'breached' ? 'error' : 'warning',
+        conversationId: payload.conversationId,
+      });
+    }),
     api.on('session.ended', (payload) => store.getState().endSession(payload.reason)),
   ];
 

@@ -23,6 +23,8 @@ export interface InboxFilters {
   channels: Channel[];
   priorities: Priority[];
   sort: InboxSort;
+  /** Only conversations with an SLA target due within 30 minutes or already breached. */
+  breachingWithin30m?: boolean;
 }
 
 interface CachedPage {
@@ -75,6 +77,7 @@ function queryFor(filters: InboxFilters, page: number): InboxQuery {
     ...(filters.statuses.length ? { statuses: filters.statuses } : {}),
     ...(filters.channels.length ? { channels: filters.channels } : {}),
     ...(filters.priorities.length ? { priorities: filters.priorities } : {}),
+    ...(filters.breachingWithin30m ? { slaFilter: 'breachingWithin30m' as const } : {}),
     offset: page * INBOX_PAGE,
     limit: INBOX_PAGE,
   };

@@ -13,7 +13,15 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type ChangeBody = DistributiveOmit<Change, 'seq'>;
 
 /** Directory changes (teams, agents) are visible to every signed-in client. */
-export const DIRECTORY_CHANGE_TYPES: readonly ChangeType[] = ['team.updated', 'agent.updated'];
+export const DIRECTORY_CHANGE_TYPES: readonly ChangeType[] = [
+  'team.updated',
+  'agent.updated',
+  'sla_policy.updated',
+  'business_calendar.updated',
+];
+
+/** Seen only by the leads of the change's team and by admins (escalations), never by agents. */
+export const LEAD_ONLY_CHANGE_TYPES: readonly ChangeType[] = ['alert.created'];
 
 /** Who may see a change; `null` for directory changes, which everyone sees. */
 export interface ConversationAudience {
@@ -94,8 +102,11 @@ function visibleTo(viewer: Viewer) {
     if ((viewer.role === 'agent' || viewer.role === 'lead') && viewer.teamIds.length > 0) {
       visible.push(eb('team_id', 'in', [...viewer.teamIds]), eb('prev_team_id', 'in', [...viewer.teamIds]));
     }
+    // A personal canned-response library (server/domain/canned/audience.ts), whatever the role.
+    visible.push(eb('team_id', '=', `personal:${viewer.id}`), eb('prev_team_id', '=', `personal:${viewer.id}`));
     if (viewer.role === 'agent') {
       visible.push(eb('assignee_id', '=', viewer.id), eb('prev_assignee_id', '=', viewer.id));
+      return eb.and([eb.or(visible), eb('type', 'not in', [...LEAD_ONLY_CHANGE_TYPES])]);
     }
     return eb.or(visible);
   };

@@ -49,6 +49,7 @@ export function contactFromRow(row: ContactsTable, identities: ChannelIdentity[]
     tier: row.tier as ContactTier,
     identities,
     createdAt: row.created_at,
+    ...(row.attributes ? { attributes: JSON.parse(row.attributes) as Record<string, string> } : {}),
   };
 }
 
@@ -67,7 +68,7 @@ export async function insertContact(
 export async function updateContact(
   trx: Trx,
   id: string,
-  patch: Partial<Pick<ContactsTable, 'name' | 'email' | 'phone' | 'tier' | 'updated_at'>>,
+  patch: Partial<Pick<ContactsTable, 'name' | 'email' | 'phone' | 'tier' | 'updated_at' | 'attributes'>>,
 ): Promise<void> {
   await trx.updateTable('contacts').set(patch).where('id', '=', id).execute();
 }

@@ -25,6 +25,9 @@ import {
   transferConversation,
 } from './conversationWrites';
 import { sendMessage } from './sendMessage';
+import { setOwnStatus } from '../routing/presence';
+import { afterMutation } from '../routing/triggers';
+import { createCanned, recordCannedUse, removeCanned, updateCanned } from './canned';
 
 type Handler<N extends MutationName> = (
   ctx: MutationContext,
@@ -37,6 +40,11 @@ export const MUTATION_HANDLERS: { [N in MutationName]: Handler<N> } = {
   'conversation.transfer': transferConversation,
   'conversation.setStatus': setConversationStatus,
   'conversation.setPriority': setConversationPriority,
+  'canned.create': createCanned,
+  'canned.update': updateCanned,
+  'canned.delete': removeCanned,
+  'canned.used': recordCannedUse,
+  'agent.setStatus': setOwnStatus,
 };
 
 function runHandler<N extends MutationName>(
@@ -125,5 +133,6 @@ export async function applyMutation(
   if (afterCommit) {
     await afterCommit().catch((error: unknown) => console.error('[server] outbound delivery failed', error));
   }
+  afterMutation(ctx, actor, mutation, result);
   return result;
 }

@@ -99,7 +99,9 @@ describe.each(testBackends())('server sync (%s)', (backend) => {
     ]);
 
     const reviewer = await pullAll(sockets['zhou.min']!, 1000);
-    expect(reviewer.changes.every((c) => c.type === 'team.updated' || c.type === 'agent.updated')).toBe(true);
+    // Directory changes only (teams, agents, SLA policies and calendars).
+    const directory = ['team.updated', 'agent.updated', 'sla_policy.updated', 'business_calendar.updated'];
+    expect(reviewer.changes.every((c) => directory.includes(c.type))).toBe(true);
     expect(reviewer.cursor).toBe(head);
   });
 

@@ -2,6 +2,8 @@
 import type Database from 'better-sqlite3';
 import { migration001 } from './001_initial';
 import { migration002 } from './002_search';
+import { migration003 } from './003_sla';
+import { migration004 } from './004_canned_responses';
 
 export interface Migration {
   version: number;
@@ -9,4 +11,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];

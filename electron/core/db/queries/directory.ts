@@ -18,6 +18,7 @@ interface ContactRow {
   tier: Contact['tier'];
   identities: string;
   created_at: string;
+  attributes?: string | null;
 }
 
 const toAgent = (row: AgentRow): Agent => ({
@@ -37,6 +38,7 @@ const toContact = (row: ContactRow): Contact => ({
   tier: row.tier,
   identities: JSON.parse(row.identities) as Contact['identities'],
   createdAt: row.created_at,
+  ...(row.attributes ? { attributes: JSON.parse(row.attributes) as Record<string, string> } : {}),
 });
 
 /** Each upsert keeps the stored row when it came from a newer change (returns false then). */
@@ -67,13 +69,19 @@ export function upsertAgent(db: Db, agent: Agent, seq: number): boolean {
 export function upsertContact(db: Db, contact: Contact, seq: number): boolean {
   const result = db
     .prepare(
-      `INSERT INTO contacts (id, name, email, phone, tier, identities, created_at, seq)
-       VALUES (@id, @name, @email, @phone, @tier, @identities, @createdAt, @seq)
+      `INSERT INTO contacts (id, name, email, phone, tier, identities, created_at, attributes, seq)
+       VALUES (@id, @name, @email, @phone, @tier, @identities, @createdAt, @attributes, @seq)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone,
-         tier = excluded.tier, identities = excluded.identities, created_at = excluded.created_at, seq = excluded.seq
+         tier = excluded.tier, identities = excluded.identities, created_at = excluded.created_at,
+         attributes = excluded.attributes, seq = excluded.seq
        WHERE excluded.seq >= contacts.seq`,
     )
-    .run({ ...contact, identities: JSON.stringify(contact.identities), seq });
+    .run({
+      ...contact,
+      identities: JSON.stringify(contact.identities),
+      attributes: contact.attributes ? JSON.stringify(contact.attributes) : null,
+      seq,
+    });
   return result.changes > 0;
 }
 

@@ -39,7 +39,11 @@ const ORDER_BY: Record<InboxQuery['sort'], string> = {
   newest: 'c.last_message_at DESC, c.id DESC',
   longestWaiting: 'c.waiting_order ASC, c.id ASC',
   priority: 'c.priority_weight DESC, c.waiting_order ASC, c.id ASC',
+  dueSoonest: 'c.sla_due_order ASC, c.id ASC', // migration 003
 };
+
+/** How far ahead "breaching within 30 min" looks; already breached ones are included. */
+export const BREACHING_WITHIN_MS = 30 * 60_000;
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
@@ -74,6 +78,10 @@ export function inboxWhere(query: InboxQuery, viewer: Viewer): { where: string; 
     if (!values || values.length === 0) continue;
     clauses.push(`${column} IN (${placeholders(values)})`);
     params.push(...values);
+  }
+  if (query.slaFilter === 'breachingWithin30m') {
+    clauses.push('c.sla_due_order <= ?');
+    params.push(new Date(Date.now() + BREACHING_WITHIN_MS).toISOString());
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

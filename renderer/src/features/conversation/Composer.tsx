@@ -1,10 +1,12 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from '../../../../shared/domain/model';
 import { MAX_MESSAGE_CHARS, MAX_SUBJECT_CHARS } from '../../../../shared/domain/limits';
 import { errorMessage } from '../../api/client';
 import { smsLength } from '../../lib/sms';
 import { useAppStore } from '../../store';
+import { CannedMenu, DraftPreview, PromptDialog, SuggestionsRow } from '../canned/ComposerCanned';
+import { useCannedComposer } from '../canned/useCannedComposer';
 
 type Mode = 'text' | 'note';
 
@@ -23,17 +25,25 @@ export function Composer({ conversation }: { conversation: Conversation }): Reac
   const [subject, setSubject] = useState(() => replySubject(conversation.subject));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const canned = useCannedComposer({ conversation, text, setText, subject, setSubject, textarea });
+  const agentName = useAppStore((s) => s.session?.agent.name ?? '');
+  const teamName = useAppStore((s) => (s.detail?.conversation.id === conversation.id ? s.detail.teamName : ''));
+  const [withSignature, setWithSignature] = useState(true);
 
   const isEmail = conversation.channel === 'email' && mode === 'text';
-  const sms = conversation.channel === 'sms' && mode === 'text' ? smsLength(text) : null;
-  const canSend = text.trim().length > 0 && !busy;
+  const signature = isEmail && withSignature && agentName ? `\n\n--\n${agentName}${teamName ? `\n${teamName}` : ''}` : '';
+  // What is sent: the draft with its variables filled (canned responses), plus the email signature.
+  const outgoing = (canned.rendered.trim() + signature).trim();
+  const sms = conversation.channel === 'sms' && mode === 'text' ? smsLength(outgoing) : null;
+  const canSend = text.trim().length > 0 && canned.unresolved.length === 0 && !busy;
 
   const send = async () => {
     if (!canSend) return;
     setBusy(true);
     setError(null);
     try {
-      await reply({ kind: mode, text: text.trim(), ...(isEmail && subject.trim() ? { subject: subject.trim() } : {}) });
+      await reply({ kind: mode, text: outgoing, ...(isEmail && subject.trim() ? { subject: subject.trim() } : {}) });
       setText('');
     } catch (failure) {
       setError(t('composer.sendFailed', { message: errorMessage(failure) }));
@@ -60,6 +70,9 @@ export function Composer({ conversation }: { conversation: Conversation }): Reac
         </button>
         {mode === 'note' && <span className="composer-note-banner">{t('composer.noteBanner')}</span>}
       </div>
+      <SuggestionsRow canned={canned} />
+      <CannedMenu canned={canned} menuId={`${id}-canned`} />
+      <PromptDialog canned={canned} />
       {isEmail && (
         <label className="composer-subject">
           <span>{t('composer.subject')}</span>
@@ -71,6 +84,12 @@ export function Composer({ conversation }: { conversation: Conversation }): Reac
       </label>
       <textarea
         id={`${id}-text`}
+        ref={textarea}
+        role="combobox"
+        aria-expanded={canned.slash !== null && canned.items.length > 0}
+        aria-controls={canned.slash && canned.items.length > 0 ? `${id}-canned` : undefined}
+        aria-autocomplete="list"
+        aria-activedescendant={canned.slash && canned.items.length > 0 ? `${id}-canned-${canned.active}` : undefined}
         className="composer-input"
         rows={3}
         maxLength={MAX_MESSAGE_CHARS}
@@ -78,8 +97,9 @@ export function Composer({ conversation }: { conversation: Conversation }): Reac
         placeholder={mode === 'note' ? t('composer.notePlaceholder') : t('composer.replyPlaceholder')}
         data-testid="composer-input"
         aria-describedby={`${id}-hint`}
-        onChange={(e) => setText(e.target.value)}
+        onChange={canned.onTextChange}
         onKeyDown={(e) => {
+          if (canned.onKeyDown(e)) return;
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             void send();
@@ -88,6 +108,7 @@ export function Composer({ conversation }: { conversation: Conversation }): Reac
           }
         }}
       />
+      <DraftPreview canned={canned} signature={signature} />
       <div className="composer-footer">
         {error && (
           <span className="form-error" role="alert">
@@ -101,6 +122,12 @@ export function Composer({ conversation }: { conversation: Conversation }): Reac
           <span className={`muted small sms-counter${sms.segments > 1 ? ' is-multi' : ''}`} data-testid="sms-counter" aria-live="polite">
             {t('composer.smsCounter', { units: sms.units, limit: sms.singleLimit, segments: sms.segments })}
           </span>
+        )}
+        {isEmail && (
+          <label className="muted small">
+            <input type="checkbox" checked={withSignature} onChange={(e) => setWithSignature(e.target.checked)} data-testid="composer-signature" />{' '}
+            {t('canned.signature')}
+          </label>
         )}
         <span className="row-spacer" />
         <button type="submit" className={`btn ${mode === 'note' ? 'btn-note' : 'btn-primary'}`} disabled={!canSend} data-testid="composer-send">

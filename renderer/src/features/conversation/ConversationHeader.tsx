@@ -6,6 +6,7 @@ import { PRIORITIES, type Priority } from '../../../../shared/domain/model';
 import { useAppStore } from '../../store';
 import { PriorityBadge, StatusBadge, VipBadge } from '../common/Badges';
 import { ChannelIcon } from '../common/ChannelIcon';
+import { SlaChip } from '../sla/SlaChip';
 import { TransferDialog } from './TransferDialog';
 
 /** Who and what this conversation is, plus the actions that change it. */
@@ -53,6 +54,14 @@ export function ConversationHeader({ detail }: { detail: ConversationDetail }): 
             <dt>{t('conversation.assignee')}</dt>
             <dd data-testid="conversation-assignee">{detail.assigneeName ?? t('conversation.unassigned')}</dd>
           </div>
+          {detail.sla && (
+            <div data-testid="conversation-sla">
+              <dt>{t('sla.label')}</dt>
+              <dd>
+                <SlaChip clock={detail.sla} large />
+              </dd>
+            </div>
+          )}
         </dl>
       </div>
       <div className="conversation-actions" role="toolbar" aria-label={t('conversation.actionsLabel')}>

@@ -5,6 +5,7 @@ import { INBOX_SCOPES, INBOX_SORTS, type InboxSort } from '../../../../shared/co
 import { CHANNELS, CONVERSATION_STATUSES, PRIORITIES } from '../../../../shared/domain/model';
 import { useAppStore } from '../../store';
 import type { InboxFilters as Filters } from '../../store/inboxSlice';
+import { sortLabelKey } from '../sla/SlaChip';
 
 type ChipKey = 'statuses' | 'channels' | 'priorities';
 
@@ -62,6 +63,15 @@ export function InboxFilters(): React.JSX.Element {
           {total === null ? '' : t('inbox.total', { count: total.toLocaleString() })}
         </span>
         <span className="row-spacer" />
+        <button
+          type="button"
+          className={`chip chip-sla${filters.breachingWithin30m ? ' btn-active' : ''}`}
+          aria-pressed={filters.breachingWithin30m === true}
+          data-testid="filter-sla-breaching"
+          onClick={() => setFilters({ breachingWithin30m: !filters.breachingWithin30m })}
+        >
+          {t('sla.filterBreaching')}
+        </button>
         <label className="sort-label">
           <span className="muted small">{t('inbox.sortLabel')}</span>
           <select
@@ -72,7 +82,7 @@ export function InboxFilters(): React.JSX.Element {
           >
             {INBOX_SORTS.map((sort) => (
               <option key={sort} value={sort}>
-                {t(`inbox.sort.${sort}`)}
+                {t(sortLabelKey(sort))}
               </option>
             ))}
           </select>

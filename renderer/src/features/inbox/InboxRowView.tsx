@@ -5,6 +5,7 @@ import { formatTimestamp, formatWaiting } from '../../lib/time';
 import { PriorityBadge, StatusBadge, VipBadge } from '../common/Badges';
 import { ChannelIcon } from '../common/ChannelIcon';
 import { useLanguage } from '../common/useLanguage';
+import { SlaChip } from '../sla/SlaChip';
 
 const HOUR = 3_600_000;
 
@@ -32,6 +33,7 @@ export const InboxRowView = memo(function InboxRowView({ row, now }: Props): Rea
         {row.contactTier === 'vip' && <VipBadge />}
         {row.unread && <span className="unread-dot" role="img" aria-label={t('inbox.unread')} />}
         <span className="row-spacer" />
+        <SlaChip clock={row.sla} />
         {waitingMs !== null ? (
           <span className={`row-wait wait-${waitTone(waitingMs)}`} title={t('inbox.waiting', { duration: formatWaiting(waitingMs, language) })}>
             {formatWaiting(waitingMs, language)}

@@ -1,0 +1,128 @@
+/**
+ * Auto-assignment: places a team's queued conversations with its available agents, one
+ * conversation per transaction (one audience per commit), each recorded as a versioned
+ * `conversation.assigned` change plus a system message saying why.
+ *
+ * Race safety: every round re-reads queue, presence and load inside its write transaction
+ * (PostgreSQL: after the change-log advisory lock, so it sees every earlier commit; SQLite: one
+ * writer), and the assignment itself is conditional on `assignee_id IS NULL AND version = v`.
+ * Two nodes or two triggers on one node therefore never assign a conversation twice, and
+ * capacity is checked against committed load.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db, Trx } from '../../db/database';
+import { conversationFromRow, getConversationRow } from '../../db/queries/conversations';
+import { insertMessage, messageFromRow } from '../../db/queries/messages';
+import {
+  assignIfUnassigned,
+  capacitiesOf,
+  loadsOf,
+  queuedConversations,
+  setLastAssignedAgent,
+  teamMembers,
+  teamRoutingOf,
+} from '../../db/queries/routing';
+import { commitWithChanges, type AppendFn, type DomainContext } from '../context';
+import { audienceOf, conversationChange, messageChange } from '../snapshots';
+import { bumpVersion } from '../versioning';
+import { assignmentReason, pickAgent, compareQueue, type AgentState, type Pick } from './plan';
+
+/** Upper bound on assignments per dispatch call, so one trigger never monopolises the writer. */
+const MAX_ROUNDS = 500;
+
+/** Assigns the next conversation of the team if possible; returns the pick, or null when done. */
+export async function dispatchOnce(ctx: DomainContext, teamId: string): Promise<Pick | null> {
+  // Cheap look without the writer lock first: most triggers find nothing to do, and on
+  // PostgreSQL every locked transaction holds up ingest. The decision is re-made under the lock.
+  if (!(await hasWork(ctx.store.db, teamId))) return null;
+  return commitWithChanges(ctx, async (trx, append) => {
+    const routing = await teamRoutingOf(trx, teamId);
+    if (!routing.autoAssign) return null;
+    const members = await teamMembers(trx, teamId);
+    if (!members.some((member) => member.status === 'available')) return null;
+    const queue = (await queuedConversations(trx, teamId)).sort(compareQueue);
+    if (queue.length === 0) return null;
+    const ids = members.map((member) => member.id);
+    const [capacities, loads] = await Promise.all([capacitiesOf(trx, ids), loadsOf(trx, ids)]);
+    const agents: AgentState[] = members.map((member) => ({
+      ...member,
+      capacity: capacities.get(member.id)!,
+      load: loads.get(member.id)!,
+    }));
+    for (const entry of queue) {
+      const pick = pickAgent(entry, agents, routing.lastAssignedAgentId);
+      if (!pick) continue;
+      if (await writeAssignment(ctx, trx, append, entry.id, entry.version, pick)) {
+        await setLastAssignedAgent(trx, teamId, pick.agentId, ctx.now().toISOString());
+        return pick;
+      }
+    }
+    return null;
+  });
+}
+
+async function hasWork(db: Db, teamId: string): Promise<boolean> {
+  if (!(await teamRoutingOf(db, teamId)).autoAssign) return false;
+  if (!(await teamMembers(db, teamId)).some((member) => member.status === 'available')) return false;
+  return (await queuedConversations(db, teamId)).length > 0;
+}
+
+async function writeAssignment(
+  ctx: DomainContext,
+  trx: Trx,
+  append: AppendFn,
+  conversationId: string,
+  version: number,
+  pick: Pick,
+): Promise<boolean> {
+  const before = await getConversationRow(trx, conversationId);
+  if (!before) return false;
+  const now = ctx.now().toISOString();
+  const versions = bumpVersion(before, null);
+  const won = await assignIfUnassigned(trx, conversationId, version, pick.agentId, {
+    ...versions,
+    updated_at: now,
+    message_count: before.message_count + 1,
+  });
+  if (!won) return false;
+  const after = {
+    ...before,
+    ...versions,
+    assignee_id: pick.agentId,
+    updated_at: now,
+    message_count: before.message_count + 1,
+  };
+  const conversation = conversationFromRow(after);
+  const audience = audienceOf(conversation, conversationFromRow(before));
+  const message = {
+    id: randomUUID(),
+    conversation_id: conversationId,
+    channel: before.channel,
+    external_id: null,
+    direction: 'out',
+    kind: 'system',
+    author_type: 'system',
+    author_id: null,
+    text: assignmentReason(pick),
+    subject: null,
+    call_json: null,
+    created_at: now,
+  };
+  await insertMessage(trx, message);
+  await append([
+    conversationChange('conversation.assigned', conversation, audience),
+    messageChange(messageFromRow(message), audience),
+  ]);
+  return true;
+}
+
+/** Assigns until the team's queue is empty or nobody has room; returns the picks made. */
+export async function dispatchTeam(ctx: DomainContext, teamId: string): Promise<Pick[]> {
+  const picks: Pick[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const pick = await dispatchOnce(ctx, teamId);
+    if (!pick) break;
+    picks.push(pick);
+  }
+  return picks;
+}

@@ -1,0 +1,90 @@
+/**
+ * Sets an agent offline when their last socket has been gone for a grace period (default 30 s,
+ * `SWITCHBOARD_OFFLINE_GRACE_SEC`), then returns their unanswered work to the queue. The check
+ * asks every node (`fetchSockets` through the Redis adapter), so an agent who reconnected to
+ * another node stays online. A reconnect on this node within the grace cancels the timer.
+ */
+import type { Server } from 'socket.io';
+import type { AuthenticatedAgent } from '../auth';
+import type { DomainContext } from '../context';
+import { setAgentStatus } from './presence';
+import { dispatchScheduler } from './scheduler';
+import { requeueAndDispatch } from './triggers';
+
+export const DEFAULT_OFFLINE_GRACE_MS = 30_000;
+
+export interface RoutingOptions {
+  offlineGraceMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Routing {
+  /** Resolves when no dispatch is running (tests, benchmarks). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function offlineGraceMs(options: RoutingOptions): number {
+  if (options.offlineGraceMs !== undefined) return options.offlineGraceMs;
+  const seconds = Number(options.env?.SWITCHBOARD_OFFLINE_GRACE_SEC);
+  return Number.isFinite(seconds) && seconds >= 0 && options.env?.SWITCHBOARD_OFFLINE_GRACE_SEC
+    ? seconds * 1000
+    : DEFAULT_OFFLINE_GRACE_MS;
+}
+
+/** What this module needs of the Socket.IO server (realtime/io.ts sets `socket.data.auth`). */
+type RoutingIo = Pick<Server, 'on' | 'in'>;
+
+export function startRouting(ctx: DomainContext, io: RoutingIo, options: RoutingOptions = {}): Routing {
+  const graceMs = offlineGraceMs(options);
+  const timers = new Map<string, NodeJS.Timeout>();
+  const pending = new Set<Promise<void>>();
+  let closed = false;
+
+  const track = (work: Promise<void>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+
+  async function checkGone(agentId: string, teamIds: readonly string[]): Promise<void> {
+    const sockets = await io.in(`agent:${agentId}`).fetchSockets();
+    if (sockets.length > 0 || closed) return;
+    const previous = await setAgentStatus(ctx, agentId, 'offline');
+    if (previous === null || previous === 'offline') return;
+    await requeueAndDispatch(ctx, agentId, 'went offline (disconnected)', teamIds);
+  }
+
+  io.on('connection', (socket) => {
+    const { agent } = (socket.data as { auth: AuthenticatedAgent }).auth;
+    const timer = timers.get(agent.id);
+    if (timer) {
+      clearTimeout(timer);
+      timers.delete(agent.id);
+    }
+    socket.on('disconnect', () => {
+      if (closed) return;
+      clearTimeout(timers.get(agent.id));
+      const next = setTimeout(() => {
+        timers.delete(agent.id);
+        track(
+          checkGone(agent.id, agent.teamIds).catch((error: unknown) =>
+            console.error('[server] presence check failed', error),
+          ),
+        );
+      }, graceMs);
+      next.unref();
+      timers.set(agent.id, next);
+    });
+  });
+
+  return {
+    idle: () => dispatchScheduler(ctx).idle(),
+    async close() {
+      closed = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      await Promise.allSettled([...pending]);
+      await dispatchScheduler(ctx).close();
+    },
+  };
+}

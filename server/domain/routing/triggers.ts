@@ -1,0 +1,88 @@
+/**
+ * When dispatch runs: after ingest created or reopened a conversation, after an agent became
+ * available, and after capacity freed (resolve, transfer, unassign, an agent going offline).
+ * Each hook is one call from the code it follows and never throws into it.
+ */
+import type { IngestMessageResponse } from '../../../shared/contracts/http';
+import type { Mutation, MutationResult } from '../../../shared/contracts/sync';
+import type { Agent } from '../../../shared/domain/model';
+import { getConversationRow } from '../../db/queries/conversations';
+import { queuedConversations } from '../../db/queries/routing';
+import type { DomainContext } from '../context';
+import { compareQueue, type QueueEntry } from './plan';
+import { returnWorkToQueue } from './presence';
+import { dispatchScheduler, triggerDispatch } from './scheduler';
+
+const CAPACITY_MUTATIONS = new Set([
+  'conversation.setStatus',
+  'conversation.transfer',
+  'conversation.assign',
+]);
+
+/** After an ingest committed: dispatch the conversation's team. */
+export function afterIngest(ctx: DomainContext, result: IngestMessageResponse): void {
+  if (result.duplicate) return;
+  void getConversationRow(ctx.store.db, result.conversationId).then(
+    (row) => {
+      if (row && row.assignee_id === null && row.status === 'open') triggerDispatch(ctx, [row.team_id]);
+    },
+    (error: unknown) => console.error('[server] dispatch after ingest failed', error),
+  );
+}
+
+/** After a sync.push mutation committed. */
+export function afterMutation(
+  ctx: DomainContext,
+  actor: Agent,
+  mutation: Mutation,
+  result: MutationResult,
+): void {
+  if (!result.ok) return;
+  if (mutation.name === 'agent.setStatus') {
+    const { status } = mutation.args as { status: string };
+    if (status === 'available') void dispatchInQueueOrder(ctx, actor.teamIds);
+    if (status === 'offline') void requeueAndDispatch(ctx, actor.id, 'went offline', actor.teamIds);
+    return;
+  }
+  if (!CAPACITY_MUTATIONS.has(mutation.name)) return;
+  const { conversationId } = mutation.args as { conversationId: string };
+  void getConversationRow(ctx.store.db, conversationId).then(
+    (row) => dispatchInQueueOrder(ctx, [...actor.teamIds, ...(row ? [row.team_id] : [])]),
+    (error: unknown) => console.error('[server] dispatch after mutation failed', error),
+  );
+}
+
+/** Returns the agent's unanswered work to the queue, then dispatches the affected teams. */
+export async function requeueAndDispatch(
+  ctx: DomainContext,
+  agentId: string,
+  why: string,
+  alsoTeams: readonly string[] = [],
+): Promise<void> {
+  try {
+    const teams = await returnWorkToQueue(ctx, agentId, why);
+    triggerDispatch(ctx, [...teams, ...alsoTeams]);
+  } catch (error) {
+    console.error(`[server] returning ${agentId}'s work to the queue failed`, error);
+  }
+}
+
+/**
+ * For an agent in several teams whose room just grew: dispatch the teams one after another,
+ * the team whose most pressing queued conversation comes first (compareQueue) going first, so
+ * a VIP or urgent conversation in one team is not beaten to the free slot by an ordinary one
+ * in another team.
+ */
+export async function dispatchInQueueOrder(ctx: DomainContext, teamIds: readonly string[]): Promise<void> {
+  try {
+    const heads: Array<{ teamId: string; head: QueueEntry | undefined }> = [];
+    for (const teamId of new Set(teamIds)) {
+      heads.push({ teamId, head: (await queuedConversations(ctx.store.db, teamId)).sort(compareQueue)[0] });
+    }
+    heads.sort((a, b) => (a.head && b.head ? compareQueue(a.head, b.head) : a.head ? -1 : b.head ? 1 : 0));
+    const scheduler = dispatchScheduler(ctx);
+    for (const { teamId, head } of heads) if (head) await scheduler.trigger(teamId);
+  } catch (error) {
+    console.error('[server] dispatch in queue order failed', error);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * SLA contracts beside the sync protocol: the admin HTTP bodies for policies and calendars, the
+ * alert record leads receive through the change log, and the live `sla.warning` / `sla.breached`
+ * socket events the scheduler sends to a conversation's audience at the instant they happen.
+ */
+import { z } from 'zod';
+import { BusinessCalendarListSchema, SlaPolicyListSchema } from '../sla/policies';
+import { BusinessCalendarSchema, SlaEventSchema, SlaPolicySchema } from '../sla/types';
+
+const Id = z.string().min(1).max(64);
+const Instant = z.string().min(1).max(40);
+
+export const SLA_TARGETS = ['firstResponse', 'nextResponse', 'resolution'] as const;
+export const SlaTargetNameSchema = z.enum(SLA_TARGETS);
+export type SlaTargetName = z.infer<typeof SlaTargetNameSchema>;
+
+/** PUT /api/v1/admin/sla/policies body and GET answer: the whole ordered list. */
+export const SlaPoliciesBodySchema = z.object({ policies: SlaPolicyListSchema });
+export type SlaPoliciesBody = z.infer<typeof SlaPoliciesBodySchema>;
+
+/** PUT /api/v1/admin/sla/calendars body and GET answer: every calendar. */
+export const BusinessCalendarsBodySchema = z.object({ calendars: BusinessCalendarListSchema });
+export type BusinessCalendarsBody = z.infer<typeof BusinessCalendarsBodySchema>;
+
+/** A breach escalated to the team's leads. */
+export const AlertSchema = z.object({
+  id: Id,
+  kind: z.literal('sla_breached'),
+  conversationId: Id,
+  teamId: Id,
+  assigneeId: Id.nullable(),
+  target: SlaTargetNameSchema,
+  /** The instant the target fell due. */
+  dueAt: Instant,
+  createdAt: Instant,
+});
+export type Alert = z.infer<typeof AlertSchema>;
+
+export const SLA_SOCKET_EVENTS = { warning: 'sla.warning', breached: 'sla.breached' } as const;
+
+/** Payload of `sla.warning` and `sla.breached`. */
+export const SlaNoticeSchema = z.object({
+  conversationId: Id,
+  teamId: Id,
+  assigneeId: Id.nullable(),
+  target: SlaTargetNameSchema,
+  kind: z.enum(['warning', 'breached']),
+  dueAt: Instant,
+  /** When the server fired it (its clock). */
+  firedAt: Instant,
+});
+export type SlaNotice = z.infer<typeof SlaNoticeSchema>;
+
+/**
+ * What a window needs to run `computeSla` for one conversation itself (countdowns tick locally,
+ * offline too): the matched policy's targets, its calendar, and the conversation's events.
+ */
+export const SlaClockSchema = z.object({
+  policyId: Id,
+  policyName: z.string(),
+  policy: SlaPolicySchema,
+  calendar: BusinessCalendarSchema,
+  events: z.array(SlaEventSchema),
+});
+export type SlaClock = z.infer<typeof SlaClockSchema>;
+
+/** Core → window: one of my conversations warned or breached (for a native notification). */
+export const SlaAlertedSchema = z.object({
+  conversationId: Id,
+  kind: z.enum(['warning', 'breached']),
+  target: SlaTargetNameSchema,
+  dueAt: Instant,
+  contactName: z.string(),
+});
+export type SlaAlerted = z.infer<typeof SlaAlertedSchema>;

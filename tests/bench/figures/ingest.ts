@@ -1,0 +1,283 @@
+/**
+ * Figure: ingest (HTTP) to the agent's local cache, with N connected agent sockets and a steady
+ * ingest rate on one node, beside a bare Socket.IO broadcast on the same machine.
+ *
+ * - Switchboard: startServer() (embedded SQLite, demo seed) in this process. One child process
+ *   holds the measured agent, a real core signed in as li.na (Pre-sales + After-sales: every chat
+ *   ingest reaches her cache); a second holds N-1 light socket.io-client connections with valid
+ *   demo-agent tokens. Chat messages are POSTed open-loop at each rate; latency = the POST's
+ *   start → the message committed in the measured core's cache.
+ * - Baseline: a bare Socket.IO server here broadcasting a payload of similar size to N plain
+ *   clients (the measuring one alone in its own child) at 200/s; latency = emit → arrival.
+ * - Heap per connection: heapUsed after a full GC, before and after the sockets connect, ÷ N.
+ * - Deliveries/s: pokes (or broadcasts) received by the light sockets during the steady phase.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Server } from 'socket.io';
+import { startServer } from '../../../server/app';
+import { DEMO_CHANNEL_TOKENS, DEMO_PASSWORD } from '../../../server/demo/seed';
+import { childScript, epochMs, startChild, type ChildHandle } from '../lib/child';
+import { fullGc } from '../lib/gc';
+import type { Figure, Row } from '../lib/report';
+import { sleep, summarize, type Summary } from '../lib/stats';
+
+const MEASURED = 'li.na@demo.switchboard';
+const LIGHT_AGENTS = [
+  'li.na@demo.switchboard',
+  'wang.wei@demo.switchboard',
+  'chen.jie@demo.switchboard',
+  'emma.clark@demo.switchboard',
+  'liu.yang@demo.switchboard',
+];
+const RATE = 200;
+
+interface Phase {
+  latency: Summary;
+  lost: number;
+  sent: number;
+  deliveriesPerSec: number;
+  heapPerConnectionKiB: number;
+  connected: number;
+  failed: number;
+}
+
+const heapUsed = () => {
+  fullGc();
+  return process.memoryUsage().heapUsed;
+};
+
+/** Open-loop pacing: call `send(i)` for i = 0..count-1 at `rate` per second. */
+async function paced(count: number, rate: number, send: (i: number) => void): Promise<void> {
+  const start = epochMs();
+  let i = 0;
+  while (i < count) {
+    const due = Math.min(count, Math.floor(((epochMs() - start) / 1000) * rate) + 1);
+    while (i < due) send(i++);
+    await sleep(2);
+  }
+}
+
+async function deliveriesOf(children: ChildHandle[]): Promise<number> {
+  let total = 0;
+  for (const child of children) {
+    child.send({ type: 'stats' });
+    total += (await child.next<{ deliveries: number }>('stats', 10_000)).deliveries;
+  }
+  return total;
+}
+
+async function collect(
+  measuredChild: ChildHandle,
+  children: ChildHandle[],
+  sentAt: Map<number, number>,
+  run: () => Promise<void>,
+  seconds: number,
+): Promise<{ latency: Summary; lost: number; deliveriesPerSec: number }> {
+  const arrivals = new Map<number, number>();
+  measuredChild.on('arrivals', (message) => {
+    for (const [marker, at] of message.items as [number, number][]) if (!arrivals.has(marker)) arrivals.set(marker, at);
+  });
+  const startDeliveries = await deliveriesOf(children);
+  const started = epochMs();
+  await run();
+  const sendSeconds = (epochMs() - started) / 1000;
+  const endDeliveries = await deliveriesOf(children);
+  const deadline = Date.now() + 5_000;
+  while (arrivals.size < sentAt.size && Date.now() < deadline) await sleep(50);
+  await sleep(100);
+  const latencies: number[] = [];
+  for (const [marker, at] of arrivals) {
+    const sent = sentAt.get(marker);
+    if (sent !== undefined) latencies.push(at - sent);
+  }
+  return {
+    latency: summarize(latencies),
+    lost: sentAt.size - latencies.length,
+    deliveriesPerSec: (endDeliveries - startDeliveries) / Math.max(sendSeconds, seconds),
+  };
+}
+
+async function barePhase(n: number, seconds: number): Promise<Phase> {
+  const http = createServer();
+  const io = new Server(http, { transports: ['websocket'] });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const measurer = startChild(childScript('agents.ts'), [], 180_000);
+  const light = startChild(childScript('agents.ts'), [], 180_000);
+  try {
+    const heapBefore = heapUsed();
+    measurer.send({ type: 'connect', url, tokens: ['bare'], count: 1, mode: 'bare', measure: true });
+    const one = await measurer.next<{ connected: number; failed: number }>('connected', 60_000);
+    light.send({ type: 'connect', url, tokens: ['bare'], count: n - 1, mode: 'bare' });
+    const many = await light.next<{ connected: number; failed: number }>('connected', 120_000);
+    const connected = { connected: one.connected + many.connected, failed: one.failed + many.failed };
+    await sleep(500);
+    const heapAfter = heapUsed();
+    const sentAt = new Map<number, number>();
+    const pad = '您好，我的订单还没有发货，物流一直没有更新，麻烦帮我查一下。Hello, my parcel has not arrived yet.'.repeat(3);
+    const count = RATE * seconds;
+    const result = await collect(
+      measurer,
+      [measurer, light],
+      sentAt,
+      () =>
+        paced(count, RATE, (i) => {
+          const t = epochMs();
+          sentAt.set(i, t);
+          io.emit('bench', { marker: i, t, text: pad });
+        }),
+      seconds,
+    );
+    return { ...result, sent: count, heapPerConnectionKiB: (heapAfter - heapBefore) / Math.max(1, connected.connected) / 1024, ...connected };
+  } finally {
+    await measurer.stop();
+    await light.stop();
+    io.close();
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+  }
+}
+
+async function login(url: string, email: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+interface RateResult {
+  rate: number;
+  latency: Summary;
+  lost: number;
+  sent: number;
+  deliveriesPerSec: number;
+  achievedPerSec: number;
+  httpP99: number;
+  errors: number;
+}
+
+/** One server, N sockets, then one steady phase per rate (markers kept apart per phase). */
+async function switchboardPhase(
+  n: number,
+  seconds: number,
+  rates: readonly number[],
+): Promise<{ connected: number; failed: number; heapPerConnectionKiB: number; byRate: RateResult[] }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-server-'));
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, seedDemo: true, logger: false, env: {}, tokenSecret: 'bench-token-secret' });
+  const measurer = startChild(childScript('agents.ts'), [], 300_000);
+  const light = startChild(childScript('agents.ts'), [], 300_000);
+  try {
+    const tokens = await Promise.all(LIGHT_AGENTS.map((email) => login(server.url, email)));
+    const heapBefore = heapUsed();
+    measurer.send({ type: 'connect', url: server.url, tokens, count: 0, mode: 'switchboard', measured: { email: MEASURED, password: DEMO_PASSWORD } });
+    const one = await measurer.next<{ connected: number; failed: number; error?: string }>('connected', 60_000);
+    if (one.error) throw new Error(one.error);
+    light.send({ type: 'connect', url: server.url, tokens, count: n - 1, mode: 'switchboard' });
+    const connected = await light.next<{ connected: number; failed: number; error?: string }>('connected', 180_000);
+    await sleep(500);
+    const heapAfter = heapUsed();
+    const byRate: RateResult[] = [];
+    for (const [phase, rate] of rates.entries()) {
+      const sentAt = new Map<number, number>();
+      const http: number[] = [];
+      let errors = 0;
+      const inflight = new Set<Promise<void>>();
+      const count = rate * seconds;
+      let sendSeconds = 0;
+      const result = await collect(
+        measurer,
+        [light],
+        sentAt,
+        async () => {
+          const started = epochMs();
+          await paced(count, rate, (i) => {
+            const marker = phase * 1_000_000 + i;
+            const t = epochMs();
+            sentAt.set(marker, t);
+            const request = fetch(`${server.url}/api/v1/ingest/messages`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_CHANNEL_TOKENS.chat}` },
+              body: JSON.stringify({
+                channel: 'chat',
+                externalId: `bench-${marker}`,
+                contact: { externalId: `bench-contact-${i % 300}`, name: `压测客户 ${i % 300}` },
+                text: `bench#${marker} 您好，我的订单还没有发货，物流一直没有更新，麻烦帮我查一下。`,
+              }),
+            }).then(
+              async (response) => {
+                await response.arrayBuffer();
+                if (response.status !== 202) errors++;
+                http.push(epochMs() - t);
+              },
+              () => {
+                errors++;
+              },
+            );
+            const tracked = request.finally(() => inflight.delete(tracked));
+            inflight.add(tracked);
+          });
+          await Promise.all(inflight);
+          sendSeconds = (epochMs() - started) / 1000;
+        },
+        seconds,
+      );
+      byRate.push({ rate, ...result, sent: count, achievedPerSec: count / sendSeconds, httpP99: summarize(http).p99, errors });
+      await sleep(1_000);
+    }
+    return {
+      connected: connected.connected + 1,
+      failed: connected.failed,
+      heapPerConnectionKiB: (heapAfter - heapBefore) / Math.max(1, connected.connected + 1) / 1024,
+      byRate,
+    };
+  } finally {
+    await measurer.stop();
+    await light.stop();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export const ingestFigure: Figure = {
+  id: 'ingest',
+  title: 'Ingest (HTTP) → agent cache with N sockets at a steady rate, beside a bare Socket.IO broadcast',
+  async run(ctx) {
+    const n = ctx.quick ? 100 : 1000;
+    const seconds = ctx.quick ? 5 : 10;
+    const rates = [50, RATE];
+    ctx.log(`  bare Socket.IO: ${n} clients, ${RATE}/s for ${seconds} s`);
+    const bare = await barePhase(n, seconds);
+    ctx.log(`  Switchboard: ${n} agent sockets (1 real core), ${rates.join(' then ')} ingests/s for ${seconds} s each`);
+    const sb = await switchboardPhase(n, seconds, rates);
+    ctx.detail('bare', bare);
+    ctx.detail('switchboard', sb);
+    const rows: Row[] = [];
+    for (const r of sb.byRate) {
+      const note = `${sb.connected} agent sockets (${sb.failed} failed); ${r.sent} ingests offered at ${r.rate}/s, sent at ${r.achievedPerSec.toFixed(0)}/s incl. waiting for responses; ${r.lost} not in the cache within 5 s; ${r.errors} HTTP errors; HTTP 202 p99 ${r.httpP99.toFixed(0)} ms`;
+      const label = `ingest→cache @${r.rate}/s, ${sb.connected} sockets`;
+      rows.push(
+        { figure: `${label} p50`, value: r.latency.p50, unit: 'ms', baseline: bare.latency.p50, baselineLabel: `bare broadcast @${RATE}/s`, goal: '-', met: null, note },
+        { figure: `${label} p95`, value: r.latency.p95, unit: 'ms', baseline: bare.latency.p95, baselineLabel: `bare broadcast @${RATE}/s`, goal: '-', met: null },
+        { figure: `${label} p99`, value: r.latency.p99, unit: 'ms', baseline: bare.latency.p99, baselineLabel: `bare broadcast @${RATE}/s`, goal: r.rate === RATE ? '≤ 50 ms at 200/s' : 'info (below the goal rate)', met: r.rate === RATE ? r.latency.p99 <= 50 && r.lost === 0 : null },
+        { figure: `pokes delivered/s @${r.rate}/s`, value: r.deliveriesPerSec, unit: '/s', baseline: bare.deliveriesPerSec, baselineLabel: `bare broadcast @${RATE}/s`, goal: 'info: a poke goes only to sockets that may see the conversation', met: null },
+      );
+    }
+    rows.push({
+      figure: `server heap per connected agent (${sb.connected})`,
+      value: sb.heapPerConnectionKiB,
+      unit: 'KiB',
+      baseline: bare.heapPerConnectionKiB,
+      baselineLabel: 'bare Socket.IO conn',
+      goal: '≤ 16 KiB',
+      met: sb.heapPerConnectionKiB <= 16,
+      note: `bare: ${bare.connected} clients, ${bare.lost} broadcasts lost`,
+    });
+    return rows;
+  },
+};

@@ -1,0 +1,433 @@
+/**
+ * Authorization matrix: every socket event (SOCKET_EVENTS, one column per MUTATION_NAMES entry
+ * for sync.push) and every HTTP route (the server's own route table) against every caller.
+ * Expected outcomes are written out below as tables; the test fails when the contracts or the
+ * route table gain an entry the tables do not cover, so a new event or route cannot ship without
+ * a decision about who may call it.
+ *
+ * Callers: an agent of the owning team (li.na, 售前), an agent of another team (chen.jie), a
+ * reviewer, a lead, an admin, no token, an expired token (valid signature and session, past
+ * `exp`), a revoked token, and a channel ingest token where a route takes one.
+ */
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CHANNEL_TOKENS } from '../../../server/demo/seed';
+import {
+  MUTATION_NAMES,
+  SOCKET_EVENTS,
+  type Ack,
+  type MutationName,
+  type PullResponse,
+  type PushResponse,
+} from '../../../shared/contracts/sync';
+import { connectSocket, startTestServer, type TestServer } from '../server/harness';
+
+const TOKEN_SECRET = 'authz-matrix-token-secret';
+
+const CALLERS = [
+  'agentOwner',
+  'agentOther',
+  'reviewer',
+  'lead',
+  'admin',
+  'noToken',
+  'expired',
+  'revoked',
+  'channel',
+] as const;
+type Caller = (typeof CALLERS)[number];
+const SIGNED_IN = ['agentOwner', 'agentOther', 'reviewer', 'lead', 'admin'] as const;
+type SignedIn = (typeof SIGNED_IN)[number];
+
+const EMAIL: Record<SignedIn, string> = {
+  agentOwner: 'li.na@demo.switchboard',
+  agentOther: 'chen.jie@demo.switchboard',
+  reviewer: 'zhou.min@demo.switchboard',
+  lead: 'liu.yang@demo.switchboard',
+  admin: 'admin@demo.switchboard',
+};
+const AGENT_ID: Record<SignedIn, string> = {
+  agentOwner: 'agent-li-na',
+  agentOther: 'agent-chen-jie',
+  reviewer: 'agent-zhou-min',
+  lead: 'agent-liu-yang',
+  admin: 'agent-admin',
+};
+
+// ---- Socket matrix ---------------------------------------------------------------------------
+// 'refused': the handshake fails with `unauthorized`, so no event can be sent at all.
+// 'ok' / error code: the ack of the event (for sync.push: the mutation's result).
+// pull:visible / pull:hidden: the pull succeeds and the 售前 conversation is / is not in it.
+
+type SocketOutcome = 'refused' | 'ok' | 'forbidden' | 'not_found' | 'unknown_event' | 'pull:visible' | 'pull:hidden';
+
+const HANDSHAKE: Record<Caller, 'connected' | 'refused'> = {
+  agentOwner: 'connected',
+  agentOther: 'connected',
+  reviewer: 'connected',
+  lead: 'connected',
+  admin: 'connected',
+  noToken: 'refused',
+  expired: 'refused',
+  revoked: 'refused',
+  channel: 'refused',
+};
+
+/** Columns: client → server events, server → client events sent by a client, and one per mutation. */
+const SOCKET_MATRIX: Record<string, Record<SignedIn, SocketOutcome>> = {
+  [SOCKET_EVENTS.pull]:        { agentOwner: 'pull:visible', agentOther: 'pull:hidden', reviewer: 'pull:hidden', lead: 'pull:visible', admin: 'pull:visible' },
+  [SOCKET_EVENTS.poke]:        { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
+  [SOCKET_EVENTS.revoked]:     { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
+  'push:message.send':         { agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  'push:conversation.assign':  { agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  'push:conversation.transfer':{ agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  'push:conversation.setStatus':{ agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  'push:conversation.setPriority':{ agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  // Assigning to someone else (an agent of the team): only leads and admins.
+  'push:conversation.assign(other)': { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  // Canned responses of the 售前 library: its leads and admins edit; whoever sees it may use it;
+  // an agent of another team does not see it at all (not_found).
+  'push:canned.create':        { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  'push:canned.update':        { agentOwner: 'forbidden', agentOther: 'not_found', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  'push:canned.delete':        { agentOwner: 'forbidden', agentOther: 'not_found', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  'push:canned.used':          { agentOwner: 'ok', agentOther: 'not_found', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  // A personal response: only its owner (here li.na) edits it, not even an admin.
+  // Presence: everyone sets their own status, except reviewers, who change nothing.
+  'push:agent.setStatus':      { agentOwner: 'ok', agentOther: 'ok', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  'push:canned.update(personal)': { agentOwner: 'ok', agentOther: 'not_found', reviewer: 'forbidden', lead: 'not_found', admin: 'not_found' },
+};
+
+let cannedCount = 0;
+/** Fields of a 售前 team canned response (or li.na's personal one) with a unique shortcut. */
+function cannedFields(scope: 'team' | 'personal') {
+  cannedCount++;
+  return {
+    scope,
+    teamId: scope === 'team' ? 'team-presales' : null,
+    folder: 'matrix',
+    title: `Matrix ${cannedCount}`,
+    shortcut: `matrix-${cannedCount}`,
+    body: 'Thank you for waiting.',
+    language: 'en',
+    tags: [],
+  };
+}
+
+function mutationArgs(name: MutationName, conversationId: string, self: string): unknown {
+  switch (name) {
+    case 'message.send':
+      return { conversationId, messageId: randomUUID(), kind: 'text', text: 'authorization matrix' };
+    case 'conversation.assign':
+      return { conversationId, assigneeId: self, baseVersion: 0 };
+    case 'conversation.transfer':
+      return { conversationId, teamId: 'team-aftersales', assigneeId: null, baseVersion: 0 };
+    case 'conversation.setStatus':
+      return { conversationId, status: 'pending', baseVersion: 0 };
+    case 'conversation.setPriority':
+      return { conversationId, priority: 'high', baseVersion: 0 };
+    default:
+      throw new Error(`no arguments written for ${name}: add a SOCKET_MATRIX column and a case here`);
+  }
+}
+
+// ---- HTTP matrix -----------------------------------------------------------------------------
+// The status each caller gets. Requests carry no valid body where the route needs one, except
+// where noted, so an authorized caller gets 400 and no write happens; 401/403 prove the gate.
+
+interface RouteSpec {
+  body?: unknown;
+  expect: Record<Caller, number>;
+}
+const all = (status: number): Record<Caller, number> =>
+  Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
+
+const HTTP_MATRIX: Record<string, RouteSpec> = {
+  'GET /healthz': { expect: all(200) },
+  // A token is not a credential: login answers by the body only (wrong password: 401).
+  'POST /api/v1/auth/login': { body: { email: 'li.na@demo.switchboard', password: 'wrong' }, expect: all(401) },
+  // Each signed-in caller logs out a throwaway session of its own.
+  'POST /api/v1/auth/logout': {
+    expect: { ...all(200), noToken: 401, expired: 401, revoked: 401, channel: 401 },
+  },
+  // Ingest takes channel tokens only; agent tokens (even an admin's) are refused.
+  'POST /api/v1/ingest/messages': { body: {}, expect: { ...all(401), channel: 400 } },
+  'POST /api/v1/ingest/surveys': { body: {}, expect: { ...all(401), channel: 400 } },
+  // Routing (valid bodies, so the gate is what decides): own capacity for anyone signed in;
+  // team routing and capacities for the team's leads and admins only.
+  'GET /api/v1/routing/me': { expect: { ...all(401), agentOwner: 200, agentOther: 200, reviewer: 200, lead: 200, admin: 200 } },
+  'GET /api/v1/routing/teams/:teamId': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 200, admin: 200 } },
+  'PUT /api/v1/routing/teams/:teamId': {
+    body: { autoAssign: false },
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 200, admin: 200 },
+  },
+  'PUT /api/v1/routing/agents/:agentId/capacity': {
+    body: { capacity: { chat: 3, email: 10, voice: 1, sms: 5, social: 5 } },
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 200, admin: 200 },
+  },
+};
+
+/** Path parameters filled in: the 售前 team and li.na. */
+const PATH_PARAMS: Record<string, string> = { ':teamId': 'team-presales', ':agentId': 'agent-li-na' };
+const fillParams = (url: string) => url.replace(/:\w+/g, (name) => PATH_PARAMS[name] ?? name);
+
+/** Admin API (any route under /api/v1/admin/): admins only. GET answers 200; writes with an empty body 400. */
+function adminRoute(method: string): RouteSpec {
+  return {
+    body: method === 'GET' ? undefined : {},
+    expect: {
+      ...all(401),
+      agentOwner: 403,
+      agentOther: 403,
+      reviewer: 403,
+      lead: 403,
+      admin: method === 'GET' ? 200 : 400,
+    },
+  };
+}
+
+function routeSpec(route: string): RouteSpec | undefined {
+  if (HTTP_MATRIX[route]) return HTTP_MATRIX[route];
+  const [method, url] = route.split(' ');
+  if (url!.startsWith('/api/v1/admin/')) return adminRoute(method!);
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let server: TestServer;
+const tokens = {} as Record<Caller, string | undefined>;
+
+const claimsOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string; sid: string };
+
+async function ingestPresales(): Promise<string> {
+  const response = await server.ingest({
+    channel: 'chat',
+    externalId: randomUUID(),
+    contact: { externalId: randomUUID(), name: 'Matrix Customer' },
+    text: 'who may touch this?',
+  });
+  expect(response.status).toBe(202);
+  return ((await response.json()) as { conversationId: string }).conversationId;
+}
+
+/** Changes whenever a write lands on the conversation: its version or its message count. */
+async function conversationVersion(id: string): Promise<number> {
+  const row = await server.db.db
+    .selectFrom('conversations')
+    .select(['version', 'message_count'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return Number(row.version) + Number(row.message_count);
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ tokenSecret: TOKEN_SECRET });
+  for (const who of SIGNED_IN) tokens[who] = (await server.login(EMAIL[who])).token;
+  tokens.noToken = undefined;
+  tokens.channel = DEMO_CHANNEL_TOKENS.chat;
+
+  // Expired: a real session and a valid signature, only `exp` is in the past.
+  const live = (await server.login(EMAIL.agentOwner)).token;
+  const { sub, sid } = claimsOf(live);
+  const now = Math.floor(Date.now() / 1000);
+  const sign = (exp: number) =>
+    new SignJWT({ sid })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sub)
+      .setIssuedAt(now - 7_200)
+      .setExpirationTime(exp)
+      .sign(new TextEncoder().encode(TOKEN_SECRET));
+  tokens.expired = await sign(now - 60);
+  // Control: the same claims with a future exp are accepted, so the refusal is about exp alone.
+  (await connectSocket(server.url, await sign(now + 600))).close();
+
+  const doomed = (await server.login(EMAIL.agentOwner)).token;
+  await server.revokeSession(claimsOf(doomed).sid);
+  tokens.revoked = doomed;
+});
+
+afterAll(async () => {
+  await server?.cleanup();
+});
+
+describe('authorization matrix: socket events', () => {
+  it('covers every socket event and every mutation name', () => {
+    const columns = Object.keys(SOCKET_MATRIX);
+    for (const event of Object.values(SOCKET_EVENTS)) {
+      if (event === SOCKET_EVENTS.push) continue; // one column per mutation name, below
+      expect(columns, `socket event ${event} has no column in SOCKET_MATRIX`).toContain(event);
+    }
+    for (const name of MUTATION_NAMES) {
+      expect(columns, `mutation ${name} has no column in SOCKET_MATRIX`).toContain(`push:${name}`);
+    }
+  });
+
+  it('lets only valid sessions complete the handshake', async () => {
+    const table: string[] = [];
+    for (const caller of CALLERS) {
+      const outcome = await connectSocket(server.url, tokens[caller]).then(
+        (socket) => (socket.close(), 'connected'),
+        (error: Error) => (expect(error.message).toBe('unauthorized'), 'refused'),
+      );
+      table.push(`${caller}=${outcome}`);
+      expect(outcome, caller).toBe(HANDSHAKE[caller]);
+    }
+    console.log(`[authz] handshake: ${table.join(' ')}`);
+  });
+
+  it('gives each signed-in caller exactly the outcome in the table, for every event', async () => {
+    const sockets = {} as Record<SignedIn, Socket>;
+    for (const who of SIGNED_IN) sockets[who] = await connectSocket(server.url, tokens[who], server);
+    const seen: string[] = [];
+
+    for (const [column, row] of Object.entries(SOCKET_MATRIX)) {
+      for (const who of SIGNED_IN) {
+        const socket = sockets[who];
+        const expected = row[who];
+        let actual: SocketOutcome;
+        if (column === SOCKET_EVENTS.pull) {
+          const conversationId = await ingestPresales();
+          const ack = (await socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.pull, { cursor: 0, limit: 1_000 })) as Ack<PullResponse>;
+          expect(ack.ok).toBe(true);
+          const changes = ack.ok ? ack.data.changes : [];
+          actual = changes.some((c) => 'conversation' in c && c.conversation.id === conversationId)
+            ? 'pull:visible'
+            : 'pull:hidden';
+        } else if (column === 'push:agent.setStatus') {
+          const ack = (await socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.push, {
+            clientId: randomUUID(),
+            mutations: [{ mutationId: 1, name: 'agent.setStatus', args: { status: 'away' } }],
+          })) as Ack<PushResponse>;
+          expect(ack.ok).toBe(true);
+          const result = ack.ok ? ack.data.results[0]! : undefined;
+          actual = result?.ok ? 'ok' : ((result && !result.ok ? result.error.code : 'internal') as SocketOutcome);
+        } else if (column.startsWith('push:canned.')) {
+          const personal = column.endsWith('(personal)');
+          const name = column.slice('push:'.length).replace('(personal)', '');
+          let args: Record<string, unknown>;
+          if (name === 'canned.create') args = { id: randomUUID(), ...cannedFields('team') };
+          else {
+            // An existing response to act on, made by its rightful editor.
+            const id = randomUUID();
+            const fields = cannedFields(personal ? 'personal' : 'team');
+            const made = (await sockets[personal ? 'agentOwner' : 'admin'].timeout(5_000).emitWithAck(SOCKET_EVENTS.push, {
+              clientId: randomUUID(),
+              mutations: [{ mutationId: 1, name: 'canned.create', args: { id, ...fields } }],
+            })) as Ack<PushResponse>;
+            expect(made.ok && made.data.results[0]!.ok, `setup of ${column}`).toBe(true);
+            args = name === 'canned.update' ? { id, ...fields, title: 'Edited' } : { id };
+          }
+          const ack = (await socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.push, {
+            clientId: randomUUID(),
+            mutations: [{ mutationId: 1, name, args }],
+          })) as Ack<PushResponse>;
+          expect(ack.ok).toBe(true);
+          const result = ack.ok ? ack.data.results[0]! : undefined;
+          actual = result?.ok ? 'ok' : ((result && !result.ok ? result.error.code : 'internal') as SocketOutcome);
+        } else if (column.startsWith('push:')) {
+          const other = column.endsWith('(other)');
+          const name = column.slice('push:'.length).replace('(other)', '') as MutationName;
+          const conversationId = await ingestPresales();
+          const versionBefore = await conversationVersion(conversationId);
+          const assignee = other ? 'agent-emma-clark' : AGENT_ID[who];
+          const ack = (await socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.push, {
+            clientId: randomUUID(),
+            mutations: [{ mutationId: 1, name, args: mutationArgs(name, conversationId, assignee) }],
+          })) as Ack<PushResponse>;
+          expect(ack.ok).toBe(true);
+          const result = ack.ok ? ack.data.results[0]! : undefined;
+          actual = result?.ok ? 'ok' : ((result && !result.ok ? result.error.code : 'internal') as SocketOutcome);
+          // A refused write leaves the conversation as it was; an accepted one moves its version.
+          const versionAfter = await conversationVersion(conversationId);
+          if (actual === 'ok') expect(versionAfter).toBeGreaterThan(versionBefore);
+          else expect(versionAfter).toBe(versionBefore);
+        } else {
+          const ack = (await socket.timeout(5_000).emitWithAck(column, {})) as Ack<unknown>;
+          actual = ack.ok ? 'ok' : (ack.error.code as SocketOutcome);
+        }
+        seen.push(`${column} × ${who}: ${actual}`);
+        expect(actual, `${column} × ${who}`).toBe(expected);
+      }
+    }
+    expect(seen).toHaveLength(Object.keys(SOCKET_MATRIX).length * SIGNED_IN.length);
+  });
+});
+
+describe('authorization matrix: HTTP routes', () => {
+  it('has a row for every route the server registers', () => {
+    const routes = server.routes();
+    expect(routes.length).toBeGreaterThanOrEqual(Object.keys(HTTP_MATRIX).length);
+    for (const route of routes) expect(routeSpec(route), `route ${route} has no row in HTTP_MATRIX`).toBeDefined();
+    for (const route of Object.keys(HTTP_MATRIX)) expect(routes, `HTTP_MATRIX row ${route} is not a route`).toContain(route);
+  });
+
+  it('answers each caller with the status in the table, for every route', async () => {
+    const cells: string[] = [];
+    for (const route of server.routes()) {
+      const spec = routeSpec(route)!;
+      const [method, url] = route.split(' ') as [string, string];
+      for (const caller of CALLERS) {
+        let token = tokens[caller];
+        // Logging out ends the session, so each signed-in caller spends a fresh one.
+        if (route === 'POST /api/v1/auth/logout' && (SIGNED_IN as readonly string[]).includes(caller)) {
+          token = (await server.login(EMAIL[caller as SignedIn])).token;
+        }
+        const headers: Record<string, string> = {};
+        if (token) headers.authorization = `Bearer ${token}`;
+        if (spec.body !== undefined) headers['content-type'] = 'application/json';
+        const response = await fetch(`${server.url}${fillParams(url)}`, {
+          method,
+          headers,
+          body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        });
+        cells.push(`${route} × ${caller}: ${response.status}`);
+        expect(response.status, `${route} × ${caller}`).toBe(spec.expect[caller]);
+        if (response.status >= 400) {
+          expect(await response.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+        }
+      }
+    }
+    console.log(`[authz] ${cells.length} HTTP cells checked over ${server.routes().length} routes`);
+  });
+});
+
+describe('revocation', () => {
+  it('tells and disconnects a connected socket within 1 s of its session being revoked', async () => {
+    const token = (await server.login(EMAIL.agentOwner)).token;
+    const socket = await connectSocket(server.url, token, server);
+    const told = new Promise<unknown>((resolve) => socket.once(SOCKET_EVENTS.revoked, resolve));
+    const gone = new Promise<number>((resolve) => socket.once('disconnect', () => resolve(performance.now())));
+    const start = performance.now();
+    const logout = await fetch(`${server.url}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(logout.status).toBe(200);
+    expect(await told).toEqual({ reason: 'revoked' });
+    const delay = (await gone) - start;
+    console.log(`[authz] revoked socket disconnected after ${delay.toFixed(1)} ms`);
+    expect(delay).toBeLessThan(1_000);
+    await expect(connectSocket(server.url, token)).rejects.toThrow('unauthorized');
+  });
+
+  it('disconnects an expired session when its token runs out', async () => {
+    const { sub, sid } = claimsOf((await server.login(EMAIL.agentOwner)).token);
+    // The socket's expiry timer follows the session row's expiry; shorten it to one second.
+    await server.db.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() + 1_000).toISOString() })
+      .where('id', '=', sid)
+      .execute();
+    const token = await new SignJWT({ sid })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sub)
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 600)
+      .sign(new TextEncoder().encode(TOKEN_SECRET));
+    const socket = await connectSocket(server.url, token, server);
+    await new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+    await expect(connectSocket(server.url, token)).rejects.toThrow('unauthorized');
+  });
+});
