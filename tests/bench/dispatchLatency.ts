@@ -161,7 +161,7 @@ export async function measureDispatchLatency(options: DispatchLatencyOptions = {
     }
     await Promise.all(posts);
     // Let the last assignments arrive (bounded: a missing one is reported, not waited for forever).
-    for (let i = 0; i < 200 && sent.some((s) => !assignedAt.has(s.conversationId)); i += 1) await sleep(25);
+    for (let i = 0; i < 1200 && sent.some((s) => !assignedAt.has(s.conversationId)); i += 1) await sleep(25);
 
     const latencies = sent
       .filter((s) => assignedAt.has(s.conversationId))

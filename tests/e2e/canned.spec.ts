@@ -135,7 +135,11 @@ test('an unresolved placeholder blocks sending, and the draft survives switching
     text: `Hello ${stamp}`,
   });
   const row = (id: string) => page.locator(`[data-testid="inbox-row"][data-conversation-id="${id}"]`);
+  // Both rows first: a row arriving later would shift the list under the click.
+  await expect(row(second.conversationId)).toBeVisible();
+  await expect(row(first.conversationId)).toBeVisible();
   await row(first.conversationId).click();
+  await expect(page.getByTestId('conversation-view')).toHaveAttribute('data-conversation-id', first.conversationId);
   const input = page.getByTestId('composer-input');
   await input.fill('Your order {{contact.attributes.order_id}} is on its way');
   await expect(page.getByTestId('canned-blocked')).toContainText('contact.attributes.order_id');

@@ -1,7 +1,7 @@
 /**
- * Auto-assignment: places a team's queued conversations with its available agents, one
- * conversation per transaction (one audience per commit), each recorded as a versioned
- * `conversation.assigned` change plus a system message saying why.
+ * Auto-assignment: places a team's queued conversations with its available agents, in rounds of
+ * a few per write transaction, each conversation its own change-log range (one audience per
+ * poke), recorded as a versioned `conversation.assigned` change plus a system message saying why.
  *
  * Race safety: every round re-reads queue, presence and load inside its write transaction
  * (PostgreSQL: after the change-log advisory lock, so it sees every earlier commit; SQLite: one
@@ -25,23 +25,33 @@ import {
 import { commitWithChanges, type AppendFn, type DomainContext } from '../context';
 import { audienceOf, conversationChange, messageChange } from '../snapshots';
 import { bumpVersion } from '../versioning';
-import { assignmentReason, pickAgent, compareQueue, type AgentState, type Pick } from './plan';
+import { assignmentReason, planAssignments, type AgentState, type Pick } from './plan';
 
-/** Upper bound on assignments per dispatch call, so one trigger never monopolises the writer. */
-const MAX_ROUNDS = 500;
+/** Assignments per locked transaction: amortises the lock and the reads without holding up ingest for long. */
+export const ROUND_SIZE = 16;
+/** Upper bound on rounds per dispatch call, so one trigger never monopolises the writer. */
+const MAX_ROUNDS = 50;
 
-/** Assigns the next conversation of the team if possible; returns the pick, or null when done. */
-export async function dispatchOnce(ctx: DomainContext, teamId: string): Promise<Pick | null> {
+/**
+ * One round: under the writer lock, plans up to ROUND_SIZE assignments for the team
+ * (plan.ts) and writes each as its own change-log range (one conversation per `append`, so
+ * every poke still concerns one conversation). Returns the picks written.
+ */
+export async function dispatchRound(
+  ctx: DomainContext,
+  teamId: string,
+  roundSize = ROUND_SIZE,
+): Promise<Pick[]> {
   // Cheap look without the writer lock first: most triggers find nothing to do, and on
   // PostgreSQL every locked transaction holds up ingest. The decision is re-made under the lock.
-  if (!(await hasWork(ctx.store.db, teamId))) return null;
+  if (!(await hasWork(ctx.store.db, teamId))) return [];
   return commitWithChanges(ctx, async (trx, append) => {
     const routing = await teamRoutingOf(trx, teamId);
-    if (!routing.autoAssign) return null;
+    if (!routing.autoAssign) return [];
     const members = await teamMembers(trx, teamId);
-    if (!members.some((member) => member.status === 'available')) return null;
-    const queue = (await queuedConversations(trx, teamId)).sort(compareQueue);
-    if (queue.length === 0) return null;
+    if (!members.some((member) => member.status === 'available')) return [];
+    const queue = await queuedConversations(trx, teamId);
+    if (queue.length === 0) return [];
     const ids = members.map((member) => member.id);
     const [capacities, loads] = await Promise.all([capacitiesOf(trx, ids), loadsOf(trx, ids)]);
     const agents: AgentState[] = members.map((member) => ({
@@ -49,15 +59,18 @@ export async function dispatchOnce(ctx: DomainContext, teamId: string): Promise<
       capacity: capacities.get(member.id)!,
       load: loads.get(member.id)!,
     }));
-    for (const entry of queue) {
-      const pick = pickAgent(entry, agents, routing.lastAssignedAgentId);
-      if (!pick) continue;
-      if (await writeAssignment(ctx, trx, append, entry.id, entry.version, pick)) {
-        await setLastAssignedAgent(trx, teamId, pick.agentId, ctx.now().toISOString());
-        return pick;
-      }
+    const versions = new Map(queue.map((entry) => [entry.id, entry.version]));
+    const written: Pick[] = [];
+    for (const pick of planAssignments(queue, agents, routing.lastAssignedAgentId).slice(0, roundSize)) {
+      // Under the lock the guard always holds; it is what keeps a wrong plan from double-assigning.
+      if (
+        await writeAssignment(ctx, trx, append, pick.conversationId, versions.get(pick.conversationId)!, pick)
+      )
+        written.push(pick);
     }
-    return null;
+    const last = written.at(-1);
+    if (last) await setLastAssignedAgent(trx, teamId, last.agentId, ctx.now().toISOString());
+    return written;
   });
 }
 
@@ -120,9 +133,9 @@ async function writeAssignment(
 export async function dispatchTeam(ctx: DomainContext, teamId: string): Promise<Pick[]> {
   const picks: Pick[] = [];
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const pick = await dispatchOnce(ctx, teamId);
-    if (!pick) break;
-    picks.push(pick);
+    const written = await dispatchRound(ctx, teamId);
+    picks.push(...written);
+    if (written.length < ROUND_SIZE) break;
   }
   return picks;
 }
