@@ -2,13 +2,24 @@
  * Electron main: orchestration only. One instance; one main window; the workstation core in a
  * utilityProcess; each window gets a MessagePort to the core; the token lives in safeStorage.
  */
-import { app, BrowserWindow, ipcMain, MessageChannelMain, Notification, safeStorage, session, utilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  MessageChannelMain,
+  Notification,
+  powerMonitor,
+  safeStorage,
+  session,
+  utilityProcess,
+} from 'electron';
 import type { WebContents } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { connectCore, type CoreConnection } from './coreProcess';
 import { notifyAssigned, notifySlaAlerted } from './notifications';
 import { handlePortRequest, PORT_REQUEST_CHANNEL } from './portBroker';
+import { watchPresence } from './presenceWatcher';
 import { hardenSession, hardenWebContents, rendererUrl, secureWebPreferences } from './security';
 import { createTokenStore } from './tokenStore';
 
@@ -76,6 +87,9 @@ function startCore(): CoreConnection {
     onSlaAlerted: (payload) => notifySlaAlerted(Notification, mainWindow, payload),
   });
   void tokens.load().then((token) => connection.restoreToken(token));
+  // Away on screen lock or idle, available again on return; the core decides whether it applies.
+  const stopWatching = watchPresence(powerMonitor, { post: (message) => child.postMessage(message) });
+  child.on('exit', stopWatching);
   return connection;
 }
 

@@ -256,3 +256,20 @@ export async function unassignIfHeldBy(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Agents whose stored status is not offline (checked after a server start for stale presence). */
+export async function agentsNotOffline(db: Db | Trx): Promise<Array<{ id: string; teamIds: string[] }>> {
+  const rows = await db
+    .selectFrom('agents')
+    .leftJoin('agent_teams', 'agent_teams.agent_id', 'agents.id')
+    .select(['agents.id', 'agent_teams.team_id'])
+    .where('agents.status', '!=', 'offline')
+    .execute();
+  const byAgent = new Map<string, string[]>();
+  for (const row of rows) {
+    const teams = byAgent.get(row.id) ?? [];
+    if (row.team_id) teams.push(row.team_id);
+    byAgent.set(row.id, teams);
+  }
+  return [...byAgent].map(([id, teamIds]) => ({ id, teamIds }));
+}

@@ -2,11 +2,13 @@
  * Sets an agent offline when their last socket has been gone for a grace period (default 30 s,
  * `SWITCHBOARD_OFFLINE_GRACE_SEC`), then returns their unanswered work to the queue. The check
  * asks every node (`fetchSockets` through the Redis adapter), so an agent who reconnected to
- * another node stays online. A reconnect on this node within the grace cancels the timer.
+ * another node stays online. A reconnect on this node within the grace cancels the timer. One
+ * grace period after start, agents stored as present but connected nowhere are set offline too.
  */
 import type { Server } from 'socket.io';
 import type { AuthenticatedAgent } from '../auth';
 import type { DomainContext } from '../context';
+import { agentsNotOffline } from '../../db/queries/routing';
 import { setAgentStatus } from './presence';
 import { dispatchScheduler } from './scheduler';
 import { requeueAndDispatch } from './triggers';
@@ -77,10 +79,25 @@ export function startRouting(ctx: DomainContext, io: RoutingIo, options: Routing
     });
   });
 
+  // After a restart (or a crash) agents may still be stored as available with nobody connected:
+  // give everyone one grace period to reconnect, then apply the same check as on disconnect.
+  const sweep = setTimeout(() => {
+    track(
+      agentsNotOffline(ctx.store.db)
+        .then((agents) => Promise.all(agents.map((agent) => checkGone(agent.id, agent.teamIds))))
+        .then(
+          () => undefined,
+          (error: unknown) => console.error('[server] presence sweep failed', error),
+        ),
+    );
+  }, graceMs);
+  sweep.unref();
+
   return {
     idle: () => dispatchScheduler(ctx).idle(),
     async close() {
       closed = true;
+      clearTimeout(sweep);
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
       await Promise.allSettled([...pending]);

@@ -10,7 +10,9 @@
  */
 import Database from 'better-sqlite3';
 import { INBOX_SCOPES, INBOX_SORTS, type InboxQuery } from '../../../shared/contracts/rpc';
+import { listInbox } from '../../../electron/core/db/queries/inbox';
 import { ftsPhrase } from '../../../electron/core/db/queries/search';
+import { BENCH_VIEWER } from '../lib/dataset';
 import { ensureFixture } from '../lib/fixture';
 import { openOfflineCore } from '../lib/core';
 import type { Figure, Row } from '../lib/report';
@@ -96,6 +98,24 @@ export const cacheFigure: Figure = {
             if (deep > worstDeep.value) worstDeep = { value: deep, label: `${label} at offset ${deepOffset} of ${total}` };
           }
       ctx.detail('inbox', { size, runs, floor, p95: inboxDetail });
+      // Attribution: the same page from the query module alone (no RPC layer, no SLA clocks).
+      for (const query of [
+        { scope: 'all', sort: 'newest', statuses: ['open', 'pending'], offset: 0, limit: PAGE },
+        { scope: 'mine', sort: 'newest', statuses: ['open', 'pending'], offset: 0, limit: PAGE },
+      ] as InboxQuery[]) {
+        const sqlOnly = await p95Of(async () => listInbox(bare, query, BENCH_VIEWER), runs);
+        const viaRpc = await p95Of(() => call('inbox.list', query), runs);
+        rows.push({
+          figure: `inbox ${query.scope}/newest/status open+pending: p95 listInbox() SQL only`,
+          value: sqlOnly,
+          unit: 'ms',
+          baseline: viaRpc,
+          baselineLabel: 'same page via RPC',
+          goal: 'attribution',
+          met: null,
+          note: 'ratio < 1: the rest of the RPC time is spent after the SQL (rows mapping, SLA clocks)',
+        });
+      }
       rows.push({
         figure: `inbox deep page (half-way down), worst: ${worstDeep.label}`,
         value: worstDeep.value,

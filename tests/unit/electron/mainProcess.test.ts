@@ -7,6 +7,7 @@ const state = vi.hoisted(() => ({
   ipcHandlers: new Map<string, (...args: unknown[]) => void>(),
   windows: [] as Array<{ options: Record<string, unknown>; url: string | null; webContents: Record<string, unknown> }>,
   forks: [] as Array<{ path: string; options: Record<string, unknown>; posted: unknown[] }>,
+  powerHandlers: new Map<string, () => void>(),
   quit: 0,
   ready: null as null | (() => void),
 }));
@@ -48,6 +49,11 @@ vi.mock('electron', () => {
       }
     },
     safeStorage: { isEncryptionAvailable: () => false },
+    powerMonitor: {
+      on: (name: string, handler: () => void) => state.powerHandlers.set(name, handler),
+      removeListener: vi.fn(),
+      getSystemIdleState: () => 'active',
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: vi.fn(),
@@ -72,6 +78,7 @@ beforeEach(() => {
   state.ipcHandlers.clear();
   state.windows.length = 0;
   state.forks.length = 0;
+  state.powerHandlers.clear();
   state.quit = 0;
   state.ready = null;
 });
@@ -97,6 +104,19 @@ describe('Electron main process', () => {
     const prefs = state.windows[0]!.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(state.windows[0]!.url).toMatch(/^file:.*renderer\/index\.html$/);
+  });
+
+  it('tells the core the agent is away when the screen locks, and back when it unlocks', async () => {
+    await import('../../../electron/main/index');
+    state.ready!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    state.powerHandlers.get('lock-screen')!();
+    state.powerHandlers.get('unlock-screen')!();
+    const presence = state.forks[0]!.posted.filter((m) => (m as { type: string }).type === 'presence');
+    expect(presence).toEqual([
+      { type: 'presence', status: 'away' },
+      { type: 'presence', status: 'available' },
+    ]);
   });
 
   it('hands a core port only to the app window that asks for it', async () => {
