@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { migration001 } from './001_initial';
 import { migration002 } from './002_search';
 import { migration003 } from './003_sla';
+import { migration005 } from './005_inbox_counts';
 import { migration004 } from './004_canned_responses';
 
 export interface Migration {
@@ -11,4 +12,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];

@@ -35,11 +35,21 @@ export function toInboxRow(row: InboxDbRow): InboxRow {
   };
 }
 
+// Ties break on rowid in the direction the sort index already stores it, so a page is read
+// straight off the index with no sort step (an `id` tie-break made SQLite sort every tie: with
+// most rows sharing a null SLA due, that was every row).
 const ORDER_BY: Record<InboxQuery['sort'], string> = {
-  newest: 'c.last_message_at DESC, c.id DESC',
-  longestWaiting: 'c.waiting_order ASC, c.id ASC',
-  priority: 'c.priority_weight DESC, c.waiting_order ASC, c.id ASC',
-  dueSoonest: 'c.sla_due_order ASC, c.id ASC', // migration 003
+  newest: 'c.last_message_at DESC, c.rowid ASC',
+  longestWaiting: 'c.waiting_order ASC, c.rowid ASC',
+  priority: 'c.priority_weight DESC, c.waiting_order ASC, c.rowid ASC',
+  dueSoonest: 'c.sla_due_order ASC, c.rowid ASC', // migration 003
+};
+
+const ASSIGNEE_SORT_INDEX: Record<InboxQuery['sort'], string> = {
+  newest: 'conversations_assignee_newest',
+  longestWaiting: 'conversations_assignee_waiting',
+  priority: 'conversations_assignee_priority',
+  dueSoonest: 'conversations_assignee_sla_due',
 };
 
 /** How far ahead "breaching within 30 min" looks; already breached ones are included. */
@@ -48,7 +58,11 @@ export const BREACHING_WITHIN_MS = 30 * 60_000;
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 /** WHERE clause and parameters for a query; exported so the plan tests inspect the same SQL. */
-export function inboxWhere(query: InboxQuery, viewer: Viewer): { where: string; params: unknown[] } {
+export function inboxWhere(
+  query: InboxQuery,
+  viewer: Viewer,
+  options: { filtersUseIndexes?: boolean } = {},
+): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   switch (query.scope) {
@@ -62,7 +76,9 @@ export function inboxWhere(query: InboxQuery, viewer: Viewer): { where: string; 
     case 'myTeams':
       if (viewer.teamIds.length === 0) clauses.push('0');
       else {
-        clauses.push(`c.team_id IN (${placeholders(viewer.teamIds)})`);
+        // Several teams cannot be read in one sorted index range; for a page it is cheaper to walk
+        // the sort index and filter, since the cache holds little beyond the viewer's teams.
+        clauses.push(`${options.filtersUseIndexes === false ? '+' : ''}c.team_id IN (${placeholders(viewer.teamIds)})`);
         params.push(...viewer.teamIds);
       }
       break;
@@ -74,9 +90,13 @@ export function inboxWhere(query: InboxQuery, viewer: Viewer): { where: string; 
     ['c.channel', query.channels],
     ['c.priority', query.priorities],
   ];
+  // For a page of rows the filters are written `+c.status IN (…)` so SQLite cannot pick a filter's
+  // index and then sort every match: it walks the scope/sort index in order and stops after one
+  // page. The count keeps the indexable form (it must visit every match anyway).
+  const prefix = options.filtersUseIndexes === false ? '+' : '';
   for (const [column, values] of filters) {
     if (!values || values.length === 0) continue;
-    clauses.push(`${column} IN (${placeholders(values)})`);
+    clauses.push(`${prefix}${column} IN (${placeholders(values)})`);
     params.push(...values);
   }
   if (query.slaFilter === 'breachingWithin30m') {
@@ -90,11 +110,18 @@ export function inboxSql(
   query: InboxQuery,
   viewer: Viewer,
 ): { rows: string; total: string; params: unknown[] } {
-  const { where, params } = inboxWhere(query, viewer);
+  const page = inboxWhere(query, viewer, { filtersUseIndexes: false });
+  const count = inboxWhere(query, viewer);
+  // Mine / unassigned: the (assignee, sort) index reads one page in order. Named explicitly because
+  // the planner, without statistics, may prefer (assignee, status), which serves only the count.
+  const select =
+    query.scope === 'mine' || query.scope === 'unassigned'
+      ? INBOX_ROW_SELECT.replace('FROM conversations c', `FROM conversations c INDEXED BY ${ASSIGNEE_SORT_INDEX[query.sort]}`)
+      : INBOX_ROW_SELECT;
   return {
-    rows: `${INBOX_ROW_SELECT} ${where} ORDER BY ${ORDER_BY[query.sort]} LIMIT ? OFFSET ?`,
-    total: `SELECT count(*) AS total FROM conversations c ${where}`,
-    params,
+    rows: `${select} ${page.where} ORDER BY ${ORDER_BY[query.sort]} LIMIT ? OFFSET ?`,
+    total: `SELECT count(*) AS total FROM conversations c ${count.where}`,
+    params: page.params, // both forms bind the same parameters in the same order
   };
 }
 
