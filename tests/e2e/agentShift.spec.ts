@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_AGENT, startStack, type Stack } from './harness';
+import { expect, test } from '@playwright/test';
+import { DEMO_AGENT, startStack, type Stack, signIn } from './harness';
 
 let stack: Stack;
 
@@ -10,20 +10,6 @@ test.afterAll(async () => {
   await stack?.stop();
 });
 
-/** Sign in unless the core still holds a session from an earlier test (as after a reload). */
-async function signIn(page: Page) {
-  await page.goto(stack.appUrl);
-  const email = page.getByTestId('login-email');
-  const shell = page.getByTestId('scope-tab-mine');
-  await expect(email.or(shell)).toBeVisible();
-  if (await email.isVisible()) {
-    await email.fill(DEMO_AGENT.email);
-    await page.getByTestId('login-password').fill(DEMO_AGENT.password);
-    await page.getByTestId('login-submit').click();
-  }
-  await expect(shell).toBeVisible();
-  await expect(page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'online');
-}
 
 test('a wrong password is refused with a clear message', async ({ page }) => {
   await page.goto(stack.appUrl);
@@ -35,7 +21,7 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
 });
 
 test('an agent works a conversation: live arrival, reply, note, resolve, search', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, stack);
   await page.getByTestId('scope-tab-myTeams').click();
 
   const stamp = Date.now();
@@ -73,7 +59,7 @@ test('an agent works a conversation: live arrival, reply, note, resolve, search'
 });
 
 test('the interface switches between English and Chinese', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, stack);
   await page.getByTestId('language-switch').selectOption('zh-CN');
   await expect(page.getByTestId('scope-tab-mine')).toHaveText('我的');
   await expect(page.getByTestId('nav-inbox')).toContainText('收件箱');

@@ -2,11 +2,11 @@
  * Canned responses end to end: `/ref`, Enter, fill the prompt, send — and the message the server
  * stored (read back over the sync protocol, as any client would) holds the rendered text.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { io } from 'socket.io-client';
 import type { Ack, Change, PullResponse } from '../../shared/contracts/sync';
 import { SOCKET_EVENTS } from '../../shared/contracts/sync';
-import { DEMO_AGENT, startStack, type Stack } from './harness';
+import { DEMO_AGENT, startStack, type Stack, signIn } from './harness';
 
 let stack: Stack;
 
@@ -17,19 +17,6 @@ test.afterAll(async () => {
   await stack?.stop();
 });
 
-async function signIn(page: Page) {
-  await page.goto(stack.appUrl);
-  const email = page.getByTestId('login-email');
-  const shell = page.getByTestId('scope-tab-mine');
-  await expect(email.or(shell)).toBeVisible();
-  if (await email.isVisible()) {
-    await email.fill(DEMO_AGENT.email);
-    await page.getByTestId('login-password').fill(DEMO_AGENT.password);
-    await page.getByTestId('login-submit').click();
-  }
-  await expect(shell).toBeVisible();
-  await expect(page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'online');
-}
 
 /** Every message the server stored for a conversation, pulled as the demo agent. */
 async function serverMessages(conversationId: string): Promise<string[]> {
@@ -63,7 +50,7 @@ async function serverMessages(conversationId: string): Promise<string[]> {
 }
 
 test('an agent answers with /ref, Enter, a filled prompt and one send; the server stores the rendered text', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, stack);
   await page.getByTestId('scope-tab-myTeams').click();
   const stamp = Date.now();
   const { conversationId } = await stack.ingest({
@@ -119,7 +106,7 @@ test('an agent answers with /ref, Enter, a filled prompt and one send; the serve
 });
 
 test('an unresolved placeholder blocks sending, and the draft survives switching conversations', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, stack);
   await page.getByTestId('scope-tab-myTeams').click();
   const stamp = Date.now();
   const first = await stack.ingest({
@@ -161,7 +148,7 @@ test('an unresolved placeholder blocks sending, and the draft survives switching
 });
 
 test('an agent manages a personal response on the Canned responses screen and uses it in a reply', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, stack);
   await page.getByTestId('nav-canned').click();
   const screen = page.getByTestId('canned-screen');
   await expect(screen.getByTestId('canned-item').first()).toBeVisible();

@@ -2,6 +2,7 @@
  * End-to-end harness: a real server (embedded SQLite, demo seed), a real workstation core and its
  * web host, all on 127.0.0.1 in this test process; the UI is the built renderer in Chromium.
  */
+import { expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,4 +68,22 @@ async function putSlaPolicies(serverUrl: string, policies: SlaPolicyRecord[]): P
     body: JSON.stringify({ policies }),
   });
   if (response.status !== 200) throw new Error(`sla policies: ${response.status} ${await response.text()}`);
+}
+
+/**
+ * Sign the demo agent in through the login screen, unless the core still holds a session from an
+ * earlier test (as after a reload), and wait until the workstation is online.
+ */
+export async function signIn(page: Page, stack: Stack): Promise<void> {
+  await page.goto(stack.appUrl);
+  const email = page.getByTestId('login-email');
+  const shell = page.getByTestId('scope-tab-mine');
+  await expect(email.or(shell)).toBeVisible();
+  if (await email.isVisible()) {
+    await email.fill(DEMO_AGENT.email);
+    await page.getByTestId('login-password').fill(DEMO_AGENT.password);
+    await page.getByTestId('login-submit').click();
+  }
+  await expect(shell).toBeVisible();
+  await expect(page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'online');
 }

@@ -9,7 +9,7 @@
  * text the customer sent.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_AGENT, startStack, type Stack } from './harness';
+import { startStack, type Stack, signIn } from './harness';
 
 let stack: Stack;
 
@@ -68,17 +68,8 @@ async function armTraps(page: Page, dialogs: string[]) {
   });
 }
 
-async function signIn(page: Page) {
-  await page.goto(stack.appUrl);
-  const email = page.getByTestId('login-email');
-  const shell = page.getByTestId('scope-tab-mine');
-  await expect(email.or(shell)).toBeVisible();
-  if (await email.isVisible()) {
-    await email.fill(DEMO_AGENT.email);
-    await page.getByTestId('login-password').fill(DEMO_AGENT.password);
-    await page.getByTestId('login-submit').click();
-  }
-  await expect(shell).toBeVisible();
+async function signInToMyTeams(page: Page) {
+  await signIn(page, stack);
   await page.getByTestId('scope-tab-myTeams').click();
 }
 
@@ -121,7 +112,7 @@ async function expectLiteral(page: Page, testId: string, texts: string[]) {
 test('hostile customer messages, email HTML and contact names render as inert text', async ({ page }) => {
   const dialogs: string[] = [];
   await armTraps(page, dialogs);
-  await signIn(page);
+  await signInToMyTeams(page);
   const stamp = Date.now();
 
   // One chat conversation holding every payload as a customer message.
