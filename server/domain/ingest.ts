@@ -10,7 +10,7 @@ import type {
   IngestMessageResponse,
   IngestSurveyRequest,
 } from '../../shared/contracts/http';
-import type { ContactTier, MessageKind } from '../../shared/domain/model';
+import type { Channel, ContactTier, MessageKind } from '../../shared/domain/model';
 import { messagePreview } from '../../shared/domain/preview';
 import type { Trx } from '../db/database';
 import type { NewChange } from '../db/queries/changes';
@@ -186,11 +186,21 @@ async function newConversation(
 }
 
 /** Stores a survey answer; a later answer for the same conversation and kind replaces it. */
-export async function ingestSurvey(ctx: DomainContext, request: IngestSurveyRequest): Promise<void> {
+/** A survey answer arrives through the channel the conversation took place on, and only that one. */
+export async function ingestSurvey(
+  ctx: DomainContext,
+  request: IngestSurveyRequest,
+  tokenChannel: Channel,
+): Promise<void> {
   await commitWithChanges(ctx, async (trx) => {
     const conversation = await getConversationRow(trx, request.conversationId);
     if (!conversation)
       throw new SwitchboardError('not_found', `conversationId: no conversation ${request.conversationId}`);
+    if (conversation.channel !== tokenChannel)
+      throw new SwitchboardError(
+        'forbidden',
+        `this ${tokenChannel} channel token cannot rate a ${conversation.channel} conversation`,
+      );
     const now = ctx.now().toISOString();
     await upsertSurvey(trx, {
       conversation_id: request.conversationId,
@@ -204,7 +214,10 @@ export async function ingestSurvey(ctx: DomainContext, request: IngestSurveyRequ
 }
 
 /** Attributes merge key by key (a channel sends what it knows now); a patch only when something changed. */
-function mergedAttributes(stored: string | null, incoming: Record<string, string> | undefined): { attributes?: string } {
+function mergedAttributes(
+  stored: string | null,
+  incoming: Record<string, string> | undefined,
+): { attributes?: string } {
   if (!incoming || Object.keys(incoming).length === 0) return {};
   const merged = { ...(stored ? (JSON.parse(stored) as Record<string, string>) : {}), ...incoming };
   const next = JSON.stringify(merged);

@@ -39,9 +39,9 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: DomainContext): 
   });
 
   app.post('/api/v1/ingest/surveys', async (request, reply) => {
-    await channelOf(ctx, request);
+    const tokenChannel = await channelOf(ctx, request);
     const body = parseOrThrow(IngestSurveyRequestSchema, request.body, 'ingest survey');
-    await ingestSurvey(ctx, body);
+    await ingestSurvey(ctx, body, tokenChannel);
     return reply.code(202).send({ ok: true });
   });
 }

@@ -53,10 +53,16 @@ export const IngestMessageResponseSchema = z.object({
 });
 export type IngestMessageResponse = z.infer<typeof IngestMessageResponseSchema>;
 
-export const IngestSurveyRequestSchema = z.object({
-  conversationId: z.string().min(1).max(64),
-  kind: z.enum(['csat', 'nps']),
-  score: z.number().int().min(0).max(10),
-  comment: z.string().max(MAX_MESSAGE_CHARS).optional(),
-});
+export const IngestSurveyRequestSchema = z
+  .object({
+    conversationId: z.string().min(1).max(64),
+    kind: z.enum(['csat', 'nps']),
+    /** CSAT 1–5, NPS 0–10. */
+    score: z.number().int().min(0).max(10),
+    comment: z.string().max(MAX_MESSAGE_CHARS).optional(),
+  })
+  .refine((survey) => survey.kind !== 'csat' || (survey.score >= 1 && survey.score <= 5), {
+    path: ['score'],
+    message: 'a CSAT score is 1 to 5',
+  });
 export type IngestSurveyRequest = z.infer<typeof IngestSurveyRequestSchema>;

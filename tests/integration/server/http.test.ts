@@ -215,6 +215,17 @@ describe.each(testBackends())('server HTTP (%s)', (backend) => {
       body: JSON.stringify({ conversationId: 'missing', kind: 'nps', score: 9 }),
     });
     expect(unknown.status).toBe(404);
+    const otherChannel = await fetch(`${server.url}/api/v1/ingest/surveys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer demo-chat-token' },
+      body: JSON.stringify({ conversationId, kind: 'csat', score: 1 }),
+    });
+    expect(otherChannel.status).toBe(403);
+    expect(await otherChannel.json()).toMatchObject({ code: 'forbidden' });
+    const outOfRange = await rate(7);
+    expect(outOfRange.status).toBe(400);
+    expect((await outOfRange.json()).message).toContain('CSAT score is 1 to 5');
+    expect((await getSurvey(server.db.db, conversationId, 'csat'))?.score).toBe(5);
   });
 
   it('logout revokes the session: its socket is told and dropped, and the token no longer connects', async () => {
