@@ -58,12 +58,23 @@ test('an agent works a conversation: live arrival, reply, note, resolve, search'
   await expect(page.locator(`[data-conversation-id="${conversationId}"]`).first()).toBeVisible();
 });
 
-test('the interface switches between English and Chinese', async ({ page }) => {
+test('the interface switches between English and Chinese, team names included', async ({ page }) => {
   await signIn(page, stack);
+  const { conversationId } = await stack.ingest({
+    channel: 'voice',
+    externalId: `e2e-lang-${Date.now()}`,
+    contact: { externalId: `+86139${Date.now() % 100_000_000}` },
+    text: '空调不制冷了',
+    call: { durationSec: 95, transcript: [{ atSec: 0, speaker: 'customer', text: '空调不制冷了' }] },
+  });
+  await page.getByTestId('scope-tab-myTeams').click();
+  const row = page.locator(`[data-testid="inbox-row"][data-conversation-id="${conversationId}"]`);
   await page.getByTestId('language-switch').selectOption('zh-CN');
   await expect(page.getByTestId('scope-tab-mine')).toHaveText('我的');
   await expect(page.getByTestId('nav-inbox')).toContainText('收件箱');
+  await expect(row.locator('.row-team')).toHaveText(/^(售前|售后|技术支持)$/);
   await page.getByTestId('language-switch').selectOption('en');
   await expect(page.getByTestId('scope-tab-mine')).toHaveText('Mine');
   await expect(page.getByTestId('nav-inbox')).toContainText('Inbox');
+  await expect(row.locator('.row-team')).toHaveText(/^(Pre-sales|After-sales|Tech support)$/);
 });

@@ -8,11 +8,13 @@ import { PriorityBadge, StatusBadge, VipBadge } from '../common/Badges';
 import { ChannelIcon } from '../common/ChannelIcon';
 import { SlaChip } from '../sla/SlaChip';
 import { TransferDialog } from './TransferDialog';
+import { useTeamName } from '../common/useTeamName';
 
 /** Who and what this conversation is, plus the actions that change it. */
 export function ConversationHeader({ detail }: { detail: ConversationDetail }): React.JSX.Element {
   const { t } = useTranslation();
   const { conversation, contact } = detail;
+  const teamName = useTeamName(conversation.teamId, detail.teamName);
   const [transferring, setTransferring] = useState(false);
   const { agentId, assignToMe, setStatus, setPriority } = useAppStore(
     useShallow((s) => ({ agentId: s.session?.agent.id ?? null, assignToMe: s.assignToMe, setStatus: s.setStatus, setPriority: s.setPriority })),
@@ -48,7 +50,7 @@ export function ConversationHeader({ detail }: { detail: ConversationDetail }): 
           </div>
           <div>
             <dt>{t('conversation.team')}</dt>
-            <dd>{detail.teamName}</dd>
+            <dd>{teamName}</dd>
           </div>
           <div>
             <dt>{t('conversation.assignee')}</dt>

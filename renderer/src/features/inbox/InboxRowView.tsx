@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTeamName } from '../common/useTeamName';
 import type { InboxRow } from '../../../../shared/contracts/rpc';
 import { formatTimestamp, formatWaiting } from '../../lib/time';
 import { PriorityBadge, StatusBadge, VipBadge } from '../common/Badges';
@@ -24,6 +25,7 @@ interface Props {
 export const InboxRowView = memo(function InboxRowView({ row, now }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const language = useLanguage();
+  const teamName = useTeamName(row.teamId, row.teamName);
   const waitingMs = row.waitingSince ? now - Date.parse(row.waitingSince) : null;
   return (
     <>
@@ -51,7 +53,7 @@ export const InboxRowView = memo(function InboxRowView({ row, now }: Props): Rea
         <PriorityBadge priority={row.priority} />
         <StatusBadge status={row.status} />
         <span className="row-assignee">{row.assigneeName ?? t('inbox.unassigned')}</span>
-        <span className="row-team">{row.teamName}</span>
+        <span className="row-team">{teamName}</span>
       </div>
     </>
   );
