@@ -186,22 +186,9 @@ export async function assignIfUnassigned(
   conversationId: string,
   version: number,
   assigneeId: string | null,
-  set: {
-    version: number;
-    last_writer_client_id: string | null;
-    writer_streak_base_version: number;
-    updated_at: string;
-    message_count: number;
-  },
+  set: VersionedWrite,
 ): Promise<boolean> {
-  const result = await trx
-    .updateTable('conversations')
-    .set({ assignee_id: assigneeId, ...set })
-    .where('id', '=', conversationId)
-    .where('assignee_id', 'is', null)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return setAssigneeIfHeldBy(trx, conversationId, null, version, assigneeId, set);
 }
 
 /** Conversations the agent holds (open/pending) and has not yet answered with a public reply. */
@@ -239,19 +226,34 @@ export async function unassignIfHeldBy(
   conversationId: string,
   agentId: string,
   version: number,
-  set: {
-    version: number;
-    last_writer_client_id: string | null;
-    writer_streak_base_version: number;
-    updated_at: string;
-    message_count: number;
-  },
+  set: VersionedWrite,
+): Promise<boolean> {
+  return setAssigneeIfHeldBy(trx, conversationId, agentId, version, null, set);
+}
+
+/** The fields every versioned conversation write moves along with the assignee. */
+type VersionedWrite = {
+  version: number;
+  last_writer_client_id: string | null;
+  writer_streak_base_version: number;
+  updated_at: string;
+  message_count: number;
+};
+
+/** Moves the assignee from `holder` (null: nobody) to `next`, only at `version`; true if it won. */
+async function setAssigneeIfHeldBy(
+  trx: Trx,
+  conversationId: string,
+  holder: string | null,
+  version: number,
+  next: string | null,
+  set: VersionedWrite,
 ): Promise<boolean> {
   const result = await trx
     .updateTable('conversations')
-    .set({ assignee_id: null, ...set })
+    .set({ assignee_id: next, ...set })
     .where('id', '=', conversationId)
-    .where('assignee_id', '=', agentId)
+    .where('assignee_id', holder === null ? 'is' : '=', holder)
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
