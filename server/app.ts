@@ -18,6 +18,7 @@ import { seedDemo } from './demo/seed';
 import { seedSlaDemo } from './demo/seedSla';
 import { startSlaEngine, type SlaEngine } from './domain/sla/engine';
 import { registerSlaRoutes } from './http/sla';
+import { staticKnowledge } from './domain/nlu/knowledgeSource';
 import { startRouting, type Routing } from './domain/routing/presenceTracker';
 import { registerRoutingRoutes } from './http/routing';
 import { registerAuthRoutes } from './http/auth';
@@ -84,6 +85,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       connector: createDemoConnector(store, events),
       tokenSecret: resolveTokenSecret(dataDir, options.tokenSecret ?? config.tokenSecret),
       tokenTtlHours: options.tokenTtlHours ?? config.tokenTtlHours,
+      knowledge: staticKnowledge(),
       now: options.now ?? (() => new Date()),
     };
     if (options.seedDemo) {

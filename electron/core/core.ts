@@ -88,7 +88,8 @@ export function createCore(options: CoreOptions): Core {
         for (const assigned of result.assignedToMe) events.emit('conversation.assignedToMe', assigned);
         // Escalations are for the team's leads; admins see alerts but are not paged for each.
         if (getSessionAgent(db)?.role === 'lead')
-          for (const alert of result.slaAlerts ?? []) events.emit('sla.alerted', slaAlertedOf(db, alert, 'breached'));
+          for (const alert of result.slaAlerts ?? [])
+            if (alert.kind === 'sla_breached') events.emit('sla.alerted', slaAlertedOf(db, alert, 'breached'));
       },
       onSlaNotice(notice) {
         if (notice.assigneeId && notice.assigneeId === getSessionAgent(db)?.id)

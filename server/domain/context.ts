@@ -5,6 +5,7 @@
 import { writeTransaction, type Store, type Trx } from '../db/database';
 import { appendChanges, type AppendedChanges, type NewChange } from '../db/queries/changes';
 import type { OutboundConnector } from './connectors';
+import type { KnowledgeSource } from './nlu/knowledgeSource';
 import { attachSla } from './sla/attach';
 
 export interface ChangeAnnouncer {
@@ -18,6 +19,8 @@ export interface DomainContext {
   connector: OutboundConnector;
   tokenSecret: Uint8Array;
   tokenTtlHours: number;
+  /** The bot's knowledge base (admin-managed). */
+  knowledge: KnowledgeSource;
   now(): Date;
 }
 

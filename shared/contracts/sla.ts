@@ -22,18 +22,49 @@ export type SlaPoliciesBody = z.infer<typeof SlaPoliciesBodySchema>;
 export const BusinessCalendarsBodySchema = z.object({ calendars: BusinessCalendarListSchema });
 export type BusinessCalendarsBody = z.infer<typeof BusinessCalendarsBodySchema>;
 
-/** A breach escalated to the team's leads. */
-export const AlertSchema = z.object({
+const AlertBase = {
   id: Id,
-  kind: z.literal('sla_breached'),
   conversationId: Id,
   teamId: Id,
   assigneeId: Id.nullable(),
-  target: SlaTargetNameSchema,
-  /** The instant the target fell due. */
-  dueAt: Instant,
   createdAt: Instant,
-});
+  /** Set once a lead has acknowledged the alert (absent on alerts never acknowledged). */
+  acknowledgedAt: Instant.nullable().optional(),
+  acknowledgedBy: Id.nullable().optional(),
+};
+
+/**
+ * What the team's leads are told about, through the change log (`alert.created`):
+ * - `sla_breached`: a target fell due unmet (the SLA scheduler);
+ * - `negative_sentiment`: an inbound message scored at or below the configured threshold;
+ * - `vip_waiting`: a VIP customer has waited in the queue longer than the configured time.
+ */
+export const AlertSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...AlertBase,
+    kind: z.literal('sla_breached'),
+    target: SlaTargetNameSchema,
+    /** The instant the target fell due. */
+    dueAt: Instant,
+  }),
+  z.object({
+    ...AlertBase,
+    kind: z.literal('negative_sentiment'),
+    messageId: Id,
+    /** Sentiment score of the message, -1 (most negative) to 1. */
+    score: z.number().min(-1).max(1),
+    /** The start of the message, for the alert list (plain text, never HTML). */
+    excerpt: z.string().max(280),
+  }),
+  z.object({
+    ...AlertBase,
+    kind: z.literal('vip_waiting'),
+    /** When the VIP customer started waiting for a human. */
+    waitingSince: Instant,
+  }),
+]);
+export const ALERT_KINDS = ['sla_breached', 'negative_sentiment', 'vip_waiting'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
 export type Alert = z.infer<typeof AlertSchema>;
 
 export const SLA_SOCKET_EVENTS = { warning: 'sla.warning', breached: 'sla.breached' } as const;

@@ -1,31 +1,24 @@
-import { ConversationPane } from '../features/conversation/ConversationPane';
-import { InboxPane } from '../features/inbox/InboxPane';
-import { CannedScreen } from '../features/canned/CannedScreen';
-import { useCannedStore } from '../features/canned/cannedStore';
+import { useAppStore } from '../store';
 import { NavRail } from './NavRail';
+import { visibleScreen } from './screens';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
-/** The signed-in workstation: rail, top bar, and the inbox route (list + conversation + contact). */
+/** The signed-in workstation: rail, top bar, and the screen the rail selects (inbox by default). */
 export function AppShell(): React.JSX.Element {
   useKeyboardShortcuts();
-  const cannedOpen = useCannedStore((s) => s.screenOpen);
+  const chosen = useAppStore((s) => s.screen);
+  const role = useAppStore((s) => s.session?.agent.role);
+  const Screen = visibleScreen(chosen, role).render;
   return (
     <div className="shell">
       <NavRail />
       <div className="shell-main">
         <TopBar />
         <main className="workspace" id="main">
-          {cannedOpen ? (
-            <CannedScreen />
-          ) : (
-            <>
-              <InboxPane />
-              <ConversationPane />
-            </>
-          )}
+          <Screen />
         </main>
       </div>
       <Toasts />

@@ -1,36 +1,38 @@
 import { useTranslation } from 'react-i18next';
-import { CannedNavItem } from '../features/canned/CannedNavItem';
-import { useCannedStore } from '../features/canned/cannedStore';
+import { useAppStore } from '../store';
+import { screensFor, visibleScreen } from './screens';
 
-/** Left rail. Only the inbox exists today; QA and Live are visible but disabled. */
+/** Left rail: the screens the signed-in role may open (screens.tsx), then QA, not built yet. */
 export function NavRail(): React.JSX.Element {
   const { t } = useTranslation();
-  const cannedOpen = useCannedStore((s) => s.screenOpen);
-  const closeCanned = useCannedStore((s) => s.setScreenOpen);
+  const chosen = useAppStore((s) => s.screen);
+  const setScreen = useAppStore((s) => s.setScreen);
+  const role = useAppStore((s) => s.session?.agent.role);
+  const active = visibleScreen(chosen, role).id;
   return (
     <nav className="nav-rail" aria-label={t('nav.label')}>
       <div className="nav-logo" aria-hidden="true">
         S
       </div>
       <ul>
-        <li>
-          <button type="button" className={`nav-item${cannedOpen ? '' : ' active'}`} aria-current={cannedOpen ? undefined : 'page'} data-testid="nav-inbox" onClick={() => closeCanned(false)}>
-            <RailIcon path="M3 13h4l2 3h6l2-3h4M5 5h14l2 8v6H3v-6z" />
-            <span>{t('nav.inbox')}</span>
-          </button>
-        </li>
-        <CannedNavItem />
+        {screensFor(role).map((screen) => (
+          <li key={screen.id}>
+            <button
+              type="button"
+              className={`nav-item${screen.id === active ? ' active' : ''}`}
+              aria-current={screen.id === active ? 'page' : undefined}
+              data-testid={`nav-${screen.id}`}
+              onClick={() => setScreen(screen.id)}
+            >
+              <RailIcon path={screen.icon} />
+              <span>{t(screen.labelKey)}</span>
+            </button>
+          </li>
+        ))}
         <li>
           <button type="button" className="nav-item" disabled>
             <RailIcon path="M9 12l2 2 4-4M12 3l7 3v6c0 4-3 7-7 9-4-2-7-5-7-9V6z" />
             <span>{t('nav.qa')}</span>
-            <span className="nav-soon">{t('nav.comingSoon')}</span>
-          </button>
-        </li>
-        <li>
-          <button type="button" className="nav-item" disabled>
-            <RailIcon path="M4 19V9M10 19V5M16 19v-7M22 19H2" />
-            <span>{t('nav.live')}</span>
             <span className="nav-soon">{t('nav.comingSoon')}</span>
           </button>
         </li>

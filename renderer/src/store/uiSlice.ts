@@ -1,4 +1,5 @@
-/** Window-local preferences and transient UI: language, theme, toasts, the shortcuts dialog. */
+/** Window-local preferences and transient UI: language, theme, the open screen, toasts, the shortcuts dialog. */
+import type { ScreenId } from '../app/screens';
 import { applyLanguage } from '../i18n';
 import type { UiLanguage } from '../lib/time';
 import type { SliceCreator } from './types';
@@ -22,6 +23,9 @@ export interface UiSlice {
   theme: Theme;
   toasts: Toast[];
   shortcutsOpen: boolean;
+  /** The screen the rail selected (the shell falls back to the inbox if the role may not see it). */
+  screen: ScreenId;
+  setScreen(screen: ScreenId): void;
   setLanguage(language: UiLanguage): void;
   setTheme(theme: Theme): void;
   pushToast(toast: Omit<Toast, 'id'>): void;
@@ -52,6 +56,10 @@ export const createUiSlice =
     theme: initialTheme(),
     toasts: [],
     shortcutsOpen: false,
+    screen: 'inbox',
+    setScreen(screen) {
+      set({ screen });
+    },
     setLanguage(next) {
       applyLanguage(next);
       set({ language: next });

@@ -4,6 +4,7 @@
  * recorded in the thread, no double assignment under many concurrent dispatchers (two nodes on
  * PostgreSQL), and an agent who disconnects for good handing unanswered work back.
  */
+import { staticKnowledge } from '../../../server/domain/nlu/knowledgeSource';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -199,6 +200,7 @@ describe.each(testBackends())('routing (%s)', (backend) => {
       connector: createDemoConnector(node.db, new EventEmitter()),
       tokenSecret: new Uint8Array(32),
       tokenTtlHours: 1,
+      knowledge: staticKnowledge(),
       now: () => new Date(),
     }));
     try {

@@ -1,5 +1,5 @@
 /**
- * The canned-response library as the core lists it, plus whether the management screen is open.
+ * The canned-response library as the core lists it.
  * A view of the core, never a second database: it reloads when the core's `data.changed` names a
  * `canned:<id>` key (a sync, a local write, an ack or a rollback).
  */
@@ -10,9 +10,7 @@ import { getApi } from '../../api/client';
 interface CannedState {
   responses: CannedListItem[];
   loaded: boolean;
-  screenOpen: boolean;
   load(): Promise<void>;
-  setScreenOpen(open: boolean): void;
 }
 
 let connected = false;
@@ -20,7 +18,6 @@ let connected = false;
 export const useCannedStore = create<CannedState>()((set, get) => ({
   responses: [],
   loaded: false,
-  screenOpen: false,
   async load() {
     if (!connected) {
       connected = true;
@@ -34,8 +31,5 @@ export const useCannedStore = create<CannedState>()((set, get) => ({
     } catch {
       set({ loaded: true }); // signed out or core restarting: the next data.changed reloads
     }
-  },
-  setScreenOpen(open) {
-    set({ screenOpen: open });
   },
 }));
