@@ -1,11 +1,14 @@
 // `npm start` / `npm run web`, first half: the embedded server with the demo centre seeded and
-// simulated customers writing in on every channel through the public ingest API.
+// simulated customers writing in on every channel through the public ingest API, and the demo crew
+// (simulated agents) answering what routing assigns them unless SWITCHBOARD_DEMO_CREW=0.
 import { startServer } from '../server/app';
-import { DEMO_CHANNEL_TOKENS, DEMO_LOGINS } from '../server/demo/seed';
+import { DEMO_CHANNEL_TOKENS, DEMO_LOGINS, DEMO_TEAMS } from '../server/demo/seed';
+import { crewEnabled, startCrew, type Crew } from '../server/demo/crew';
 import { outboundFromEmitter, startSimulator } from '../server/demo/simulator';
 
 async function main(): Promise<void> {
-  const server = await startServer({ seedDemo: true, logger: process.env.SWITCHBOARD_LOG === '1' });
+  const withCrew = crewEnabled(process.env);
+  const server = await startServer({ seedDemo: true, seedDemoCrew: withCrew, logger: process.env.SWITCHBOARD_LOG === '1' });
   const ratePerMinute = Number(process.env.SWITCHBOARD_DEMO_RATE ?? 12);
   const simulator = startSimulator({
     baseUrl: server.url,
@@ -16,12 +19,28 @@ async function main(): Promise<void> {
   console.log(`[switchboard] server on ${server.url}; simulated customers: ${ratePerMinute} new conversations a minute`);
   console.log('[switchboard] demo logins:');
   for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(32)} ${login.password}  (${login.role}, ${login.name})`);
+  let crew: Crew | null = null;
+  if (withCrew) {
+    crew = startCrew({
+      baseUrl: server.url,
+      onError(member, message) {
+        // Refused writes (a conversation that moved on) are part of the job; sign-in trouble is not.
+        if (process.env.SWITCHBOARD_LOG === '1' || /sign-in/.test(message)) console.warn(`[crew] ${member}: ${message}`);
+      },
+    });
+    const teamName = (id: string) => DEMO_TEAMS.find((team) => team.id === id)?.name ?? id;
+    console.log('[switchboard] simulated agents (demo crew: they go Available and answer what routing assigns them; SWITCHBOARD_DEMO_CREW=0 turns them off):');
+    for (const member of crew.members) console.log(`  ${member.name.padEnd(18)} ${member.teamIds.map(teamName).join(', ')}`);
+  } else {
+    console.log('[switchboard] demo crew off: dispatched conversations wait for a signed-in agent who is Available');
+  }
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     await simulator.stop();
+    await crew?.stop();
     await server.close();
     process.exit(0);
   };

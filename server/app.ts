@@ -14,13 +14,21 @@ import { migrateToLatest } from './db/migrate';
 import { revokeSessionRow } from './domain/auth';
 import { createDemoConnector } from './domain/connectors';
 import type { ChangeAnnouncer, DomainContext } from './domain/context';
+import type { AppendedChanges } from './db/queries/changes';
 import { seedDemo } from './demo/seed';
+import { seedDemoCrew } from './demo/crewRoster';
 import { seedSlaDemo } from './demo/seedSla';
 import { startSlaEngine, type SlaEngine } from './domain/sla/engine';
 import { registerSlaRoutes } from './http/sla';
-import { staticKnowledge } from './domain/nlu/knowledgeSource';
+import { openKnowledgeStore, type KnowledgeStore } from './domain/nlu/knowledgeStore';
+import { registerKnowledgeRoutes } from './http/knowledge';
+import type { KnowledgeSource } from './domain/nlu/knowledgeSource';
 import { startRouting, type Routing } from './domain/routing/presenceTracker';
+import { startBotEngine, type BotEngine } from './domain/bot/engine';
+import { botSettingsFromEnv, type BotSettings } from './domain/bot/settings';
 import { registerRoutingRoutes } from './http/routing';
+import { registerReportRoutes } from './http/reports';
+import { vipWaitMsFrom } from './domain/sla/vipWaiting';
 import { registerAuthRoutes } from './http/auth';
 import { installErrorHandlers } from './http/errors';
 import { registerHealthRoute } from './http/health';
@@ -38,6 +46,8 @@ export interface StartServerOptions {
   tokenSecret?: string;
   tokenTtlHours?: number;
   seedDemo?: boolean;
+  /** Also seed the demo crew's accounts (server/demo/crewRoster.ts); the crew itself runs elsewhere. */
+  seedDemoCrew?: boolean;
   logger?: boolean;
   /** Socket.IO path, default `/socket.io`. */
   socketPath?: string;
@@ -47,6 +57,12 @@ export interface StartServerOptions {
   now?: () => Date;
   /** How long an agent's last socket may be gone before they are set offline (default 30 s). */
   offlineGraceMs?: number;
+  /** How long a VIP may wait in the queue before the team's leads are alerted (default SWITCHBOARD_VIP_WAIT_SEC, else 2 min). */
+  vipWaitMs?: number;
+  /** How often each node checks whether the bot's knowledge base was saved elsewhere (default 2 s). */
+  knowledgeRefreshMs?: number;
+  /** Bot and sentiment rules; each field overrides its SWITCHBOARD_BOT_* / SENTIMENT_* variable. */
+  bot?: Partial<BotSettings>;
 }
 
 export interface RunningServer {
@@ -65,6 +81,10 @@ export interface RunningServer {
   sla: SlaEngine;
   /** Presence and auto-assignment: `idle()` resolves when no dispatch is running. */
   routing: Routing;
+  /** The bot: `idle()` resolves when no bot turn is queued or running. */
+  bot: BotEngine;
+  /** The bot's knowledge base as this node serves it (`entries()` is what the bot reads). */
+  knowledge: KnowledgeSource;
   close(): Promise<void>;
 }
 
@@ -76,22 +96,33 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const events = new EventEmitter();
   let realtime: Realtime | undefined;
   let sla: SlaEngine | undefined;
+  let knowledge: KnowledgeStore | undefined;
+  let bot: BotEngine | undefined;
 
   try {
     await migrateToLatest(store.db);
+    knowledge = await openKnowledgeStore(store, {
+      refreshMs: options.knowledgeRefreshMs,
+      now: options.now ?? (() => new Date()),
+    });
     const ctx: DomainContext = {
       store,
-      announcer: announceAlso(createPokeAnnouncer(() => realtime?.io), () => sla?.onCommitted()),
+      announcer: announceAlso(createPokeAnnouncer(() => realtime?.io), (appended) => {
+        sla?.onCommitted();
+        bot?.onCommitted(appended);
+      }),
       connector: createDemoConnector(store, events),
       tokenSecret: resolveTokenSecret(dataDir, options.tokenSecret ?? config.tokenSecret),
       tokenTtlHours: options.tokenTtlHours ?? config.tokenTtlHours,
-      knowledge: staticKnowledge(),
+      knowledge,
+      bot: botSettingsFromEnv(options.env ?? process.env, options.bot),
       now: options.now ?? (() => new Date()),
     };
     if (options.seedDemo) {
       await seedDemo(ctx);
       await seedSlaDemo(ctx);
     }
+    if (options.seedDemoCrew) await seedDemoCrew(ctx);
 
     const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_PAYLOAD_BYTES });
     installErrorHandlers(app);
@@ -108,15 +139,22 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     registerIngestRoutes(app, ctx);
     registerSlaRoutes(app, ctx);
     registerRoutingRoutes(app, ctx);
+    registerReportRoutes(app, ctx);
+    registerKnowledgeRoutes(app, ctx, knowledge);
     await app.ready();
     realtime = await createRealtime(app.server, ctx, {
       path: options.socketPath,
       redisUrl: options.redisUrl ?? config.redisUrl,
     });
     const rt = realtime;
-    sla = startSlaEngine(ctx, rt.io, databaseUrl);
+    sla = startSlaEngine(ctx, rt.io, databaseUrl, {
+      vipWaitMs: options.vipWaitMs ?? vipWaitMsFrom(options.env ?? process.env),
+    });
     const slaEngine = sla;
+    const knowledgeStore = knowledge;
     const routing = startRouting(ctx, rt.io, { offlineGraceMs: options.offlineGraceMs, env: options.env ?? process.env });
+    const botEngine = startBotEngine(ctx, ctx.bot!);
+    bot = botEngine;
 
     await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
     const address = app.server.address() as AddressInfo;
@@ -131,9 +169,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       routes: () => [...routes],
       sla: slaEngine,
       routing,
+      bot: botEngine,
+      knowledge: knowledgeStore,
       close() {
         closing ??= (async () => {
+          await botEngine.close();
           await routing.close();
+          await knowledgeStore.close();
           await slaEngine.close();
           await rt.close();
           await app.close();
@@ -144,7 +186,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       },
     };
   } catch (error) {
+    await bot?.close().catch(() => {});
     await sla?.close().catch(() => {});
+    await knowledge?.close().catch(() => {});
     await realtime?.close().catch(() => {});
     await store.close().catch(() => {});
     throw error;
@@ -152,11 +196,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 }
 
 /** The poke announcer, then `after` (the SLA scheduler looks at every commit). */
-function announceAlso(announcer: ChangeAnnouncer, after: () => void): ChangeAnnouncer {
+function announceAlso(announcer: ChangeAnnouncer, after: (appended: AppendedChanges) => void): ChangeAnnouncer {
   return {
     announce(appended) {
       announcer.announce(appended);
-      after();
+      after(appended);
     },
   };
 }

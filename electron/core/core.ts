@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Session } from '../../shared/contracts/rpc';
 import { SwitchboardError } from '../../shared/contracts/errors';
 import { openDatabase, type Db } from './db/database';
+import { startIdleCheckpoints } from './db/idleCheckpoints';
 import { getCursor, getServerUrl, getSessionAgent } from './db/queries/meta';
 import { outboxCount } from './db/queries/outbox';
 import type { ApplyResult } from './sync/apply';
@@ -20,6 +21,8 @@ import type { CoreContext } from './service/context';
 import { RpcEventEmitter } from './service/events';
 import { createRpcService, type RpcService } from './service';
 import { slaAlertedOf } from './sync/slaAlerts';
+import { CollisionRelay } from './sync/collision';
+import { COLLISION_SOCKET_EVENTS } from '../../shared/contracts/collision';
 
 export interface CoreOptions {
   dataDir: string;
@@ -48,6 +51,8 @@ export const CACHE_FILE = 'cache.sqlite';
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const db: Db = openDatabase(join(options.dataDir, CACHE_FILE), { nativeBinding: options.nativeBinding });
+  // Local writes must not pay for WAL checkpoints: they run when writes pause (db/idleCheckpoints.ts).
+  const checkpoints = startIdleCheckpoints(db);
   const events = new RpcEventEmitter();
   const tokenListeners = new Set<(token: string | null) => void>();
   let token: string | null = null;
@@ -62,6 +67,12 @@ export function createCore(options: CoreOptions): Core {
       directory: result.directory,
     });
   };
+
+  const collision = new CollisionRelay({
+    sync: () => sync,
+    selfId: () => getSessionAgent(db)?.id ?? null,
+    onChanged: (conversationId, agents) => events.emit('collision.changed', { conversationId, agents }),
+  });
 
   const session = (): Session | null => {
     const agent = getSessionAgent(db);
@@ -96,7 +107,11 @@ export function createCore(options: CoreOptions): Core {
           events.emit('sla.alerted', slaAlertedOf(db, notice, notice.kind));
       },
       onRejected: (rejection) => events.emit('mutation.rejected', rejection),
-      onStatus: (status) => events.emit('sync.statusChanged', status),
+      onStatus: (status) => {
+        collision.onStatus(status);
+        events.emit('sync.statusChanged', status);
+      },
+      serverEvents: { [COLLISION_SOCKET_EVENTS.presenceChanged]: (payload) => collision.onPicture(payload) },
       onSessionEnded(reason) {
         if (sync === client) sync = null;
         changeToken(null);
@@ -113,12 +128,14 @@ export function createCore(options: CoreOptions): Core {
     if (token) startSync();
     else {
       stopSync();
-      events.emit('sync.statusChanged', {
-        state: 'signedOut',
+      const signedOut = {
+        state: 'signedOut' as const,
         pending: outboxCount(db),
         cursor: getCursor(db),
         lastError: null,
-      });
+      };
+      collision.onStatus(signedOut);
+      events.emit('sync.statusChanged', signedOut);
     }
     for (const listener of tokenListeners) listener(token);
   }
@@ -137,6 +154,7 @@ export function createCore(options: CoreOptions): Core {
     token: () => token,
     setToken: changeToken,
     sync: () => sync,
+    collision,
     announce,
   };
 
@@ -153,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       stopSync();
+      checkpoints.stop();
       db.close();
     },
   };

@@ -43,6 +43,14 @@ export function openSqliteStore(file: string): Store {
 
 export function openPostgresStore(connectionString: string): Store {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // A PostgreSQL restart breaks every open connection, and pg reports it as an 'error' event: on
+  // the pool for idle connections, on the client itself for one checked out between two queries
+  // of a transaction. Unheard, either event ends the process. The query that meets the broken
+  // connection still fails to its caller (and its transaction rolls back), and the pool discards
+  // a connection that is no longer queryable, so hearing the event is all that is needed here.
+  const lost = (error: Error) => console.error(`[server] PostgreSQL connection lost: ${error.message}`);
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
   const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -9,6 +9,9 @@ import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_sla';
 import * as m003 from './migrations/003_canned_responses';
 import * as m004 from './migrations/004_routing';
+import * as m005 from './migrations/005_knowledge_base';
+import * as m006 from './migrations/006_bot_and_insight';
+import * as m007 from './migrations/007_sla_event_state';
 import type { ServerDatabase } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +19,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '002_sla': m002,
   '003_canned_responses': m003,
   '004_routing': m004,
+  '005_knowledge_base': m005,
+  '006_bot_and_insight': m006,
+  '007_sla_event_state': m007,
 };
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<MigrationResultSet> {

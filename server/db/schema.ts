@@ -7,6 +7,8 @@
 import type { CannedDatabase } from './schemaCanned';
 import type { SlaDatabase } from './schemaSla';
 import type { RoutingDatabase } from './schemaRouting';
+import type { KnowledgeDatabase } from './schemaKnowledge';
+import type { SlaStateDatabase } from './schemaSlaState';
 
 export interface TeamsTable {
   id: string;
@@ -69,6 +71,13 @@ export interface ConversationsTable {
   /** The client whose versioned writes produced the versions since writer_streak_base_version. */
   last_writer_client_id: string | null;
   writer_streak_base_version: number;
+  /** Migration 006 (the bot and classification): issue-type tags as a JSON array, newest first. */
+  issue_types?: string | null;
+  sentiment_label?: string | null;
+  sentiment_strength?: number | null;
+  sentiment_score?: number | null;
+  /** When the last negative-sentiment alert was raised (its cool-down runs from here). */
+  sentiment_alerted_at?: string | null;
 }
 
 export interface MessagesTable {
@@ -85,6 +94,16 @@ export interface MessagesTable {
   subject: string | null;
   call_json: string | null;
   created_at: string;
+  /** Migration 006: classification of an inbound customer message. */
+  issue_type?: string | null;
+  suggested_team_id?: string | null;
+  sentiment_label?: string | null;
+  sentiment_strength?: number | null;
+  sentiment_score?: number | null;
+  /** The customer message a bot answer or handoff decided on (unique). */
+  in_reply_to?: string | null;
+  /** MessageDetail (shared/nlu/insight.ts) as JSON. */
+  detail_json?: string | null;
 }
 
 export interface ChannelTokensTable {
@@ -139,7 +158,7 @@ export interface SurveysTable {
   updated_at: string;
 }
 
-export interface ServerDatabase extends SlaDatabase, CannedDatabase, RoutingDatabase {
+export interface ServerDatabase extends SlaDatabase, CannedDatabase, RoutingDatabase, KnowledgeDatabase, SlaStateDatabase {
   teams: TeamsTable;
   agents: AgentsTable;
   agent_teams: AgentTeamsTable;

@@ -6,7 +6,8 @@ import { writeTransaction, type Store, type Trx } from '../db/database';
 import { appendChanges, type AppendedChanges, type NewChange } from '../db/queries/changes';
 import type { OutboundConnector } from './connectors';
 import type { KnowledgeSource } from './nlu/knowledgeSource';
-import { attachSla } from './sla/attach';
+import type { BotSettings } from './bot/settings';
+import { attachSla, newSlaTransactionCache } from './sla/attach';
 
 export interface ChangeAnnouncer {
   /** Called after commit, never before: clients must never be told about uncommitted data. */
@@ -21,6 +22,8 @@ export interface DomainContext {
   tokenTtlHours: number;
   /** The bot's knowledge base (admin-managed). */
   knowledge: KnowledgeSource;
+  /** Bot and sentiment rules (bot/settings.ts); absent: no bot, default sentiment rules. */
+  bot?: BotSettings;
   now(): Date;
 }
 
@@ -36,14 +39,49 @@ export async function commitWithChanges<T>(
   fn: (trx: Trx, append: AppendFn) => Promise<T>,
 ): Promise<T> {
   const appended: AppendedChanges[] = [];
-  const result = await writeTransaction(ctx.store, (trx) =>
-    fn(trx, async (changes) => {
-      await attachSla(trx, ctx.store.dialect, changes, ctx.now().toISOString());
-      const range = await appendChanges(trx, changes, ctx.now().toISOString());
+  const result = await writeTransaction(ctx.store, (trx) => {
+    const sla = newSlaTransactionCache();
+    return fn(trx, async (changes) => {
+      await attachSla(trx, ctx.store.dialect, changes, ctx.now().toISOString(), sla);
+      const range = await appendChanges(trx, changes, ctx.now().toISOString(), appended.at(-1)?.to);
       appended.push(range);
       return range;
-    }),
-  );
-  for (const range of appended) ctx.announcer.announce(range);
+    });
+  });
+  for (const range of coalesceRanges(appended)) ctx.announcer.announce(range);
   return result;
+}
+
+/** Who hears a change: the audience without its conversation (pokes go to rooms, not conversations). */
+function roomsKey(audience: AppendedChanges['entries'][number]['audience']): string {
+  if (audience === null) return '*';
+  return [audience.teamId, audience.prevTeamId, audience.assigneeId, audience.prevAssigneeId].join('|');
+}
+
+function uniformKey(range: AppendedChanges): string | null {
+  const key = roomsKey(range.entries[0]!.audience);
+  return range.entries.every((entry) => roomsKey(entry.audience) === key) ? key : null;
+}
+
+/**
+ * Adjacent ranges of one commit heard by exactly the same rooms (a batch of pushes to several
+ * conversations of one team, say) go out as one poke: every socket that receives it may see all
+ * of it, and the seq range stays contiguous. Ranges with different audiences stay apart, so a
+ * client in several rooms still gets each range whole in one poke.
+ */
+export function coalesceRanges(ranges: readonly AppendedChanges[]): AppendedChanges[] {
+  const merged: AppendedChanges[] = [];
+  let lastKey: string | null = null;
+  for (const range of ranges) {
+    const key = uniformKey(range);
+    const last = merged[merged.length - 1];
+    if (last && key !== null && key === lastKey && range.from === last.to + 1) {
+      last.to = range.to;
+      last.entries.push(...range.entries);
+    } else {
+      merged.push({ ...range, entries: [...range.entries] });
+      lastKey = key;
+    }
+  }
+  return merged;
 }

@@ -32,6 +32,8 @@ import {
 } from '../db/queries/conversations';
 import { listTeams } from '../db/queries/directory';
 import { findInboundMessage, insertMessage, messageFromRow, upsertSurvey } from '../db/queries/messages';
+import { messageInsightColumns } from '../db/queries/insight';
+import { classifyInbound, entryStatus, escalationChanges, withInsight } from './bot/inbound';
 import { commitWithChanges, type DomainContext } from './context';
 import { chooseTeam } from './routing';
 import { audienceOf, contactChange, conversationChange, messageChange } from './snapshots';
@@ -41,6 +43,8 @@ export async function ingestMessage(
   ctx: DomainContext,
   request: IngestMessageRequest,
 ): Promise<IngestMessageResponse> {
+  // Classification is pure CPU: done before the transaction so the writer lock never waits on it.
+  const insight = classifyInbound(request);
   return commitWithChanges(ctx, async (trx, append) => {
     const existing = await findInboundMessage(trx, request.channel, request.externalId);
     if (existing)
@@ -56,10 +60,10 @@ export async function ingestMessage(
       : await findActiveConversationForContact(trx, contactId, request.channel);
     const created = !row;
     const before = row && conversationFromRow(row);
-    if (!row) row = await newConversation(trx, request, contactId, tier, at, now);
+    if (!row) row = { ...(await newConversation(trx, request, contactId, tier, at, now)), ...entryStatus(ctx, request.channel) };
 
     const reopened = row.status === 'resolved' || row.status === 'closed';
-    const next: ConversationRow = {
+    const next: ConversationRow = withInsight(ctx, insight, now, {
       ...(reopened ? { ...row, ...bumpVersion(row, null), status: 'open' } : row),
       updated_at: now,
       last_message_at: at > row.last_message_at || created ? at : row.last_message_at,
@@ -67,7 +71,7 @@ export async function ingestMessage(
       last_message_direction: 'in',
       waiting_since: row.waiting_since ?? at,
       message_count: created ? 1 : row.message_count + 1,
-    };
+    });
     if (created) await insertConversation(trx, next);
     else await saveConversation(trx, next);
 
@@ -85,6 +89,7 @@ export async function ingestMessage(
       subject: request.subject ?? null,
       call_json: request.call ? JSON.stringify(request.call) : null,
       created_at: at,
+      ...(insight ? messageInsightColumns(insight) : {}),
     };
     await insertMessage(trx, messageRow);
 
@@ -100,6 +105,7 @@ export async function ingestMessage(
       changes.push(conversationChange('conversation.status_changed', conversation, audience));
     else changes.push(conversationChange('conversation.updated', conversation, audience));
     changes.push(messageChange(messageFromRow(messageRow), audience));
+    changes.push(...(await escalationChanges(trx, row, next, messageRow, insight, now)));
     await append(changes);
     return { conversationId: next.id, messageId: messageRow.id, duplicate: false };
   });

@@ -6,6 +6,7 @@
 import type { Socket } from 'socket.io';
 import { parseOrThrow, SwitchboardError, type ErrorBody } from '../../shared/contracts/errors';
 import { PullRequestSchema, PushRequestSchema, SOCKET_EVENTS, type Ack } from '../../shared/contracts/sync';
+import { COLLISION_CLIENT_EVENTS } from '../../shared/contracts/collision';
 import type { AuthenticatedAgent } from '../domain/auth';
 import type { DomainContext } from '../domain/context';
 import { applyPush } from '../domain/mutations';
@@ -13,9 +14,9 @@ import { pull } from '../domain/sync';
 
 type AckFn = (response: Ack<unknown>) => void;
 
-const CLIENT_EVENTS = new Set<string>([SOCKET_EVENTS.pull, SOCKET_EVENTS.push]);
+const CLIENT_EVENTS = new Set<string>([SOCKET_EVENTS.pull, SOCKET_EVENTS.push, ...COLLISION_CLIENT_EVENTS]);
 
-function splitAck(args: unknown[]): { payload: unknown; ack: AckFn | undefined } {
+export function splitAck(args: unknown[]): { payload: unknown; ack: AckFn | undefined } {
   const last = args[args.length - 1];
   if (typeof last === 'function')
     return { payload: args.length > 1 ? args[0] : undefined, ack: last as AckFn };
@@ -28,7 +29,7 @@ function toErrorBody(error: unknown): ErrorBody {
   return { code: 'internal', message: 'the server could not answer this request' };
 }
 
-async function answer<T>(ack: AckFn | undefined, work: () => Promise<T>): Promise<void> {
+export async function answer<T>(ack: AckFn | undefined, work: () => Promise<T>): Promise<void> {
   let response: Ack<unknown>;
   try {
     response = { ok: true, data: await work() };

@@ -9,10 +9,11 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { SOCKET_EVENTS } from '../../shared/contracts/sync';
-import { MAX_PAYLOAD_BYTES } from '../../shared/domain/limits';
 import { authenticate, type AuthenticatedAgent } from '../domain/auth';
 import type { DomainContext } from '../domain/context';
 import { registerHandlers } from './handlers';
+import { guardPayloadSize, SOCKET_FRAME_LIMIT_BYTES } from './sizeGuard';
+import { createCollisionHub } from './collision';
 import { ADMIN_ROOM, agentRoom, leadRoom, sessionRoom, teamRoom } from './pokes';
 
 export interface Realtime {
@@ -45,7 +46,7 @@ export async function createRealtime(
 ): Promise<Realtime> {
   const io = new Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>(httpServer, {
     path: options.path ?? '/socket.io',
-    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    maxHttpBufferSize: SOCKET_FRAME_LIMIT_BYTES,
     serveClient: false,
     cors: { origin: false },
   });
@@ -74,6 +75,7 @@ export async function createRealtime(
     );
   });
 
+  const collision = createCollisionHub(io, ctx);
   io.on('connection', (socket) => {
     const { auth } = socket.data;
     const rooms = [agentRoom(auth.agent.id), sessionRoom(auth.sessionId)];
@@ -83,7 +85,9 @@ export async function createRealtime(
     if (auth.agent.role === 'admin') rooms.push(ADMIN_ROOM);
     if (auth.agent.role === 'lead') rooms.push(...auth.agent.teamIds.map(leadRoom));
     void socket.join(rooms);
+    guardPayloadSize(socket);
     registerHandlers(ctx, socket, auth);
+    collision.register(socket, auth);
 
     const untilExpiry = auth.expiresAt.getTime() - ctx.now().getTime();
     const expiry = setTimeout(
@@ -103,6 +107,7 @@ export async function createRealtime(
       io.in(room).disconnectSockets(false);
     },
     async close() {
+      collision.close();
       io.disconnectSockets(true);
       io.engine.close();
       await closeRedis();

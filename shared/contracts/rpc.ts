@@ -16,7 +16,10 @@ import {
   ContactTierSchema,
 } from '../domain/model';
 import { CannedRpcContract } from './canned';
+import { CollisionRpcContract, CollisionRpcEvents } from './collision';
 import { RoutingRpcContract } from './routing';
+import { AdminRpcContract } from './admin';
+import { AlertRpcContract } from './alerts';
 import { SlaAlertedSchema, SlaClockSchema } from './sla';
 import { INBOX_PAGE_MAX, MAX_MESSAGE_CHARS, MAX_SEARCH_CHARS, MAX_SUBJECT_CHARS } from '../domain/limits';
 
@@ -45,6 +48,9 @@ export const INBOX_SORTS = ['newest', 'longestWaiting', 'priority', 'dueSoonest'
 export const InboxSortSchema = z.enum(INBOX_SORTS);
 export type InboxSort = z.infer<typeof InboxSortSchema>;
 
+/** An inbox cursor is a short JSON key (sort key columns and a row id); longer input is refused. */
+const INBOX_CURSOR_MAX_CHARS = 400;
+
 export const InboxQuerySchema = z.object({
   scope: InboxScopeSchema,
   statuses: z.array(ConversationStatusSchema).max(6).optional(),
@@ -55,6 +61,11 @@ export const InboxQuerySchema = z.object({
   sort: InboxSortSchema,
   offset: z.number().int().nonnegative(),
   limit: z.number().int().min(1).max(INBOX_PAGE_MAX),
+  /**
+   * Keyset paging: the `next` of the previous page of the same query. Rows start right after that
+   * row (then skip `offset`, normally 0), one index seek however deep; `offset` alone is for jumps.
+   */
+  after: z.string().min(1).max(INBOX_CURSOR_MAX_CHARS).optional(),
 });
 export type InboxQuery = z.infer<typeof InboxQuerySchema>;
 
@@ -69,7 +80,12 @@ export const InboxRowSchema = ConversationSchema.extend({
 });
 export type InboxRow = z.infer<typeof InboxRowSchema>;
 
-export const InboxPageSchema = z.object({ total: z.number().int(), rows: z.array(InboxRowSchema) });
+export const InboxPageSchema = z.object({
+  total: z.number().int(),
+  rows: z.array(InboxRowSchema),
+  /** Cursor of the page's last row, for `after` (absent on an empty page). */
+  next: z.string().optional(),
+});
 export type InboxPage = z.infer<typeof InboxPageSchema>;
 
 export const SearchHitSchema = z.object({
@@ -148,6 +164,9 @@ export const rpcContract = {
   'message.discard': { input: z.object({ messageId: Id }), output: Ok },
   ...CannedRpcContract,
   ...RoutingRpcContract,
+  ...AdminRpcContract,
+  ...CollisionRpcContract,
+  ...AlertRpcContract,
 } as const;
 
 export type RpcContract = typeof rpcContract;
@@ -174,6 +193,7 @@ export const rpcEvents = {
   'session.ended': z.object({ reason: z.string() }),
   /** One of my conversations reached an SLA warning or breach (native notification). */
   'sla.alerted': SlaAlertedSchema,
+  ...CollisionRpcEvents,
 } as const;
 export type RpcEventName = keyof typeof rpcEvents;
 export type RpcEventPayload<E extends RpcEventName> = z.infer<(typeof rpcEvents)[E]>;

@@ -88,7 +88,9 @@ export function createSwitchboardApi(transport: RpcClientTransport): Switchboard
     },
   };
   for (const method of RPC_METHODS) {
-    const [ns, fn] = method.split('.') as [string, string];
+    // Split at the first dot only, as the type does: `admin.slaPolicies.get` is `api.admin['slaPolicies.get']`.
+    const dot = method.indexOf('.');
+    const [ns, fn] = [method.slice(0, dot), method.slice(dot + 1)];
     const group = (api[ns] ??= {}) as Record<string, unknown>;
     group[fn] = (params: unknown) =>
       new Promise((resolve, reject) => {

@@ -26,6 +26,7 @@ import { ErrorBodySchema } from './errors';
 import { CannedChangeSchemas, CannedMutationArgsSchemas } from './canned';
 import { RoutingMutationArgsSchemas } from './routing';
 import { AlertSchema } from './sla';
+import { AlertChangeSchemas, AlertMutationArgsSchemas } from './alerts';
 import { BusinessCalendarListSchema, SlaPolicyListSchema } from '../sla/policies';
 
 const Seq = z.number().int().nonnegative();
@@ -49,6 +50,7 @@ export const ChangeSchema = z.discriminatedUnion('type', [
   z.object({ seq: Seq, type: z.literal('business_calendar.updated'), calendars: BusinessCalendarListSchema }),
   z.object({ seq: Seq, type: z.literal('alert.created'), alert: AlertSchema }),
   ...CannedChangeSchemas,
+  ...AlertChangeSchemas,
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 export type ChangeType = Change['type'];
@@ -104,6 +106,7 @@ export const MutationArgsSchemas = {
   'conversation.setPriority': z.object({ conversationId: Id, priority: PrioritySchema, baseVersion: BaseVersion }),
   ...CannedMutationArgsSchemas,
   ...RoutingMutationArgsSchemas,
+  ...AlertMutationArgsSchemas,
 } as const;
 export type MutationName = keyof typeof MutationArgsSchemas;
 export type MutationArgs<N extends MutationName> = z.infer<(typeof MutationArgsSchemas)[N]>;

@@ -3,6 +3,7 @@
  * TypeScript types are inferred from them so the wire and the code cannot drift apart.
  */
 import { z } from 'zod';
+import { IssueTypeSchema, MessageDetailSchema, MessageInsightSchema, SentimentSchema } from '../nlu/insight';
 
 export const CHANNELS = ['chat', 'email', 'voice', 'sms', 'social'] as const;
 export const ChannelSchema = z.enum(CHANNELS);
@@ -104,6 +105,10 @@ export const ConversationSchema = z.object({
   slaPolicyId: Id.nullable().optional(),
   /** What the SLA clock needs (`computeSla` events, compacted); absent from older snapshots. */
   slaEvents: z.array(SlaEventWireSchema).max(50_000).optional(),
+  /** Issue types detected in the customer's messages, newest first (shared/nlu/insight.ts); absent from older snapshots. */
+  issueTypes: z.array(IssueTypeSchema).max(10).optional(),
+  /** Sentiment of the customer's latest message; absent from older snapshots. */
+  sentiment: SentimentSchema.nullable().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
@@ -132,5 +137,9 @@ export const MessageSchema = z.object({
   subject: z.string().nullable(),
   call: CallInfoSchema.nullable(),
   createdAt: Instant,
+  /** Classification of an inbound customer message; absent on others and from older servers. */
+  insight: MessageInsightSchema.nullable().optional(),
+  /** What a bot answer or a bot/system event means (shared/nlu/insight.ts); absent when plain. */
+  detail: MessageDetailSchema.nullable().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;

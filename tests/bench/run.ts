@@ -17,16 +17,20 @@ import { outboxFigure } from './figures/outbox';
 import { coldStartFigure } from './figures/coldStart';
 import { memoryFigure } from './figures/memory';
 import { eventLoopFigure } from './figures/eventLoop';
+import { fanoutFigure } from './figures/fanout';
+import { rendererFigure } from './figures/renderer';
 
 /** In the priority order. */
 const FIGURES: Figure[] = [
   cacheFigure,
   ingestFigure,
+  fanoutFigure,
   catchupFigure,
   outboxFigure,
   coldStartFigure,
   memoryFigure,
   eventLoopFigure,
+  rendererFigure,
 ];
 
 function parseArgs(argv: string[]): { only: Set<string> | null; quick: boolean; fresh: boolean } {

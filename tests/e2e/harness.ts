@@ -12,24 +12,34 @@ import { createCore } from '../../electron/core/core';
 import { startWebHost } from '../../electron/core/host/webHost';
 import type { IngestMessageRequest, IngestMessageResponse } from '../../shared/contracts/http';
 import type { SlaPolicyRecord } from '../../shared/sla/policies';
+import type { BotSettings } from '../../server/domain/bot/settings';
 
 export interface Stack {
   serverUrl: string;
   appUrl: string;
   ingest(body: IngestMessageRequest): Promise<IngestMessageResponse>;
+  /** Cut / restore the workstation core's server connection (the session stays). */
+  goOffline(): void;
+  goOnline(): void;
   stop(): Promise<void>;
 }
 
 export const DEMO_AGENT = { email: 'li.na@demo.switchboard', password: DEMO_PASSWORD };
+/** The demo team lead (leads every team). */
+export const DEMO_LEAD = { email: 'liu.yang@demo.switchboard', password: DEMO_PASSWORD };
 
 export interface StackOptions {
   /** Replace the demo SLA policies (e.g. a short one so a countdown turns red during a test). */
   slaPolicies?: SlaPolicyRecord[];
+  /** Bot settings; by default the bot is off so a chat lands in its team queue at once. */
+  bot?: Partial<BotSettings>;
+  /** How long a VIP may wait in the queue before the leads are alerted (server default 2 min). */
+  vipWaitMs?: number;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'server'), seedDemo: true, logger: false });
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'server'), seedDemo: true, logger: false, bot: { channels: [], ...options.bot }, vipWaitMs: options.vipWaitMs });
   if (options.slaPolicies) await putSlaPolicies(server.url, options.slaPolicies);
   const core = createCore({ dataDir: join(dir, 'core'), serverUrl: server.url });
   const host = await startWebHost({ core, staticDir: join(__dirname, '../../out/renderer'), port: 0 });
@@ -45,6 +55,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (response.status !== 202) throw new Error(`ingest failed: ${response.status} ${await response.text()}`);
       return (await response.json()) as IngestMessageResponse;
     },
+    goOffline: () => core.goOffline(),
+    goOnline: () => core.goOnline(),
     async stop() {
       await host.close();
       await core.close();
@@ -71,17 +83,17 @@ async function putSlaPolicies(serverUrl: string, policies: SlaPolicyRecord[]): P
 }
 
 /**
- * Sign the demo agent in through the login screen, unless the core still holds a session from an
+ * Sign the demo agent (or `who`) in through the login screen, unless the core still holds a session from an
  * earlier test (as after a reload), and wait until the workstation is online.
  */
-export async function signIn(page: Page, stack: Stack): Promise<void> {
+export async function signIn(page: Page, stack: Stack, who = DEMO_AGENT): Promise<void> {
   await page.goto(stack.appUrl);
   const email = page.getByTestId('login-email');
   const shell = page.getByTestId('scope-tab-mine');
   await expect(email.or(shell)).toBeVisible();
   if (await email.isVisible()) {
-    await email.fill(DEMO_AGENT.email);
-    await page.getByTestId('login-password').fill(DEMO_AGENT.password);
+    await email.fill(who.email);
+    await page.getByTestId('login-password').fill(who.password);
     await page.getByTestId('login-submit').click();
   }
   await expect(shell).toBeVisible();

@@ -8,6 +8,7 @@ import type { Db } from '../db/database';
 import type { SyncClient } from '../sync/client';
 import type { ApplyResult } from '../sync/apply';
 import type { RpcEventEmitter } from './events';
+import type { CollisionRelay } from '../sync/collision';
 
 export interface CoreContext {
   readonly db: Db;
@@ -22,6 +23,8 @@ export interface CoreContext {
   /** Set (or clear) the session token; listeners persist it (desktop: safeStorage). */
   setToken(token: string | null): void;
   sync(): SyncClient | null;
+  /** Who else views or types in a conversation (ephemeral, never cached). */
+  readonly collision: CollisionRelay;
   /** Tell every window what changed locally (after commit). */
   announce(result: Pick<ApplyResult, 'conversationIds' | 'inbox' | 'directory'>): void;
 }

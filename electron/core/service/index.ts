@@ -8,8 +8,11 @@
 import { SwitchboardError, parseOrThrow, type ErrorBody } from '../../../shared/contracts/errors';
 import { rpcContract, type RpcMethod } from '../../../shared/contracts/rpc';
 import type { CoreContext } from './context';
+import { adminHandlers } from './admin';
 import { cannedHandlers } from './canned';
 import { presenceHandlers } from './presence';
+import { alertHandlers } from './alerts';
+import { collisionHandlers } from './collision';
 import { conversationHandlers } from './conversation';
 import { directoryHandlers } from './directory';
 import type { RpcEventListener } from './events';
@@ -35,6 +38,9 @@ export function createRpcService(ctx: CoreContext): RpcService {
     ...conversationHandlers(ctx),
     ...cannedHandlers(ctx),
     ...presenceHandlers(ctx),
+    ...adminHandlers(ctx),
+    ...alertHandlers(ctx),
+    ...collisionHandlers(ctx),
   };
   return {
     async handle(method, params) {

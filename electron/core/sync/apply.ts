@@ -24,7 +24,9 @@ import { getContact, upsertAgent, upsertContact, upsertTeam } from '../db/querie
 import { upsertServerMessage } from '../db/queries/messages';
 import { getCursor, getSessionAgent, setCursor, setSessionAgent } from '../db/queries/meta';
 import { reapplyPending } from './reapply';
+import { storeConversationInsight, storeMessageInsight } from '../db/queries/insight';
 import { applyCannedChanges } from './cannedSync';
+import { applyAlertChanges } from './alertSync';
 import { applySlaConfigChange, refreshSlaDue, storeConversationSla } from './sla';
 import type { Alert } from '../../../shared/contracts/sla';
 
@@ -105,7 +107,10 @@ function applyInTransaction(db: Db, changes: readonly Change[], options: ApplyOp
 
   for (const change of changes) {
     if (change.type !== 'message.created') continue;
-    if (upsertServerMessage(db, change.message, change.seq)) touched.add(change.message.conversationId);
+    if (upsertServerMessage(db, change.message, change.seq)) {
+      storeMessageInsight(db, change.message);
+      touched.add(change.message.conversationId);
+    }
   }
 
   if (result.sessionAgent && viewer) {
@@ -122,6 +127,8 @@ function applyInTransaction(db: Db, changes: readonly Change[], options: ApplyOp
   result.conversationIds = [...touched];
   // Canned responses: keys `canned:<id>` tell the UI to reload its library (sync/cannedSync.ts).
   result.conversationIds.push(...applyCannedChanges(db, changes, viewerAgent));
+  // Alerts: keys `alert:<id>` tell the Live screen to reload its list (sync/alertSync.ts).
+  result.conversationIds.push(...applyAlertChanges(db, changes));
 
   if (options.moveCursorTo !== undefined && options.moveCursorTo > getCursor(db))
     setCursor(db, options.moveCursorTo);
@@ -141,6 +148,7 @@ function applyConversation(
   const before = getConversation(db, conversation.id);
   if (!upsertServerConversation(db, conversation, seq)) return false;
   storeConversationSla(db, conversation);
+  storeConversationInsight(db, conversation);
   // The local row already showing the viewer as assignee means the viewer did it (optimistic).
   if (
     options.announceAssignments &&

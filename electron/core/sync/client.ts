@@ -65,6 +65,8 @@ export interface SyncClientOptions {
   onSessionEnded(reason: string): void;
   /** The server's SLA scheduler warned or breached a conversation this socket may see. */
   onSlaNotice?(notice: SlaNotice): void;
+  /** Listeners for further server → client events (validated by their owners). */
+  serverEvents?: Record<string, (payload: unknown) => void>;
 }
 
 const PERMANENT_PUSH_ERRORS = new Set<ErrorCode>([
@@ -132,6 +134,8 @@ export class SyncClient {
         if (notice.success) this.options.onSlaNotice?.(notice.data);
       });
     }
+    for (const [event, listener] of Object.entries(this.options.serverEvents ?? {}))
+      on(event, (payload) => listener(payload));
     socket.connect();
     this.emitStatus();
   }
@@ -308,6 +312,8 @@ export class SyncClient {
           });
         }
         this.emitStatus();
+        // Kept for a resend; retry after a delay rather than hammering a server that is failing.
+        if (outcome.retryLater) throw new SwitchboardError('internal', 'The server could not apply a change yet; retrying.');
         const answered = new Set(results.map((r) => r.mutationId));
         if (!batch.some((entry) => answered.has(entry.mutationId))) break; // avoid a hot loop; resent on reconnect
       }
@@ -332,6 +338,11 @@ export class SyncClient {
         retry();
       }, this.options.retryDelayMs ?? 2_000);
     }
+  }
+
+  /** An ephemeral request (no outbox): fails with 'offline' when not connected. */
+  send<T>(event: string, payload: unknown, schema: z.ZodType<T>): Promise<T> {
+    return this.request(event, payload, schema);
   }
 
   /** Emit with an ack and validate the answer: the server is a trust edge too. */

@@ -6,6 +6,7 @@
  */
 import { SwitchboardError } from '../../../shared/contracts/errors';
 import { CANNED_KEY_PREFIX } from '../../../shared/contracts/canned';
+import { ALERT_KEY_PREFIX } from '../../../shared/contracts/alerts';
 import type { MutationArgs, MutationName, MutationResult } from '../../../shared/contracts/sync';
 import type { Agent } from '../../../shared/domain/model';
 import type { Db } from '../db/database';
@@ -138,19 +139,33 @@ export function discardMessage(db: Db, messageId: string): string {
 export interface AckOutcome {
   rejected: Rejection[];
   conversationIds: string[];
+  /**
+   * The server could not apply a mutation this time (`internal`: e.g. its database restarted)
+   * and said it will take it again. That mutation and every later one stay queued, in order.
+   */
+  retryLater: boolean;
 }
+
+/** Failures the server answers for one attempt only; the same mutation may succeed when resent. */
+const TRANSIENT_RESULT_ERRORS = new Set<string>(['internal', 'offline']);
 
 /** Handle the server's results for a pushed batch, in one transaction. */
 export function acknowledge(db: Db, results: readonly MutationResult[]): AckOutcome {
   return db.transaction(() => {
-    const outcome: AckOutcome = { rejected: [], conversationIds: [] };
+    const outcome: AckOutcome = { rejected: [], conversationIds: [], retryLater: false };
     const touched = new Set<string>();
     for (const result of results) {
       const entry = getOutboxEntry(db, result.mutationId);
       if (!entry) continue; // already handled (a duplicate ack)
+      if (!result.ok && TRANSIENT_RESULT_ERRORS.has(result.error.code)) {
+        // Not a rejection: keep it (and, to keep their order, the ones after it) for the resend.
+        outcome.retryLater = true;
+        break;
+      }
       deleteOutboxEntry(db, entry.mutationId);
       // A canned response's view folds its pending writes: refresh it on every answer.
       if (entry.conversationId?.startsWith(CANNED_KEY_PREFIX)) touched.add(entry.conversationId);
+      if (entry.conversationId?.startsWith(ALERT_KEY_PREFIX)) touched.add(entry.conversationId);
       if (result.ok) continue;
       outcome.rejected.push(rollBack(db, entry, result));
       if (entry.conversationId) touched.add(entry.conversationId);
@@ -170,7 +185,10 @@ function rollBack(db: Db, entry: OutboxEntry, result: Extract<MutationResult, { 
   return {
     name: entry.name,
     // A canned response's key is no conversation the UI could open.
-    conversationId: entry.conversationId?.startsWith(CANNED_KEY_PREFIX) ? null : entry.conversationId,
+    conversationId:
+      entry.conversationId?.startsWith(CANNED_KEY_PREFIX) || entry.conversationId?.startsWith(ALERT_KEY_PREFIX)
+        ? null
+        : entry.conversationId,
     code: result.error.code,
     message: result.error.message,
   };

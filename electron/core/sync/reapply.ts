@@ -10,9 +10,11 @@ import { getMessage } from '../db/queries/messages';
 import { pendingForConversation } from '../db/queries/outbox';
 import { applyMutation } from './optimistic';
 import { reapplyCannedKey } from './cannedSync';
+import { reapplyAlertKey } from './alertSync';
 
 export function reapplyPending(db: Db, conversationId: string): void {
   if (reapplyCannedKey(db, conversationId)) return; // a canned response, not a conversation
+  if (reapplyAlertKey(db, conversationId)) return; // an alert's acknowledgement
   let view = getServerSnapshot(db, conversationId);
   if (!view) return;
   for (const entry of pendingForConversation(db, conversationId)) {

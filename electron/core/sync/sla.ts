@@ -79,16 +79,20 @@ export function refreshSlaDue(db: Db, ids: readonly string[] | 'all', nowMs = Da
   for (const row of rows) setSlaNextDueAt(db, row.id, nextDueAtOf(slaClockOf(config, row), nowMs));
 }
 
-/** Adds `sla` to inbox rows (one query for the page). */
+/** Adds `sla` to inbox rows (one query for the page, none when the caller read `slaRows` already). */
 export function withSlaClocks<R extends { id: string }>(
   db: Db,
   rows: R[],
+  slaRows?: readonly ConversationSlaRow[],
 ): Array<R & { sla: SlaClock | null }> {
   const config = getSlaConfig(db);
   const byId = new Map(
-    getConversationSlaRows(
-      db,
-      rows.map((row) => row.id),
+    (
+      slaRows ??
+      getConversationSlaRows(
+        db,
+        rows.map((row) => row.id),
+      )
     ).map((row) => [row.id, row]),
   );
   return rows.map((row) => {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
-import { screensFor, visibleScreen } from './screens';
+import { screensFor, visibleScreen, type ScreenEntry } from './screens';
 
 /** Left rail: the screens the signed-in role may open (screens.tsx), then QA, not built yet. */
 export function NavRail(): React.JSX.Element {
@@ -26,6 +26,7 @@ export function NavRail(): React.JSX.Element {
             >
               <RailIcon path={screen.icon} />
               <span>{t(screen.labelKey)}</span>
+              {screen.useBadge && <RailBadge useCount={screen.useBadge} labelKey={screen.badgeLabelKey} />}
             </button>
           </li>
         ))}
@@ -38,6 +39,18 @@ export function NavRail(): React.JSX.Element {
         </li>
       </ul>
     </nav>
+  );
+}
+
+/** Its own component so the screen's count hook runs unconditionally here. */
+function RailBadge({ useCount, labelKey }: { useCount: NonNullable<ScreenEntry['useBadge']>; labelKey?: string }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const count = useCount();
+  if (count === 0) return null;
+  return (
+    <span className="nav-badge" data-testid="nav-badge" aria-label={labelKey ? t(labelKey, { count }) : undefined}>
+      {count > 99 ? '99+' : count}
+    </span>
   );
 }
 

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { isUiLanguage } from '../i18n/language';
 import { useAppStore } from '../store';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { visibleScreen } from './screens';
 import { PresenceSelector } from '../features/presence/PresenceSelector';
 
 export function TopBar(): React.JSX.Element {
@@ -18,9 +19,11 @@ export function TopBar(): React.JSX.Element {
       setShortcutsOpen: s.setShortcutsOpen,
     })),
   );
+  // The title names the screen on show (the rail's label), not always the inbox.
+  const titleKey = useAppStore((s) => visibleScreen(s.screen, s.session?.agent.role).labelKey);
   return (
     <header className="top-bar">
-      <h1 className="top-title">{t('inbox.title')}</h1>
+      <h1 className="top-title">{t(titleKey)}</h1>
       <ConnectionIndicator />
       <div className="top-spacer" />
       {agent && agent.role !== 'reviewer' && <PresenceSelector />}

@@ -4,11 +4,13 @@
  * role never renders (the server refuses its data anyway). Adding a screen = one entry here.
  */
 import type { Role } from '../../../shared/domain/model';
+import { AdminScreen } from '../features/admin/AdminScreen';
 import { CannedScreen } from '../features/canned/CannedScreen';
 import { ConversationPane } from '../features/conversation/ConversationPane';
 import { InboxPane } from '../features/inbox/InboxPane';
+import { LiveScreen, useUnacknowledgedAlerts } from '../features/live/LiveScreen';
 
-export type ScreenId = 'inbox' | 'canned';
+export type ScreenId = 'inbox' | 'canned' | 'live' | 'admin';
 
 export interface ScreenEntry {
   id: ScreenId;
@@ -18,6 +20,10 @@ export interface ScreenEntry {
   icon: string;
   /** Roles that see the screen; all roles when omitted. */
   roles?: readonly Role[];
+  /** A count to show on the rail entry (a hook, called only for screens the role sees); 0 hides it. */
+  useBadge?: () => number;
+  /** i18n key of the badge's accessible label, given `{{count}}`. */
+  badgeLabelKey?: string;
   render(): React.JSX.Element;
 }
 
@@ -33,6 +39,22 @@ function InboxScreen(): React.JSX.Element {
 export const SCREENS: readonly ScreenEntry[] = [
   { id: 'inbox', labelKey: 'nav.inbox', icon: 'M3 13h4l2 3h6l2-3h4M5 5h14l2 8v6H3v-6z', render: InboxScreen },
   { id: 'canned', labelKey: 'canned.nav', icon: 'M4 5h16v11H8l-4 4zM8 9h8M8 12h5', render: CannedScreen },
+  {
+    id: 'live',
+    labelKey: 'nav.live',
+    icon: 'M3 12h4l3-7 4 14 3-7h4',
+    roles: ['lead', 'admin'],
+    useBadge: useUnacknowledgedAlerts,
+    badgeLabelKey: 'live.badge',
+    render: LiveScreen,
+  },
+  {
+    id: 'admin',
+    labelKey: 'admin.nav',
+    icon: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',
+    roles: ['admin'],
+    render: AdminScreen,
+  },
 ];
 
 export function screensFor(role: Role | undefined): ScreenEntry[] {

@@ -1,6 +1,11 @@
 /** English UI strings. zh-CN.ts must have exactly the same keys (checked by a unit test). */
 import cannedEn from './canned.en';
+import threadEn from './thread.en';
 import presenceEn from './presence.en';
+import nluEn from './nlu.en';
+import adminEn from './admin.en';
+import liveEn from './live.en';
+import collisionEn from './collision.en';
 const en = {
   app: { name: 'Switchboard', loading: 'Loading…', skipToContent: 'Skip to conversations' },
   nav: { label: 'Main navigation', inbox: 'Inbox', qa: 'Quality', live: 'Live', comingSoon: 'Coming soon' },
@@ -180,6 +185,11 @@ const en = {
   },
   canned: cannedEn,
   presence: presenceEn,
+  admin: adminEn,
+  live: liveEn,
+  collision: collisionEn,
+  nlu: nluEn,
+  thread: threadEn,
 };
 
 export default en;

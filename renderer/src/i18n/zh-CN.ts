@@ -1,6 +1,11 @@
 /** 简体中文界面文案。键必须与 en.ts 完全一致（单元测试检查）。 */
 import cannedZhCN from './canned.zh-CN';
+import threadZhCN from './thread.zh-CN';
 import presenceZhCN from './presence.zh-CN';
+import nluZhCN from './nlu.zh-CN';
+import adminZhCN from './admin.zh-CN';
+import liveZhCN from './live.zh-CN';
+import collisionZhCN from './collision.zh-CN';
 import type { Messages } from './en';
 
 /** Same shape as the English resource, every leaf a string. */
@@ -185,6 +190,11 @@ const zhCN: Strings<Messages> = {
   },
   canned: cannedZhCN,
   presence: presenceZhCN,
+  admin: adminZhCN,
+  live: liveZhCN,
+  collision: collisionZhCN,
+  nlu: nluZhCN,
+  thread: threadZhCN,
 };
 
 export default zhCN;

@@ -58,8 +58,22 @@ export function formatTimestamp(iso: string, now: number, language: UiLanguage):
   const today = new Date(now);
   const sameDay =
     at.getFullYear() === today.getFullYear() && at.getMonth() === today.getMonth() && at.getDate() === today.getDate();
-  const options: Intl.DateTimeFormatOptions = sameDay
-    ? { hour: '2-digit', minute: '2-digit' }
-    : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
-  return new Intl.DateTimeFormat(localeOf(language), options).format(at);
+  return timestampFormat(localeOf(language), sameDay).format(at);
+}
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one; a 500-message thread
+// or a scrolling inbox formats hundreds of timestamps, so the (few) formatters are kept.
+const timestampFormats = new Map<string, Intl.DateTimeFormat>();
+
+function timestampFormat(locale: string, sameDay: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${sameDay ? 'time' : 'date'}`;
+  let format = timestampFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = sameDay
+      ? { hour: '2-digit', minute: '2-digit' }
+      : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+    format = new Intl.DateTimeFormat(locale, options);
+    timestampFormats.set(key, format);
+  }
+  return format;
 }

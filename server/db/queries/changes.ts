@@ -21,7 +21,7 @@ export const DIRECTORY_CHANGE_TYPES: readonly ChangeType[] = [
 ];
 
 /** Seen only by the leads of the change's team and by admins (escalations), never by agents. */
-export const LEAD_ONLY_CHANGE_TYPES: readonly ChangeType[] = ['alert.created'];
+export const LEAD_ONLY_CHANGE_TYPES: readonly ChangeType[] = ['alert.created', 'alert.updated'];
 
 /** Who may see a change; `null` for directory changes, which everyone sees. */
 export interface ConversationAudience {
@@ -61,14 +61,17 @@ export async function headSeq(db: Db | Trx): Promise<number> {
 /**
  * Appends `changes` as one contiguous range after the current head. Must run inside
  * `writeTransaction` (see database.ts for why that keeps commit order equal to seq order).
+ * `head`: the last seq this same transaction appended, when the caller knows it (context.ts),
+ * which saves reading it again; nobody else can append meanwhile.
  */
 export async function appendChanges(
   trx: Trx,
   changes: NewChange[],
   now = new Date().toISOString(),
+  head?: number,
 ): Promise<AppendedChanges> {
   if (changes.length === 0) throw new Error('appendChanges needs at least one change');
-  const from = (await headSeq(trx)) + 1;
+  const from = (head ?? (await headSeq(trx))) + 1;
   const entries = changes.map(({ change, audience }, index) => ({
     change: { ...change, seq: from + index } as Change,
     audience,

@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/domain/model';
 import type { Db, Trx } from '../database';
 import type { ConversationsTable } from '../schema';
+import { conversationInsightFromRow } from './insight';
 
 export type ConversationRow = ConversationsTable;
 
@@ -29,6 +30,7 @@ export function conversationFromRow(row: ConversationRow): Conversation {
     waitingSince: row.waiting_since,
     messageCount: Number(row.message_count),
     version: Number(row.version),
+    ...conversationInsightFromRow(row),
   };
 }
 

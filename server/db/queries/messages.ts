@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/domain/model';
 import type { Db, Trx } from '../database';
 import type { MessagesTable, SurveysTable } from '../schema';
+import { messageInsightFromRow } from './insight';
 
 export function messageFromRow(row: MessagesTable): Message {
   return {
@@ -22,6 +23,7 @@ export function messageFromRow(row: MessagesTable): Message {
     subject: row.subject,
     call: row.call_json === null ? null : (JSON.parse(row.call_json) as CallInfo),
     createdAt: row.created_at,
+    ...messageInsightFromRow(row),
   };
 }
 

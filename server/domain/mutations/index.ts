@@ -1,7 +1,7 @@
 /**
- * sync.push: applies a client's mutations in order, each in its own transaction, at most once per
- * (clientId, mutationId). Accepted and rejected results are both recorded, so a resend after a
- * lost ack gets exactly the answer the first attempt got.
+ * sync.push: applies a client's mutations in order, in write transactions of up to
+ * PUSH_TRANSACTION_MAX, at most once per (clientId, mutationId). Accepted and rejected results
+ * are both recorded, so a resend after a lost ack gets exactly the answer the first attempt got.
  */
 import { parseOrThrow, SwitchboardError } from '../../../shared/contracts/errors';
 import {
@@ -16,7 +16,8 @@ import {
 import type { Agent } from '../../../shared/domain/model';
 import { headSeq } from '../../db/queries/changes';
 import { findAppliedMutation, recordAppliedMutation } from '../../db/queries/mutations';
-import { commitWithChanges, type DomainContext } from '../context';
+import type { Trx } from '../../db/database';
+import { commitWithChanges, type AppendFn, type DomainContext } from '../context';
 import { MutationRejected, type MutationContext, type MutationOutcome } from './common';
 import {
   assignConversation,
@@ -28,6 +29,7 @@ import { sendMessage } from './sendMessage';
 import { setOwnStatus } from '../routing/presence';
 import { afterMutation } from '../routing/triggers';
 import { createCanned, recordCannedUse, removeCanned, updateCanned } from './canned';
+import { acknowledgeAlert } from './alerts';
 
 type Handler<N extends MutationName> = (
   ctx: MutationContext,
@@ -45,6 +47,7 @@ export const MUTATION_HANDLERS: { [N in MutationName]: Handler<N> } = {
   'canned.delete': removeCanned,
   'canned.used': recordCannedUse,
   'agent.setStatus': setOwnStatus,
+  'alert.acknowledge': acknowledgeAlert,
 };
 
 function runHandler<N extends MutationName>(
@@ -56,14 +59,27 @@ function runHandler<N extends MutationName>(
   return MUTATION_HANDLERS[name](ctx, args);
 }
 
+/**
+ * Mutations per write transaction. A batch commits together (one commit and, on PostgreSQL, one
+ * advisory-lock wait per chunk instead of per mutation), small enough that the writer lock is
+ * never held long while ingest waits.
+ */
+export const PUSH_TRANSACTION_MAX = 50;
+
+interface Applied {
+  result: MutationResult;
+  afterCommit?: () => Promise<void>;
+}
+
 export async function applyPush(
   ctx: DomainContext,
   actor: Agent,
   request: PushRequest,
 ): Promise<PushResponse> {
   const results: MutationResult[] = [];
-  for (const mutation of request.mutations) {
-    results.push(await applyMutation(ctx, actor, request.clientId, mutation));
+  for (let start = 0; start < request.mutations.length; start += PUSH_TRANSACTION_MAX) {
+    const chunk = request.mutations.slice(start, start + PUSH_TRANSACTION_MAX);
+    results.push(...(await applyChunk(ctx, actor, request.clientId, chunk)));
   }
   return { results };
 }
@@ -74,65 +90,108 @@ export async function applyMutation(
   clientId: string,
   mutation: Mutation,
 ): Promise<MutationResult> {
-  const { mutationId } = mutation;
+  return (await applyChunk(ctx, actor, clientId, [mutation]))[0]!;
+}
+
+/**
+ * Applies mutations in order in one write transaction, each recorded with its own result (a
+ * rejection is a result, so it never undoes its neighbours). Acks, outbound delivery and
+ * dispatch follow the commit. An unexpected failure rolls the whole transaction back with
+ * nothing recorded; the chunk is then applied one mutation per transaction, so only the
+ * failing one answers `internal` (and is tried afresh when the client resends it).
+ */
+async function applyChunk(
+  ctx: DomainContext,
+  actor: Agent,
+  clientId: string,
+  chunk: readonly Mutation[],
+): Promise<MutationResult[]> {
   if (actor.role === 'reviewer') {
     // Not recorded: nothing was attempted, and a reviewer's client id must not shadow a real one.
-    return {
+    return chunk.map(({ mutationId }) => ({
       mutationId,
       ok: false,
       error: { code: 'forbidden', message: 'reviewers do not change conversations' },
-    };
+    }));
   }
-  let afterCommit: (() => Promise<void>) | undefined;
-  let result: MutationResult;
+  let applied: Applied[];
   try {
-    result = await commitWithChanges(ctx, async (trx, append) => {
-      const prior = await findAppliedMutation(trx, clientId, mutationId);
-      if (prior) {
-        if (prior.agentId === actor.id) return prior.result;
-        return {
-          mutationId,
-          ok: false,
-          error: { code: 'forbidden', message: 'this client id belongs to another agent' },
-        };
-      }
-      const now = ctx.now().toISOString();
-      let outcome: MutationResult;
-      try {
-        const done = await runHandler(
-          mutation.name,
-          { trx, actor, clientId, now, connector: ctx.connector },
-          mutation.args,
-        );
-        const range = done.changes.length > 0 ? await append(done.changes) : null;
-        outcome = { mutationId, ok: true, seq: range ? range.to : await headSeq(trx) };
-        afterCommit = done.afterCommit;
-      } catch (error) {
-        if (!(error instanceof SwitchboardError)) throw error;
-        outcome = {
-          mutationId,
-          ok: false,
-          error: error.toBody(),
-          ...(error instanceof MutationRejected && error.conversation
-            ? { conversation: error.conversation }
-            : {}),
-        };
-      }
-      await recordAppliedMutation(trx, { clientId, mutationId, agentId: actor.id, result: outcome, now });
-      return outcome;
+    applied = await commitWithChanges(ctx, async (trx, append) => {
+      const done: Applied[] = [];
+      for (const mutation of chunk) done.push(await applyInTransaction(ctx, trx, append, actor, clientId, mutation));
+      return done;
     });
   } catch (error) {
+    if (chunk.length > 1) {
+      const results: MutationResult[] = [];
+      for (const mutation of chunk) results.push(await applyMutation(ctx, actor, clientId, mutation));
+      return results;
+    }
     // Rolled back and not recorded, so the client's resend will be tried afresh.
-    console.error(`[server] mutation ${mutation.name} #${mutationId} failed`, error);
+    console.error(`[server] mutation ${chunk[0]!.name} #${chunk[0]!.mutationId} failed`, error);
+    return [
+      {
+        mutationId: chunk[0]!.mutationId,
+        ok: false,
+        error: { code: 'internal', message: 'the server could not apply this change; it will be retried' },
+      },
+    ];
+  }
+  for (const [index, { result, afterCommit }] of applied.entries()) {
+    if (afterCommit) {
+      await afterCommit().catch((error: unknown) => console.error('[server] outbound delivery failed', error));
+    }
+    afterMutation(ctx, actor, chunk[index]!, result);
+  }
+  return applied.map(({ result }) => result);
+}
+
+async function applyInTransaction(
+  ctx: DomainContext,
+  trx: Trx,
+  append: AppendFn,
+  actor: Agent,
+  clientId: string,
+  mutation: Mutation,
+): Promise<Applied> {
+  const { mutationId } = mutation;
+  const prior = await findAppliedMutation(trx, clientId, mutationId);
+  if (prior) {
+    if (prior.agentId === actor.id) return { result: prior.result };
     return {
-      mutationId,
-      ok: false,
-      error: { code: 'internal', message: 'the server could not apply this change; it will be retried' },
+      result: {
+        mutationId,
+        ok: false,
+        error: { code: 'forbidden', message: 'this client id belongs to another agent' },
+      },
     };
   }
-  if (afterCommit) {
-    await afterCommit().catch((error: unknown) => console.error('[server] outbound delivery failed', error));
+  const now = ctx.now().toISOString();
+  let applied: Applied;
+  try {
+    const done = await runHandler(
+      mutation.name,
+      { trx, actor, clientId, now, connector: ctx.connector },
+      mutation.args,
+    );
+    const range = done.changes.length > 0 ? await append(done.changes) : null;
+    applied = {
+      result: { mutationId, ok: true, seq: range ? range.to : await headSeq(trx) },
+      afterCommit: done.afterCommit,
+    };
+  } catch (error) {
+    if (!(error instanceof SwitchboardError)) throw error;
+    applied = {
+      result: {
+        mutationId,
+        ok: false,
+        error: error.toBody(),
+        ...(error instanceof MutationRejected && error.conversation
+          ? { conversation: error.conversation }
+          : {}),
+      },
+    };
   }
-  afterMutation(ctx, actor, mutation, result);
-  return result;
+  await recordAppliedMutation(trx, { clientId, mutationId, agentId: actor.id, result: applied.result, now });
+  return applied;
 }

@@ -35,6 +35,8 @@ export type BotReply =
       reason: 'asked_for_human' | 'low_confidence' | 'max_turns';
       /** The issue type of the message, which the skill group was chosen by. */
       intent: IssueType;
+      /** The issue-type classifier's share for `intent`, 0..1. */
+      intentConfidence: number;
       team: TeamId;
       /** Best knowledge-base intent and its confidence, for the agent's context. */
       knowledgeIntent: string | null;
@@ -79,7 +81,15 @@ export function createBot(options: BotOptions = {}): Bot {
       const handoff = (reason: 'asked_for_human' | 'low_confidence' | 'max_turns'): BotReply => {
         const message = classifier.classify(text);
         const knowledgeIntent = match.label === ASK_FOR_HUMAN_INTENT ? null : match.label;
-        return { kind: 'handoff', reason, intent: message.issueType, team: message.team, knowledgeIntent, confidence: match.confidence };
+        return {
+          kind: 'handoff',
+          reason,
+          intent: message.issueType,
+          intentConfidence: message.issueTypeConfidence,
+          team: message.team,
+          knowledgeIntent,
+          confidence: match.confidence,
+        };
       };
       if (asksForHuman(text) || (match.label === ASK_FOR_HUMAN_INTENT && match.confidence >= confidenceThreshold)) {
         return handoff('asked_for_human');

@@ -4,22 +4,10 @@
  * by text, so it is not a label here.
  */
 import { z } from 'zod';
+import { ISSUE_TYPES, TEAM_IDS, type IssueType, type TeamId } from '../../../shared/nlu/labels';
 
-export const ISSUE_TYPES = [
-  'after_sales_fault',
-  'product_suggestion',
-  'service_complaint',
-  'logistics',
-  'refund',
-  'billing',
-  'account',
-  'product_question',
-  'other',
-] as const;
-export type IssueType = (typeof ISSUE_TYPES)[number];
-
-export const TEAM_IDS = ['team-presales', 'team-aftersales', 'team-techsupport'] as const;
-export type TeamId = (typeof TEAM_IDS)[number];
+// The label lists are shared with the admin contract (shared/contracts/knowledge.ts).
+export { ISSUE_TYPES, TEAM_IDS, type IssueType, type TeamId };
 
 export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
 export type SentimentLabel = (typeof SENTIMENTS)[number];

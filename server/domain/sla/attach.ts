@@ -2,23 +2,18 @@
  * Runs inside every write transaction, just before its changes are appended (context.ts): for
  * each conversation snapshot in the commit it records a status change in sla_status_events
  * (so automatic reopens are kept too) and puts the matched `slaPolicyId` and the compacted
- * `slaEvents` on the snapshot, so every client can run computeSla itself. On PostgreSQL it also
+ * `slaEvents` on the snapshot, so every client can run computeSla itself. The events are folded
+ * from the commit's own messages into the stored list (eventState.ts), not reread per write. On PostgreSQL it also
  * wakes the SLA leader (NOTIFY is delivered at commit, so never about uncommitted data).
  */
 import { sql } from 'kysely';
 import type { Conversation } from '../../../shared/domain/model';
-import { compactSlaEvents, matchSlaPolicy, type SlaPolicyRecord } from '../../../shared/sla/policies';
+import { matchSlaPolicy, type SlaPolicyRecord } from '../../../shared/sla/policies';
 import type { Dialect, Trx } from '../../db/database';
 import type { NewChange } from '../../db/queries/changes';
-import {
-  appendStatusEvent,
-  contactTierOf,
-  listSlaMessages,
-  listSlaPolicies,
-  listStatusEvents,
-} from '../../db/queries/sla';
+import { contactTierOf, listSlaPolicies, type SlaMessageRow } from '../../db/queries/sla';
 import type { ContactTier } from '../../../shared/domain/model';
-import { slaEventsFrom } from './events';
+import { commitSlaEvents } from './eventState';
 
 /** The channel the SLA leader LISTENs on (PostgreSQL). */
 export const SLA_NOTIFY_CHANNEL = 'switchboard_sla';
@@ -26,15 +21,36 @@ export const SLA_NOTIFY_CHANNEL = 'switchboard_sla';
 /** Change types that make the scheduler look again. */
 export const SLA_CONFIG_CHANGE_TYPES = new Set(['sla_policy.updated', 'business_calendar.updated']);
 
+/**
+ * What the appends of one write transaction share (a batch of pushes appends many times): the
+ * policies, contact tiers (a tier this transaction changes arrives as its `contact.updated`),
+ * and whether the leader was already notified. Reads are made once per transaction.
+ */
+export interface SlaTransactionCache {
+  policies?: SlaPolicyRecord[];
+  tiers: Map<string, ContactTier>;
+  notified: boolean;
+}
+
+export function newSlaTransactionCache(): SlaTransactionCache {
+  return { tiers: new Map(), notified: false };
+}
+
 export async function attachSla(
   trx: Trx,
   dialect: Dialect,
   changes: NewChange[],
   now: string,
+  cache: SlaTransactionCache = newSlaTransactionCache(),
 ): Promise<void> {
-  let policies: SlaPolicyRecord[] | undefined;
+  for (const { change } of changes) {
+    if (change.type === 'contact.updated') cache.tiers.set(change.contact.id, change.contact.tier);
+    // The transaction replaced them before announcing it: read them again.
+    if (SLA_CONFIG_CHANGE_TYPES.has(change.type)) delete cache.policies;
+  }
   const done = new Map<string, Pick<Conversation, 'slaPolicyId' | 'slaEvents'>>();
   let wake = false;
+  const fresh = freshMessages(changes);
   for (const entry of changes) {
     if (SLA_CONFIG_CHANGE_TYPES.has(entry.change.type)) wake = true;
     if (!('conversation' in entry.change)) continue;
@@ -42,24 +58,40 @@ export async function attachSla(
     const conversation = entry.change.conversation;
     let sla = done.get(conversation.id);
     if (!sla) {
-      const statuses = await listStatusEvents(trx, conversation.id);
-      const last = statuses[statuses.length - 1];
-      if (!last || last.status !== conversation.status) {
-        const at = statuses.length === 0 ? conversation.createdAt : now;
-        await appendStatusEvent(trx, conversation.id, statuses.length, conversation.status, at);
-        statuses.push({ status: conversation.status, at });
+      const slaEvents = await commitSlaEvents(trx, conversation, fresh.get(conversation.id) ?? [], now);
+      cache.policies ??= await listSlaPolicies(trx);
+      let tier = cache.tiers.get(conversation.contactId);
+      if (!tier) {
+        tier = (await contactTierOf(trx, conversation.contactId)) as ContactTier;
+        cache.tiers.set(conversation.contactId, tier);
       }
-      const messages = await listSlaMessages(trx, conversation.id);
-      policies ??= await listSlaPolicies(trx);
-      const tier = (await contactTierOf(trx, conversation.contactId)) as ContactTier;
-      const policy = matchSlaPolicy(policies, { ...conversation, tier });
-      sla = {
-        slaPolicyId: policy?.id ?? null,
-        slaEvents: compactSlaEvents(slaEventsFrom(conversation.createdAt, messages, statuses)),
-      };
+      const policy = matchSlaPolicy(cache.policies, { ...conversation, tier });
+      sla = { slaPolicyId: policy?.id ?? null, slaEvents };
       done.set(conversation.id, sla);
     }
     entry.change = { ...entry.change, conversation: { ...conversation, ...sla } };
   }
-  if (wake && dialect === 'postgres') await sql`select pg_notify(${SLA_NOTIFY_CHANNEL}, '')`.execute(trx);
+  if (wake && dialect === 'postgres' && !cache.notified) {
+    // One NOTIFY per transaction is enough: the leader catches up on everything committed.
+    await sql`select pg_notify(${SLA_NOTIFY_CHANNEL}, '')`.execute(trx);
+    cache.notified = true;
+  }
+}
+
+/** The messages this commit announces, per conversation, in the order they were recorded. */
+function freshMessages(changes: readonly NewChange[]): Map<string, SlaMessageRow[]> {
+  const byConversation = new Map<string, SlaMessageRow[]>();
+  for (const { change } of changes) {
+    if (change.type !== 'message.created') continue;
+    const { message } = change;
+    const list = byConversation.get(message.conversationId) ?? [];
+    list.push({
+      direction: message.direction,
+      kind: message.kind,
+      author_type: message.authorType,
+      created_at: message.createdAt,
+    });
+    byConversation.set(message.conversationId, list);
+  }
+  return byConversation;
 }

@@ -21,9 +21,15 @@ export interface SlaEngine {
   close(): Promise<void>;
 }
 
-export function startSlaEngine(ctx: DomainContext, io: Server, databaseUrl: string | undefined): SlaEngine {
+export function startSlaEngine(
+  ctx: DomainContext,
+  io: Server,
+  databaseUrl: string | undefined,
+  options: { vipWaitMs?: number } = {},
+): SlaEngine {
   const scheduler = new SlaScheduler({
     ctx,
+    vipWaitMs: options.vipWaitMs,
     roomsOf: (audience) => roomsFor(audience) ?? [],
     emit: (rooms, event, notice) => {
       if (rooms.length > 0) io.to(rooms).emit(event, notice);

@@ -19,14 +19,24 @@ export function slaEventOfMessage(message: SlaMessageRow): SlaEvent['type'] | nu
   return message.author_type === 'agent' ? 'agent_reply' : null;
 }
 
-export function slaEventsFrom(
+export interface TimedSlaEvent {
+  /** `at` as epoch ms, after clamping to the conversation's creation. */
+  ms: number;
+  event: SlaEvent;
+}
+
+/**
+ * The events of these messages and statuses in time order, without `created`. Same instant:
+ * messages before statuses, each in the order it was recorded.
+ */
+export function orderedSlaEvents(
   createdAt: string,
   messages: readonly SlaMessageRow[],
   statuses: readonly StatusEventRow[],
-): SlaEvent[] {
+): TimedSlaEvent[] {
   const created = Date.parse(createdAt);
   const clamp = (at: string) => (Date.parse(at) < created ? createdAt : at);
-  const timed: Array<{ ms: number; order: number; event: SlaEvent }> = [];
+  const timed: Array<TimedSlaEvent & { order: number }> = [];
   messages.forEach((message, index) => {
     const type = slaEventOfMessage(message);
     if (!type) return;
@@ -41,7 +51,17 @@ export function slaEventsFrom(
       event: { at, type: 'status', status: row.status as ConversationStatus },
     });
   });
-  // Same instant: messages before statuses, each in the order it was recorded.
   timed.sort((a, b) => a.ms - b.ms || a.order - b.order);
-  return [{ at: createdAt, type: 'created' }, ...timed.map((entry) => entry.event)];
+  return timed.map(({ ms, event }) => ({ ms, event }));
+}
+
+export function slaEventsFrom(
+  createdAt: string,
+  messages: readonly SlaMessageRow[],
+  statuses: readonly StatusEventRow[],
+): SlaEvent[] {
+  return [
+    { at: createdAt, type: 'created' },
+    ...orderedSlaEvents(createdAt, messages, statuses).map((entry) => entry.event),
+  ];
 }

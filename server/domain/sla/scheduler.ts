@@ -4,7 +4,8 @@
  * It looks again when a commit touches a conversation, when policies or calendars change, and
  * when the clock is moved (tests). At each instant it fires `sla.warning` / `sla.breached` to the
  * conversation's audience, escalates a breach to the team's leads as an alert, and records the
- * outcome of each target (met, or breached and by how much) in sla_outcomes.
+ * outcome of each target (met, or breached and by how much) in sla_outcomes. The same timer
+ * raises the `vip_waiting` alert when a VIP customer has waited in the queue too long (vipWaiting.ts).
  *
  * Invariants:
  * - Work runs one task at a time (a promise queue), so a conversation is never refreshed twice at
@@ -18,7 +19,6 @@ import { SLA_SOCKET_EVENTS } from '../../../shared/contracts/sla';
 import type { ContactTier } from '../../../shared/domain/model';
 import { businessTimeBetween, computeSla, type SlaResult } from '../../../shared/sla';
 import {
-  compactSlaEvents,
   matchSlaPolicy,
   policyTargets,
   type BusinessCalendarRecord,
@@ -32,16 +32,15 @@ import {
   insertNoticeOnce,
   listActiveConversationIds,
   listBusinessCalendars,
-  listSlaMessages,
   listSlaPolicies,
-  listStatusEvents,
   upsertOutcome,
 } from '../../db/queries/sla';
 import { commitWithChanges, type DomainContext } from '../context';
 import { audienceOf } from '../snapshots';
 import { SLA_CONFIG_CHANGE_TYPES } from './attach';
-import { slaEventsFrom } from './events';
+import { readSlaEvents } from './eventState';
 import { namedTargets, nextWakeMs, type NamedTarget } from './targets';
+import { DEFAULT_VIP_WAIT_MS, vipWaitOf } from './vipWaiting';
 
 /** setTimeout cannot wait longer than this; a longer wait wakes early and re-arms. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -53,12 +52,19 @@ export interface SlaSchedulerOptions {
   /** Rooms that may see a conversation (realtime/pokes.ts roomsFor). */
   roomsOf(audience: ReturnType<typeof audienceOf>): string[];
   emit: NoticeEmitter;
+  /** How long a VIP may wait in the queue before the leads are alerted (default 2 min). */
+  vipWaitMs?: number;
 }
+
+/** sla_notices `target` of a VIP-waiting alert; its `due_at` is the wait's start (one alert per wait). */
+const VIP_WAIT_NOTICE = 'vipWaiting';
 
 export class SlaScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Outcomes already written this run: `${conversation}:${target}:${instance}:${metAt}`. */
   private readonly recorded = new Set<string>();
+  /** VIP waits already alerted this run: `${conversation}:${waitingSince}`. */
+  private readonly vipAlerted = new Set<string>();
   private policies: SlaPolicyRecord[] = [];
   private calendars: BusinessCalendarRecord[] = [];
   private cursor = 0;
@@ -132,7 +138,7 @@ export class SlaScheduler {
     }
     const ids = new Set<string>();
     for (const row of rows)
-      if (row.conversation_id && row.type !== 'alert.created') ids.add(row.conversation_id);
+      if (row.conversation_id && !row.type.startsWith('alert.')) ids.add(row.conversation_id);
     for (const id of ids) await this.refresh(id);
   }
 
@@ -159,16 +165,14 @@ export class SlaScheduler {
     if (!row) return;
     const conversation = conversationFromRow(row);
     const tier = (await contactTierOf(ctx.store.db, row.contact_id)) as ContactTier;
+    const vipWake = await this.checkVipWait(conversation, tier);
     const policy = matchSlaPolicy(this.policies, { ...conversation, tier });
     const calendar = policy && this.calendars.find((record) => record.id === policy.calendarId);
-    if (!policy || !calendar) return;
-    const events = compactSlaEvents(
-      slaEventsFrom(
-        row.created_at,
-        await listSlaMessages(ctx.store.db, conversationId),
-        await listStatusEvents(ctx.store.db, conversationId),
-      ),
-    );
+    if (!policy || !calendar) {
+      this.arm(conversationId, vipWake);
+      return;
+    }
+    const events = await readSlaEvents(ctx.store.db, row);
     const nowMs = ctx.now().getTime();
     const now = new Date(nowMs).toISOString();
     const result: SlaResult = computeSla({
@@ -182,8 +186,13 @@ export class SlaScheduler {
     for (const named of targets)
       await this.act(named, { conversation, audience, policy, calendar, now, nowMs });
 
-    const wake = nextWakeMs(targets, nowMs);
-    if (wake === null) return;
+    const slaWake = nextWakeMs(targets, nowMs);
+    this.arm(conversationId, slaWake === null || (vipWake !== null && vipWake < slaWake) ? vipWake : slaWake);
+  }
+
+  private arm(conversationId: string, wake: number | null): void {
+    if (wake === null || !this.active) return;
+    const { ctx } = this.options;
     const delay = Math.min(Math.max(0, wake - ctx.now().getTime()), MAX_TIMER_MS);
     const timer = setTimeout(() => {
       this.timers.delete(conversationId);
@@ -191,6 +200,51 @@ export class SlaScheduler {
     }, delay);
     timer.unref();
     this.timers.set(conversationId, timer);
+  }
+
+  /** Raises the VIP-waiting alert once it is due; returns the instant to wake for it, if later. */
+  private async checkVipWait(
+    conversation: ReturnType<typeof conversationFromRow>,
+    tier: ContactTier,
+  ): Promise<number | null> {
+    const { ctx } = this.options;
+    const wait = vipWaitOf(conversation, tier, this.options.vipWaitMs ?? DEFAULT_VIP_WAIT_MS);
+    if (!wait) return null;
+    const nowMs = ctx.now().getTime();
+    if (wait.dueMs > nowMs) return wait.dueMs;
+    const key = `${conversation.id}:${wait.waitingSince}`;
+    if (this.vipAlerted.has(key)) return null;
+    const now = new Date(nowMs).toISOString();
+    const alert: Alert = {
+      id: randomUUID(),
+      kind: 'vip_waiting',
+      conversationId: conversation.id,
+      teamId: conversation.teamId,
+      assigneeId: null,
+      waitingSince: wait.waitingSince,
+      createdAt: now,
+    };
+    await commitWithChanges(ctx, async (trx, append) => {
+      const first = await insertNoticeOnce(trx, {
+        conversation_id: conversation.id,
+        target: VIP_WAIT_NOTICE,
+        instance: 0,
+        kind: 'vip_waiting',
+        due_at: wait.waitingSince,
+        fired_at: now,
+      });
+      if (!first) return;
+      await insertAlert(trx, alert);
+      await append([
+        {
+          change: { type: 'alert.created', alert },
+          audience: { ...audienceOf(conversation), prevTeamId: null, prevAssigneeId: null },
+        },
+      ]);
+    });
+    if (this.vipAlerted.size > 100_000) this.vipAlerted.clear();
+    this.vipAlerted.add(key);
+    return null;
   }
 
   private async act(

@@ -65,6 +65,7 @@ export const cacheFigure: Figure = {
       const inboxDetail: Record<string, number> = {};
       let worst = 0;
       let worstDeep = { value: 0, label: '' };
+      let worstJump = { value: 0, label: '' };
       for (const scope of INBOX_SCOPES)
         for (const sort of INBOX_SORTS)
           for (const [filterName, filter] of FILTERS) {
@@ -80,12 +81,18 @@ export const cacheFigure: Figure = {
             const first = await p95Of(() => call('inbox.list', query), runs);
             const { total } = await call('inbox.list', { ...query, limit: 1 });
             const deepOffset = Math.max(0, Math.floor(total / 2 / PAGE) * PAGE);
-            const deep = await p95Of(() => call('inbox.list', { ...query, offset: deepOffset }), MIN_RUNS);
+            // Scrolling reads the next page after the previous page's last row (`after`), as the
+            // renderer does; a jump (scrollbar drag) reads by offset.
+            const before = await call('inbox.list', { ...query, offset: Math.max(0, deepOffset - PAGE) });
+            const deepQuery = before.next ? { ...query, after: before.next } : { ...query, offset: deepOffset };
+            const deep = await p95Of(() => call('inbox.list', deepQuery), MIN_RUNS);
+            const jump = await p95Of(() => call('inbox.list', { ...query, offset: deepOffset }), MIN_RUNS);
             const label = `inbox ${scope}/${sort}/${filterName}`;
             inboxDetail[`${label} first`] = first;
-            inboxDetail[`${label} offset ${deepOffset} of ${total}`] = deep;
+            inboxDetail[`${label} after row ${deepOffset} of ${total}`] = deep;
+            inboxDetail[`${label} offset ${deepOffset} of ${total}`] = jump;
             worst = Math.max(worst, first);
-            ctx.log(`  ${label}: first ${first.toFixed(2)} ms, offset ${deepOffset} ${deep.toFixed(2)} ms`);
+            ctx.log(`  ${label}: first ${first.toFixed(2)} ms, after row ${deepOffset} ${deep.toFixed(2)} ms, offset ${deepOffset} ${jump.toFixed(2)} ms`);
             rows.push({
               figure: `${label} (${total} rows): p95 first page`,
               value: first,
@@ -95,9 +102,36 @@ export const cacheFigure: Figure = {
               goal: '≤ 5 ms',
               met: first <= 5,
             });
-            if (deep > worstDeep.value) worstDeep = { value: deep, label: `${label} at offset ${deepOffset} of ${total}` };
+            if (deep > worstDeep.value) worstDeep = { value: deep, label: `${label} after row ${deepOffset} of ${total}` };
+            if (jump > worstJump.value) worstJump = { value: jump, label: `${label} at offset ${deepOffset} of ${total}` };
           }
       ctx.detail('inbox', { size, runs, floor, p95: inboxDetail });
+      // Totals are remembered until the data changes, so repeated first pages above reuse them:
+      // time the first page right after a local write too (the write itself is not timed).
+      for (const query of [
+        { scope: 'myTeams', sort: 'newest', offset: 0, limit: PAGE },
+        { scope: 'all', sort: 'newest', statuses: ['open', 'pending'], offset: 0, limit: PAGE },
+      ] as InboxQuery[]) {
+        const [target] = (await call('inbox.list', { ...query, limit: 1 })).rows;
+        const samples: number[] = [];
+        for (let i = 0; i < 2 * MIN_RUNS && target; i++) {
+          await call('conversation.markRead', { conversationId: target.id });
+          const start = now();
+          await call('inbox.list', query);
+          samples.push(now() - start);
+        }
+        const value = summarize(samples).p95;
+        rows.push({
+          figure: `inbox ${query.scope}/newest${query.statuses ? '/status open+pending' : ''}: p95 first page right after a write`,
+          value,
+          unit: 'ms',
+          baseline: floor,
+          baselineLabel: 'bare 100-row read',
+          goal: '≤ 5 ms',
+          met: value <= 5,
+          note: `${samples.length} samples; the total is counted again after every change`,
+        });
+      }
       // Attribution: the same page from the query module alone (no RPC layer, no SLA clocks).
       for (const query of [
         { scope: 'all', sort: 'newest', statuses: ['open', 'pending'], offset: 0, limit: PAGE },
@@ -117,7 +151,7 @@ export const cacheFigure: Figure = {
         });
       }
       rows.push({
-        figure: `inbox deep page (half-way down), worst: ${worstDeep.label}`,
+        figure: `inbox deep page scrolled to (half-way down, keyset), worst: ${worstDeep.label}`,
         value: worstDeep.value,
         unit: 'ms',
         baseline: floor,
@@ -125,6 +159,16 @@ export const cacheFigure: Figure = {
         goal: '≤ 5 ms',
         met: worstDeep.value <= 5,
         note: 'every shape\'s deep-page p95 is in the JSON (cache.inbox)',
+      });
+      rows.push({
+        figure: `inbox deep page jumped to (half-way down, offset), worst: ${worstJump.label}`,
+        value: worstJump.value,
+        unit: 'ms',
+        baseline: floor,
+        baselineLabel: 'bare 100-row read',
+        goal: '≤ 5 ms',
+        met: worstJump.value <= 5,
+        note: 'a scrollbar drag reads by offset: it skips index entries only, never joined rows',
       });
 
       const naiveRanked = bare.prepare(

@@ -119,9 +119,9 @@ async function drain(total: number): Promise<Drain> {
     const queueMs = now() - queueStart;
     const start = now();
     core.goOnline();
-    const drainDeadline = Date.now() + 120_000;
+    const drainDeadline = Date.now() + 300_000;
     while ((await call('sync.status', {})).pending > 0) {
-      if (Date.now() > drainDeadline) throw new Error('outbox did not drain within 120 s');
+      if (Date.now() > drainDeadline) throw new Error('outbox did not drain within 300 s');
       await sleep(5);
     }
     const drainMs = now() - start;
@@ -175,8 +175,7 @@ export const outboxFigure: Figure = {
   title: 'Outbox: optimistic local apply, and 10k queued mutations drained after reconnect',
   async run(ctx) {
     const runs = ctx.quick ? 200 : 1000;
-    // The issue asks for 10,000; see README "Sizes that do not fit".
-    const total = ctx.quick ? 500 : 2_000;
+    const total = ctx.quick ? 1_000 : 10_000;
     const local = await optimistic(runs);
     ctx.log(`  draining ${total} queued replies`);
     const d = await drain(total);

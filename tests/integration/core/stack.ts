@@ -121,6 +121,7 @@ export async function startStack(backend: Backend): Promise<Stack> {
         seedDemo: true,
         logger: false,
         env: {},
+        bot: { channels: [] },
         ...(server.backend === 'postgres' ? { databaseUrl: server.databaseUrl } : { dataDir: sqliteDir! }),
       });
     },

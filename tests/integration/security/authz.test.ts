@@ -1,19 +1,19 @@
 /**
  * Authorization matrix: every socket event (SOCKET_EVENTS, one column per MUTATION_NAMES entry
- * for sync.push) and every HTTP route (the server's own route table) against every caller.
- * Expected outcomes are written out below as tables; the test fails when the contracts or the
- * route table gain an entry the tables do not cover, so a new event or route cannot ship without
- * a decision about who may call it.
- *
- * Callers: an agent of the owning team (li.na, 售前), an agent of another team (chen.jie), a
- * reviewer, a lead, an admin, no token, an expired token (valid signature and session, past
- * `exp`), a revoked token, and a channel ingest token where a route takes one.
+ * for sync.push) and every HTTP route (the server's own route table) against every caller. The
+ * expected outcomes live in authzMatrix.ts, one line per event, mutation or route; this file
+ * probes each cell against a real server. It fails when the contracts or the route table gain an
+ * entry the tables do not cover, so a new event or route cannot ship without a decision about who
+ * may call it.
  */
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTransaction } from '../../../server/db/database';
+import { insertAlert } from '../../../server/db/queries/sla';
 import { DEMO_CHANNEL_TOKENS } from '../../../server/demo/seed';
+import { COLLISION_SOCKET_EVENTS } from '../../../shared/contracts/collision';
 import {
   MUTATION_NAMES,
   SOCKET_EVENTS,
@@ -23,81 +23,23 @@ import {
   type PushResponse,
 } from '../../../shared/contracts/sync';
 import { connectSocket, startTestServer, type TestServer } from '../server/harness';
+import {
+  AGENT_ID,
+  CALLERS,
+  EMAIL,
+  HANDSHAKE,
+  SIGNED_IN,
+  SOCKET_MATRIX,
+  fillParams,
+  mutationArgs,
+  routeSpec,
+  HTTP_MATRIX,
+  type Caller,
+  type SignedIn,
+  type SocketOutcome,
+} from './authzMatrix';
 
 const TOKEN_SECRET = 'authz-matrix-token-secret';
-
-const CALLERS = [
-  'agentOwner',
-  'agentOther',
-  'reviewer',
-  'lead',
-  'admin',
-  'noToken',
-  'expired',
-  'revoked',
-  'channel',
-] as const;
-type Caller = (typeof CALLERS)[number];
-const SIGNED_IN = ['agentOwner', 'agentOther', 'reviewer', 'lead', 'admin'] as const;
-type SignedIn = (typeof SIGNED_IN)[number];
-
-const EMAIL: Record<SignedIn, string> = {
-  agentOwner: 'li.na@demo.switchboard',
-  agentOther: 'chen.jie@demo.switchboard',
-  reviewer: 'zhou.min@demo.switchboard',
-  lead: 'liu.yang@demo.switchboard',
-  admin: 'admin@demo.switchboard',
-};
-const AGENT_ID: Record<SignedIn, string> = {
-  agentOwner: 'agent-li-na',
-  agentOther: 'agent-chen-jie',
-  reviewer: 'agent-zhou-min',
-  lead: 'agent-liu-yang',
-  admin: 'agent-admin',
-};
-
-// ---- Socket matrix ---------------------------------------------------------------------------
-// 'refused': the handshake fails with `unauthorized`, so no event can be sent at all.
-// 'ok' / error code: the ack of the event (for sync.push: the mutation's result).
-// pull:visible / pull:hidden: the pull succeeds and the 售前 conversation is / is not in it.
-
-type SocketOutcome = 'refused' | 'ok' | 'forbidden' | 'not_found' | 'unknown_event' | 'pull:visible' | 'pull:hidden';
-
-const HANDSHAKE: Record<Caller, 'connected' | 'refused'> = {
-  agentOwner: 'connected',
-  agentOther: 'connected',
-  reviewer: 'connected',
-  lead: 'connected',
-  admin: 'connected',
-  noToken: 'refused',
-  expired: 'refused',
-  revoked: 'refused',
-  channel: 'refused',
-};
-
-/** Columns: client → server events, server → client events sent by a client, and one per mutation. */
-const SOCKET_MATRIX: Record<string, Record<SignedIn, SocketOutcome>> = {
-  [SOCKET_EVENTS.pull]:        { agentOwner: 'pull:visible', agentOther: 'pull:hidden', reviewer: 'pull:hidden', lead: 'pull:visible', admin: 'pull:visible' },
-  [SOCKET_EVENTS.poke]:        { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
-  [SOCKET_EVENTS.revoked]:     { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
-  'push:message.send':         { agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
-  'push:conversation.assign':  { agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
-  'push:conversation.transfer':{ agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
-  'push:conversation.setStatus':{ agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
-  'push:conversation.setPriority':{ agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
-  // Assigning to someone else (an agent of the team): only leads and admins.
-  'push:conversation.assign(other)': { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
-  // Canned responses of the 售前 library: its leads and admins edit; whoever sees it may use it;
-  // an agent of another team does not see it at all (not_found).
-  'push:canned.create':        { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
-  'push:canned.update':        { agentOwner: 'forbidden', agentOther: 'not_found', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
-  'push:canned.delete':        { agentOwner: 'forbidden', agentOther: 'not_found', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
-  'push:canned.used':          { agentOwner: 'ok', agentOther: 'not_found', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
-  // A personal response: only its owner (here li.na) edits it, not even an admin.
-  // Presence: everyone sets their own status, except reviewers, who change nothing.
-  'push:agent.setStatus':      { agentOwner: 'ok', agentOther: 'ok', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
-  'push:canned.update(personal)': { agentOwner: 'ok', agentOther: 'not_found', reviewer: 'forbidden', lead: 'not_found', admin: 'not_found' },
-};
 
 let cannedCount = 0;
 /** Fields of a 售前 team canned response (or li.na's personal one) with a unique shortcut. */
@@ -113,85 +55,6 @@ function cannedFields(scope: 'team' | 'personal') {
     language: 'en',
     tags: [],
   };
-}
-
-function mutationArgs(name: MutationName, conversationId: string, self: string): unknown {
-  switch (name) {
-    case 'message.send':
-      return { conversationId, messageId: randomUUID(), kind: 'text', text: 'authorization matrix' };
-    case 'conversation.assign':
-      return { conversationId, assigneeId: self, baseVersion: 0 };
-    case 'conversation.transfer':
-      return { conversationId, teamId: 'team-aftersales', assigneeId: null, baseVersion: 0 };
-    case 'conversation.setStatus':
-      return { conversationId, status: 'pending', baseVersion: 0 };
-    case 'conversation.setPriority':
-      return { conversationId, priority: 'high', baseVersion: 0 };
-    default:
-      throw new Error(`no arguments written for ${name}: add a SOCKET_MATRIX column and a case here`);
-  }
-}
-
-// ---- HTTP matrix -----------------------------------------------------------------------------
-// The status each caller gets. Requests carry no valid body where the route needs one, except
-// where noted, so an authorized caller gets 400 and no write happens; 401/403 prove the gate.
-
-interface RouteSpec {
-  body?: unknown;
-  expect: Record<Caller, number>;
-}
-const all = (status: number): Record<Caller, number> =>
-  Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
-
-const HTTP_MATRIX: Record<string, RouteSpec> = {
-  'GET /healthz': { expect: all(200) },
-  // A token is not a credential: login answers by the body only (wrong password: 401).
-  'POST /api/v1/auth/login': { body: { email: 'li.na@demo.switchboard', password: 'wrong' }, expect: all(401) },
-  // Each signed-in caller logs out a throwaway session of its own.
-  'POST /api/v1/auth/logout': {
-    expect: { ...all(200), noToken: 401, expired: 401, revoked: 401, channel: 401 },
-  },
-  // Ingest takes channel tokens only; agent tokens (even an admin's) are refused.
-  'POST /api/v1/ingest/messages': { body: {}, expect: { ...all(401), channel: 400 } },
-  'POST /api/v1/ingest/surveys': { body: {}, expect: { ...all(401), channel: 400 } },
-  // Routing (valid bodies, so the gate is what decides): own capacity for anyone signed in;
-  // team routing and capacities for the team's leads and admins only.
-  'GET /api/v1/routing/me': { expect: { ...all(401), agentOwner: 200, agentOther: 200, reviewer: 200, lead: 200, admin: 200 } },
-  'GET /api/v1/routing/teams/:teamId': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 200, admin: 200 } },
-  'PUT /api/v1/routing/teams/:teamId': {
-    body: { autoAssign: false },
-    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 200, admin: 200 },
-  },
-  'PUT /api/v1/routing/agents/:agentId/capacity': {
-    body: { capacity: { chat: 3, email: 10, voice: 1, sms: 5, social: 5 } },
-    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 200, admin: 200 },
-  },
-};
-
-/** Path parameters filled in: the 售前 team and li.na. */
-const PATH_PARAMS: Record<string, string> = { ':teamId': 'team-presales', ':agentId': 'agent-li-na' };
-const fillParams = (url: string) => url.replace(/:\w+/g, (name) => PATH_PARAMS[name] ?? name);
-
-/** Admin API (any route under /api/v1/admin/): admins only. GET answers 200; writes with an empty body 400. */
-function adminRoute(method: string): RouteSpec {
-  return {
-    body: method === 'GET' ? undefined : {},
-    expect: {
-      ...all(401),
-      agentOwner: 403,
-      agentOther: 403,
-      reviewer: 403,
-      lead: 403,
-      admin: method === 'GET' ? 200 : 400,
-    },
-  };
-}
-
-function routeSpec(route: string): RouteSpec | undefined {
-  if (HTTP_MATRIX[route]) return HTTP_MATRIX[route];
-  const [method, url] = route.split(' ');
-  if (url!.startsWith('/api/v1/admin/')) return adminRoute(method!);
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -263,6 +126,8 @@ describe('authorization matrix: socket events', () => {
     for (const name of MUTATION_NAMES) {
       expect(columns, `mutation ${name} has no column in SOCKET_MATRIX`).toContain(`push:${name}`);
     }
+    for (const event of Object.values(COLLISION_SOCKET_EVENTS))
+      expect(columns, `socket event ${event} has no column in SOCKET_MATRIX`).toContain(event);
   });
 
   it('lets only valid sessions complete the handshake', async () => {
@@ -304,6 +169,23 @@ describe('authorization matrix: socket events', () => {
           expect(ack.ok).toBe(true);
           const result = ack.ok ? ack.data.results[0]! : undefined;
           actual = result?.ok ? 'ok' : ((result && !result.ok ? result.error.code : 'internal') as SocketOutcome);
+        } else if (column === 'push:alert.acknowledge') {
+          const conversationId = await ingestPresales();
+          const alertId = randomUUID();
+          const at = new Date().toISOString();
+          await writeTransaction(server.db, (trx) =>
+            insertAlert(trx, { id: alertId, kind: 'sla_breached', conversationId, teamId: 'team-presales', assigneeId: null, target: 'firstResponse', dueAt: at, createdAt: at }),
+          );
+          const ack = (await socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.push, {
+            clientId: randomUUID(),
+            mutations: [{ mutationId: 1, name: 'alert.acknowledge', args: { alertId } }],
+          })) as Ack<PushResponse>;
+          expect(ack.ok).toBe(true);
+          const result = ack.ok ? ack.data.results[0]! : undefined;
+          actual = result?.ok ? 'ok' : ((result && !result.ok ? result.error.code : 'internal') as SocketOutcome);
+          const stored = await server.db.db.selectFrom('alerts').select('data').where('id', '=', alertId).executeTakeFirstOrThrow();
+          // A refused acknowledgement leaves the alert unacknowledged.
+          expect(Boolean((JSON.parse(stored.data) as { acknowledgedAt?: string }).acknowledgedAt)).toBe(actual === 'ok');
         } else if (column.startsWith('push:canned.')) {
           const personal = column.endsWith('(personal)');
           const name = column.slice('push:'.length).replace('(personal)', '');
@@ -344,6 +226,13 @@ describe('authorization matrix: socket events', () => {
           const versionAfter = await conversationVersion(conversationId);
           if (actual === 'ok') expect(versionAfter).toBeGreaterThan(versionBefore);
           else expect(versionAfter).toBe(versionBefore);
+        } else if (column === COLLISION_SOCKET_EVENTS.presence) {
+          const conversationId = await ingestPresales();
+          const ack = (await socket
+            .timeout(5_000)
+            .emitWithAck(column, { conversationId, viewing: true, typing: false })) as Ack<unknown>;
+          actual = ack.ok ? 'ok' : (ack.error.code as SocketOutcome);
+          await socket.timeout(5_000).emitWithAck(column, { conversationId, viewing: false, typing: false });
         } else {
           const ack = (await socket.timeout(5_000).emitWithAck(column, {})) as Ack<unknown>;
           actual = ack.ok ? 'ok' : (ack.error.code as SocketOutcome);

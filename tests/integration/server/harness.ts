@@ -108,6 +108,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     seedDemo,
     logger: false,
     env: {},
+    // Suites not about the bot want a chat in its team queue at once; bot suites pass `bot`.
+    bot: { channels: [], ...rest.bot },
   });
   const sockets: Socket[] = [];
   return {

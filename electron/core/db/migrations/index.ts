@@ -5,6 +5,9 @@ import { migration002 } from './002_search';
 import { migration003 } from './003_sla';
 import { migration005 } from './005_inbox_counts';
 import { migration004 } from './004_canned_responses';
+import { migration006 } from './006_alerts';
+import { migration007 } from './007_message_insight';
+import { migration008 } from './008_inbox_pages';
 
 export interface Migration {
   version: number;
@@ -12,4 +15,4 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];

@@ -4,8 +4,9 @@
  */
 import { ConversationSchema, type Conversation } from '../../../../shared/domain/model';
 import type { Db } from '../database';
+import { conversationInsightOf, type ConversationInsightColumns } from './insight';
 
-export interface ConversationRow {
+export interface ConversationRow extends ConversationInsightColumns {
   id: string;
   channel: Conversation['channel'];
   contact_id: string;
@@ -42,6 +43,7 @@ export function toConversation(row: ConversationRow): Conversation {
     waitingSince: row.waiting_since,
     messageCount: row.message_count,
     version: row.version,
+    ...conversationInsightOf(row),
   };
 }
 

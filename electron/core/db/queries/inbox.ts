@@ -1,12 +1,16 @@
 /**
  * The inbox read model: conversation rows joined with contact, assignee and team names, filtered
- * by scope × status × channel × priority and sorted three ways, each sort backed by an index of
- * migration 001 (the EXPLAIN QUERY PLAN tests hold this). Only `?` parameters reach SQL.
+ * by scope × status × channel × priority and sorted four ways, each sort read off a page index of
+ * migration 008 (the EXPLAIN QUERY PLAN tests hold this). Pages go by offset (jumps) or by keyset
+ * cursor (scrolling). Only `?` parameters reach SQL.
  */
+import { SwitchboardError } from '../../../../shared/contracts/errors';
 import type { InboxPage, InboxQuery, InboxRow } from '../../../../shared/contracts/rpc';
 import type { Viewer } from '../../../../shared/domain/visibility';
 import type { Db } from '../database';
 import { toConversation, type ConversationRow } from './conversations';
+import { inboxTotal } from './inboxTotals';
+import type { ConversationSlaRow } from './sla';
 
 type InboxDbRow = ConversationRow & {
   contact_name: string | null;
@@ -16,8 +20,36 @@ type InboxDbRow = ConversationRow & {
   unread: number;
 };
 
+// Named columns, not c.*: `server_snapshot` and `sla_events` are the largest values in a row and
+// the list shows neither (reading them was most of a page's cost).
+const CONVERSATION_COLUMNS = [
+  'id',
+  'channel',
+  'contact_id',
+  'team_id',
+  'assignee_id',
+  'status',
+  'priority',
+  'subject',
+  'created_at',
+  'updated_at',
+  'last_message_at',
+  'last_message_preview',
+  'last_message_direction',
+  'waiting_since',
+  'message_count',
+  'version',
+  // Tags and sentiment (migration 007), small values the row shows.
+  'issue_types',
+  'sentiment_label',
+  'sentiment_strength',
+  'sentiment_score',
+]
+  .map((column) => `c.${column}`)
+  .join(', ');
+
 export const INBOX_ROW_SELECT = `
-  SELECT c.*, ct.name AS contact_name, ct.tier AS contact_tier, a.name AS assignee_name, t.name AS team_name,
+  SELECT ${CONVERSATION_COLUMNS}, c.rowid AS row_key, ct.name AS contact_name, ct.tier AS contact_tier, a.name AS assignee_name, t.name AS team_name,
     (c.last_message_direction = 'in' AND (c.read_at IS NULL OR c.read_at < c.last_message_at)) AS unread
   FROM conversations c
   LEFT JOIN contacts ct ON ct.id = c.contact_id
@@ -35,22 +67,57 @@ export function toInboxRow(row: InboxDbRow): InboxRow {
   };
 }
 
-// Ties break on rowid in the direction the sort index already stores it, so a page is read
-// straight off the index with no sort step (an `id` tie-break made SQLite sort every tie: with
-// most rows sharing a null SLA due, that was every row).
-const ORDER_BY: Record<InboxQuery['sort'], string> = {
-  newest: 'c.last_message_at DESC, c.rowid ASC',
-  longestWaiting: 'c.waiting_order ASC, c.rowid ASC',
-  priority: 'c.priority_weight DESC, c.waiting_order ASC, c.rowid ASC',
-  dueSoonest: 'c.sla_due_order ASC, c.rowid ASC', // migration 003
+/**
+ * Each sort is a key read in one direction: the sort column(s), then team, status, channel and
+ * priority (ties), then rowid. That is exactly the order of migration 008's page indexes, so a page
+ * is read straight off the index with no sort step, filters are tested on index entries, and the
+ * key of a page's last row seeks the next page (`after`). Tie order is arbitrary but stable.
+ */
+const SORT_KEYS: Record<
+  InboxQuery['sort'],
+  { columns: readonly string[]; descending: boolean; index: string }
+> = {
+  newest: { columns: ['c.last_message_at'], descending: true, index: 'newest' },
+  longestWaiting: { columns: ['c.waiting_order'], descending: false, index: 'waiting' },
+  priority: { columns: ['c.priority_rank', 'c.waiting_order'], descending: false, index: 'priority' },
+  dueSoonest: { columns: ['c.sla_due_order'], descending: false, index: 'sla_due' }, // migration 003
 };
+const TIE_COLUMNS = ['c.team_id', 'c.status', 'c.channel', 'c.priority'];
 
-const ASSIGNEE_SORT_INDEX: Record<InboxQuery['sort'], string> = {
-  newest: 'conversations_assignee_newest',
-  longestWaiting: 'conversations_assignee_waiting',
-  priority: 'conversations_assignee_priority',
-  dueSoonest: 'conversations_assignee_sla_due',
-};
+const keyColumns = (sort: InboxQuery['sort']) => [...SORT_KEYS[sort].columns, ...TIE_COLUMNS, 'c.rowid'];
+
+function orderBy(sort: InboxQuery['sort']): string {
+  const direction = SORT_KEYS[sort].descending ? ' DESC' : '';
+  return keyColumns(sort)
+    .map((column) => `${column}${direction}`)
+    .join(', ');
+}
+
+type CursorValue = string | number;
+
+/** The cursor names its sort so a cursor of another sort is refused rather than misread. */
+export function encodeInboxCursor(sort: InboxQuery['sort'], key: readonly CursorValue[]): string {
+  return JSON.stringify([sort, ...key]);
+}
+
+/** The key of an `after` cursor; a malformed or foreign cursor is a typed error, never SQL. */
+export function decodeInboxCursor(sort: InboxQuery['sort'], cursor: string): CursorValue[] {
+  const invalid = () => new SwitchboardError('invalid', 'The inbox cursor does not belong to this list.');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(cursor);
+  } catch {
+    throw invalid();
+  }
+  const length = keyColumns(sort).length;
+  if (!Array.isArray(parsed) || parsed.length !== length + 1 || parsed[0] !== sort) throw invalid();
+  const key = parsed.slice(1) as unknown[];
+  const valid = key.every(
+    (value) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)),
+  );
+  if (!valid || !Number.isSafeInteger(key[length - 1])) throw invalid();
+  return key as CursorValue[];
+}
 
 /** How far ahead "breaching within 30 min" looks; already breached ones are included. */
 export const BREACHING_WITHIN_MS = 30 * 60_000;
@@ -77,8 +144,11 @@ export function inboxWhere(
       if (viewer.teamIds.length === 0) clauses.push('0');
       else {
         // Several teams cannot be read in one sorted index range; for a page it is cheaper to walk
-        // the sort index and filter, since the cache holds little beyond the viewer's teams.
-        clauses.push(`${options.filtersUseIndexes === false ? '+' : ''}c.team_id IN (${placeholders(viewer.teamIds)})`);
+        // the global page index (which carries team_id) and filter, since the cache holds little
+        // beyond the viewer's teams.
+        clauses.push(
+          `${options.filtersUseIndexes === false ? '+' : ''}c.team_id IN (${placeholders(viewer.teamIds)})`,
+        );
         params.push(...viewer.teamIds);
       }
       break;
@@ -91,8 +161,9 @@ export function inboxWhere(
     ['c.priority', query.priorities],
   ];
   // For a page of rows the filters are written `+c.status IN (…)` so SQLite cannot pick a filter's
-  // index and then sort every match: it walks the scope/sort index in order and stops after one
-  // page. The count keeps the indexable form (it must visit every match anyway).
+  // index and then sort every match: it walks the scope/sort index in order, tests the filter on
+  // the index entry and stops after one page. The count keeps the indexable form (it must visit
+  // every match anyway).
   const prefix = options.filtersUseIndexes === false ? '+' : '';
   for (const [column, values] of filters) {
     if (!values || values.length === 0) continue;
@@ -106,30 +177,88 @@ export function inboxWhere(
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
+/**
+ * The page statement (`rows`: rowids and sort keys only, read from the page index) and the count
+ * (`total`). `params` bind both; a page statement with `after` binds `pageParams` (its key
+ * follows), then LIMIT and OFFSET.
+ */
 export function inboxSql(
   query: InboxQuery,
   viewer: Viewer,
-): { rows: string; total: string; params: unknown[] } {
+): { rows: string; total: string; params: unknown[]; pageParams: unknown[] } {
   const page = inboxWhere(query, viewer, { filtersUseIndexes: false });
   const count = inboxWhere(query, viewer);
-  // Mine / unassigned: the (assignee, sort) index reads one page in order. Named explicitly because
-  // the planner, without statistics, may prefer (assignee, status), which serves only the count.
-  const select =
+  const sort = SORT_KEYS[query.sort];
+  const columns = keyColumns(query.sort);
+  let where = page.where;
+  const pageParams = [...page.params];
+  if (query.after !== undefined) {
+    // One row-value comparison over the whole index key: SQLite seeks straight to it.
+    const keyset = `(${columns.join(', ')}) ${sort.descending ? '<' : '>'} (${placeholders(columns)})`;
+    where = where ? `${where} AND ${keyset}` : `WHERE ${keyset}`;
+    pageParams.push(...decodeInboxCursor(query.sort, query.after));
+  }
+  // Mine / unassigned read the (assignee, sort) index; the other scopes the global one. Named
+  // explicitly because the planner, without statistics, may prefer an index that only serves
+  // the count.
+  const index =
     query.scope === 'mine' || query.scope === 'unassigned'
-      ? INBOX_ROW_SELECT.replace('FROM conversations c', `FROM conversations c INDEXED BY ${ASSIGNEE_SORT_INDEX[query.sort]}`)
-      : INBOX_ROW_SELECT;
+      ? `conversations_page_assignee_${sort.index}`
+      : `conversations_page_${sort.index}`;
+  const keys = columns.map((column, i) => `${column} AS k${i}`).join(', ');
   return {
-    rows: `${select} ${page.where} ORDER BY ${ORDER_BY[query.sort]} LIMIT ? OFFSET ?`,
+    rows: `SELECT ${keys} FROM conversations c INDEXED BY ${index} ${where} ORDER BY ${orderBy(query.sort)} LIMIT ? OFFSET ?`,
     total: `SELECT count(*) AS total FROM conversations c ${count.where}`,
     params: page.params, // both forms bind the same parameters in the same order
+    pageParams,
   };
 }
 
+// The page's rows with what their SLA clocks need, so the clocks cost no second query.
+const ROWS_BY_ROWID = `${INBOX_ROW_SELECT.replace(
+  ', c.rowid AS row_key,',
+  ', c.rowid AS row_key, c.sla_policy_id, c.sla_events,',
+)} WHERE c.rowid IN (SELECT value FROM json_each(?))`;
+
+type PageKeyRow = Record<`k${number}`, CursorValue>;
+type PageDbRow = InboxDbRow & { row_key: number; sla_policy_id: string | null; sla_events: string | null };
+
 export function listInbox(db: Db, query: InboxQuery, viewer: Viewer): InboxPage {
+  return listInboxWithSla(db, query, viewer).page;
+}
+
+/** A page and, per row, the SLA inputs (`ConversationSlaRow`) read with it. */
+export function listInboxWithSla(
+  db: Db,
+  query: InboxQuery,
+  viewer: Viewer,
+): { page: InboxPage; sla: ConversationSlaRow[] } {
   const sql = inboxSql(query, viewer);
-  const rows = db.prepare(sql.rows).all(...sql.params, query.limit, query.offset) as InboxDbRow[];
-  const { total } = db.prepare(sql.total).get(...sql.params) as { total: number };
-  return { total, rows: rows.map(toInboxRow) };
+  const keys = db.prepare(sql.rows).all(...sql.pageParams, query.limit, query.offset) as PageKeyRow[];
+  const width = keyColumns(query.sort).length;
+  const keyOf = (row: PageKeyRow) => Array.from({ length: width }, (_, i) => row[`k${i}`]!);
+  const rowids = keys.map((row) => row[`k${width - 1}`]);
+  // The page's rows (and their joins) are read only now, for the ≤ limit rowids the index gave:
+  // an OFFSET therefore skips index entries, never joined rows.
+  const fetched = db.prepare(ROWS_BY_ROWID).all(JSON.stringify(rowids)) as PageDbRow[];
+  const byRowid = new Map(fetched.map((row) => [row.row_key, row]));
+  const ordered = rowids.flatMap((rowid) => byRowid.get(rowid as number) ?? []);
+  const last = keys.at(-1);
+  const page: InboxPage = {
+    total: inboxTotal(db, sql.total, sql.params, query.slaFilter === undefined),
+    rows: ordered.map(toInboxRow),
+    ...(last ? { next: encodeInboxCursor(query.sort, keyOf(last)) } : {}),
+  };
+  const sla = ordered.map((row) => ({
+    id: row.id,
+    priority: row.priority,
+    channel: row.channel,
+    team_id: row.team_id,
+    tier: row.contact_tier,
+    sla_policy_id: row.sla_policy_id,
+    sla_events: row.sla_events,
+  }));
+  return { page, sla };
 }
 
 export function getInboxRow(db: Db, conversationId: string): InboxRow | null {

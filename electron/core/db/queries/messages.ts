@@ -2,8 +2,9 @@
 import type { MessageView } from '../../../../shared/contracts/rpc';
 import type { CallInfo, Message } from '../../../../shared/domain/model';
 import type { Db } from '../database';
+import { messageInsightOf, type MessageInsightColumns } from './insight';
 
-interface MessageRow {
+interface MessageRow extends MessageInsightColumns {
   id: string;
   conversation_id: string;
   direction: Message['direction'];
@@ -35,6 +36,7 @@ function toStored(row: MessageRow): StoredMessage {
     createdAt: row.created_at,
     pending: row.pending === 1,
     failedReason: row.failed_reason,
+    ...messageInsightOf(row),
   };
 }
 

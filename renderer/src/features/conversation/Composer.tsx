@@ -7,6 +7,9 @@ import { smsLength } from '../../lib/sms';
 import { useAppStore } from '../../store';
 import { CannedMenu, DraftPreview, PromptDialog, SuggestionsRow } from '../canned/ComposerCanned';
 import { useCannedComposer } from '../canned/useCannedComposer';
+import { StaleDraftWarning } from '../collision/StaleDraftWarning';
+import { useCollisionReporting } from '../collision/useCollisionReporting';
+import { useStaleDraftGuard } from '../collision/useStaleDraftGuard';
 
 type Mode = 'text' | 'note';
 
@@ -30,6 +33,8 @@ export function Composer({ conversation }: { conversation: Conversation }): Reac
   const agentName = useAppStore((s) => s.session?.agent.name ?? '');
   const teamName = useAppStore((s) => (s.detail?.conversation.id === conversation.id ? s.detail.teamName : ''));
   const [withSignature, setWithSignature] = useState(true);
+  const presence = useCollisionReporting(conversation.id);
+  const staleGuard = useStaleDraftGuard(conversation.id, text);
 
   const isEmail = conversation.channel === 'email' && mode === 'text';
   const signature = isEmail && withSignature && agentName ? `\n\n--\n${agentName}${teamName ? `\n${teamName}` : ''}` : '';
@@ -38,8 +43,11 @@ export function Composer({ conversation }: { conversation: Conversation }): Reac
   const sms = conversation.channel === 'sms' && mode === 'text' ? smsLength(outgoing) : null;
   const canSend = text.trim().length > 0 && canned.unresolved.length === 0 && !busy;
 
-  const send = async () => {
+  // `anyway`: the agent saw the stale-draft warning and chose to send.
+  const send = async (anyway = false) => {
     if (!canSend) return;
+    if (mode === 'text' && !anyway && staleGuard.holdBack()) return;
+    staleGuard.dismiss();
     setBusy(true);
     setError(null);
     try {
@@ -98,6 +106,7 @@ export function Composer({ conversation }: { conversation: Conversation }): Reac
         data-testid="composer-input"
         aria-describedby={`${id}-hint`}
         onChange={canned.onTextChange}
+        onInput={presence.onInput}
         onKeyDown={(e) => {
           if (canned.onKeyDown(e)) return;
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -109,6 +118,16 @@ export function Composer({ conversation }: { conversation: Conversation }): Reac
         }}
       />
       <DraftPreview canned={canned} signature={signature} />
+      {staleGuard.warning && (
+        <StaleDraftWarning
+          stale={staleGuard.warning}
+          onReview={() => {
+            staleGuard.review();
+            textarea.current?.focus();
+          }}
+          onSendAnyway={() => void send(true)}
+        />
+      )}
       <div className="composer-footer">
         {error && (
           <span className="form-error" role="alert">

@@ -9,6 +9,8 @@ import { ChannelIcon } from '../common/ChannelIcon';
 import { SlaChip } from '../sla/SlaChip';
 import { TransferDialog } from './TransferDialog';
 import { useTeamName } from '../common/useTeamName';
+import { IssueTags, SentimentTag } from '../insight/InsightTags';
+import { CollisionIndicator } from '../collision/CollisionIndicator';
 
 /** Who and what this conversation is, plus the actions that change it. */
 export function ConversationHeader({ detail }: { detail: ConversationDetail }): React.JSX.Element {
@@ -56,6 +58,22 @@ export function ConversationHeader({ detail }: { detail: ConversationDetail }): 
             <dt>{t('conversation.assignee')}</dt>
             <dd data-testid="conversation-assignee">{detail.assigneeName ?? t('conversation.unassigned')}</dd>
           </div>
+          {conversation.sentiment && (
+            <div data-testid="conversation-sentiment">
+              <dt>{t('nlu.sentimentLabel')}</dt>
+              <dd>
+                <SentimentTag sentiment={conversation.sentiment} />
+              </dd>
+            </div>
+          )}
+          {conversation.issueTypes && conversation.issueTypes.length > 0 && (
+            <div data-testid="conversation-issue-types">
+              <dt>{t('nlu.tagsLabel')}</dt>
+              <dd className="insight-tags">
+                <IssueTags issueTypes={conversation.issueTypes} />
+              </dd>
+            </div>
+          )}
           {detail.sla && (
             <div data-testid="conversation-sla">
               <dt>{t('sla.label')}</dt>
@@ -65,6 +83,7 @@ export function ConversationHeader({ detail }: { detail: ConversationDetail }): 
             </div>
           )}
         </dl>
+        <CollisionIndicator conversationId={conversation.id} />
       </div>
       <div className="conversation-actions" role="toolbar" aria-label={t('conversation.actionsLabel')}>
         {conversation.assigneeId !== agentId && (

@@ -50,7 +50,7 @@ export function ConversationPane(): React.JSX.Element {
         data-status={detail.conversation.status}
       >
         <ConversationHeader detail={detail} />
-        <MessageThread messages={detail.messages} />
+        <MessageThread key={detail.conversation.id} messages={detail.messages} />
         <Composer key={detail.conversation.id} conversation={detail.conversation} />
       </section>
       <ContactPanel detail={detail} />

@@ -2,6 +2,9 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../../shared/contracts/rpc';
 import { formatClock, formatTimestamp, type UiLanguage } from '../../lib/time';
+import { BotAvatar } from '../insight/BotAvatar';
+import { InsightTags } from '../insight/InsightTags';
+import { SystemEvent } from '../insight/SystemEvent';
 
 /** Which bubble a message gets: who speaks decides side and colour. */
 export function bubbleKind(message: MessageView): 'system' | 'note' | 'bot' | 'agent' | 'customer' {
@@ -28,7 +31,7 @@ export const MessageBubble = memo(function MessageBubble({ message, now, languag
   if (kind === 'system') {
     return (
       <div className="message message-system" {...common}>
-        <span>{message.text}</span> <time dateTime={message.createdAt}>{time}</time>
+        {message.detail ? <SystemEvent detail={message.detail} /> : <span>{message.text}</span>} <time dateTime={message.createdAt}>{time}</time>
       </div>
     );
   }
@@ -44,7 +47,10 @@ export const MessageBubble = memo(function MessageBubble({ message, now, languag
     <div className={`message message-${kind}${message.failedReason ? ' is-failed' : ''}${message.pending ? ' is-pending' : ''}`} {...common}>
       <div className="bubble">
         <div className="bubble-meta">
-          <span className="bubble-author">{author}</span>
+          <span className="bubble-author">
+            {kind === 'bot' && <BotAvatar />}
+            {author}
+          </span>
           <time dateTime={message.createdAt}>{time}</time>
         </div>
         {message.subject && <div className="bubble-subject">{t('conversation.subject', { subject: message.subject })}</div>}
@@ -70,6 +76,20 @@ export const MessageBubble = memo(function MessageBubble({ message, now, languag
           </div>
         )}
         {message.text && <div className="bubble-text">{message.text}</div>}
+        {message.detail?.kind === 'bot_answer' && (
+          <div className="bot-answer-source">
+            {t('nlu.botAnswered', { intent: message.detail.intent, confidence: Math.round(message.detail.confidence * 100) })}
+          </div>
+        )}
+        {message.insight && (
+          <div className="message-insight">
+            <InsightTags
+              issueTypes={message.insight.issueType === 'other' ? [] : [message.insight.issueType]}
+              sentiment={message.insight.sentiment}
+              compact
+            />
+          </div>
+        )}
       </div>
       {message.pending && !message.failedReason && (
         <div className="bubble-status" role="status">

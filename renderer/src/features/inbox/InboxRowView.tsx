@@ -7,6 +7,7 @@ import { PriorityBadge, StatusBadge, VipBadge } from '../common/Badges';
 import { ChannelIcon } from '../common/ChannelIcon';
 import { useLanguage } from '../common/useLanguage';
 import { SlaChip } from '../sla/SlaChip';
+import { InsightTags } from '../insight/InsightTags';
 
 const HOUR = 3_600_000;
 
@@ -52,6 +53,7 @@ export const InboxRowView = memo(function InboxRowView({ row, now }: Props): Rea
       <div className="row-line row-meta">
         <PriorityBadge priority={row.priority} />
         <StatusBadge status={row.status} />
+        <InsightTags issueTypes={row.issueTypes} sentiment={row.sentiment} compact />
         <span className="row-assignee">{row.assigneeName ?? t('inbox.unassigned')}</span>
         <span className="row-team">{teamName}</span>
       </div>

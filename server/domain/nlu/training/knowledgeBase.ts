@@ -1,8 +1,8 @@
 /**
- * The bot's default knowledge base: question variants and answers in zh-CN and en. Admin-managed
- * entries will replace this list later (the bot takes any `KnowledgeEntry[]`); these are the
- * defaults a new installation starts with. `team` is where a conversation on this topic goes when
- * the bot hands off.
+ * The bot's default knowledge base: question variants and answers in zh-CN and en. A new
+ * installation is seeded with these once (knowledgeStore.ts); from then on admins edit the stored
+ * list (GET/PUT /api/v1/admin/knowledge-base, validated by shared/contracts/knowledge.ts).
+ * `team` is where a conversation on this topic goes when the bot hands off.
  */
 import type { IssueType, TeamId } from '../labels';
 

@@ -1,0 +1,124 @@
+/**
+ * The admin screen's drafts: for each settings list, what the server holds (`saved`) and what the
+ * admin is editing (`draft`). Kept outside the component so switching tabs or screens keeps
+ * unsaved edits. Nothing is cached beyond the window: every load asks the server through the core.
+ */
+import { create } from 'zustand';
+import type { KnowledgeEntryInput } from '../../../../shared/contracts/knowledge';
+import type { BusinessCalendarRecord, SlaPolicyRecord } from '../../../../shared/sla/policies';
+import { errorCode, errorMessage, getApi } from '../../api/client';
+
+export interface AdminLists {
+  policies: SlaPolicyRecord[];
+  calendars: BusinessCalendarRecord[];
+  knowledge: KnowledgeEntryInput[];
+}
+export type AdminTab = keyof AdminLists;
+export const ADMIN_TABS: readonly AdminTab[] = ['policies', 'calendars', 'knowledge'];
+
+export interface ListState<T> {
+  saved: T | null;
+  draft: T | null;
+  loading: boolean;
+  loadError: { code: string; message: string } | null;
+  saving: boolean;
+  /** The server's refusal of the last save, word for word. */
+  serverError: { code: string; message: string } | null;
+  /** A save was tried: show every problem, including fields not filled in yet. */
+  attempted: boolean;
+}
+
+type Lists = { [K in AdminTab]: ListState<AdminLists[K]> };
+
+interface AdminState extends Lists {
+  /** Whose drafts these are: another sign-in in the same window starts from the server's lists. */
+  owner: string | null;
+  claim(agentId: string): void;
+  load(tab: AdminTab): Promise<void>;
+  edit<K extends AdminTab>(tab: K, update: (draft: AdminLists[K]) => AdminLists[K]): void;
+  discard(tab: AdminTab): void;
+  markAttempted(tab: AdminTab): void;
+  /** Resolves true when the server stored the draft. */
+  save(tab: AdminTab): Promise<boolean>;
+}
+
+const empty = <T>(): ListState<T> => ({
+  saved: null,
+  draft: null,
+  loading: false,
+  loadError: null,
+  saving: false,
+  serverError: null,
+  attempted: false,
+});
+
+async function fetchList<K extends AdminTab>(tab: K): Promise<AdminLists[K]> {
+  const admin = getApi().admin;
+  if (tab === 'policies') return (await admin['slaPolicies.get']({})).policies as AdminLists[K];
+  if (tab === 'calendars') return (await admin['calendars.get']({})).calendars as AdminLists[K];
+  return (await admin['knowledge.get']({})).entries as AdminLists[K];
+}
+
+async function storeList<K extends AdminTab>(tab: K, list: AdminLists[K]): Promise<AdminLists[K]> {
+  const admin = getApi().admin;
+  if (tab === 'policies')
+    return (await admin['slaPolicies.put']({ policies: list as AdminLists['policies'] })).policies as AdminLists[K];
+  if (tab === 'calendars')
+    return (await admin['calendars.put']({ calendars: list as AdminLists['calendars'] })).calendars as AdminLists[K];
+  return (await admin['knowledge.put']({ entries: list as AdminLists['knowledge'] })).entries as AdminLists[K];
+}
+
+export function isDirty(state: Pick<ListState<unknown>, 'draft' | 'saved'>): boolean {
+  return state.draft !== null && state.saved !== null && JSON.stringify(state.draft) !== JSON.stringify(state.saved);
+}
+
+export const useAdminStore = create<AdminState>()((set, get) => {
+  // Each list's state is replaced whole; callers keep a list's draft and saved of its own type.
+  const patch = (tab: AdminTab, change: Partial<ListState<unknown>>) =>
+    set({ [tab]: { ...get()[tab], ...change } } as unknown as Partial<AdminState>);
+
+  return {
+    policies: empty(),
+    calendars: empty(),
+    knowledge: empty(),
+    owner: null,
+    claim(agentId) {
+      if (get().owner !== agentId) set({ owner: agentId, policies: empty(), calendars: empty(), knowledge: empty() });
+    },
+    async load(tab) {
+      if (get()[tab].loading) return;
+      patch(tab, { loading: true, loadError: null });
+      try {
+        const list = await fetchList(tab);
+        const keepDraft = isDirty(get()[tab]);
+        patch(tab, { saved: list, draft: keepDraft ? get()[tab].draft : list, loading: false });
+      } catch (failure) {
+        patch(tab, { loading: false, loadError: { code: errorCode(failure), message: errorMessage(failure) } });
+      }
+    },
+    edit(tab, update) {
+      const draft = get()[tab].draft;
+      if (draft === null) return;
+      patch(tab, { draft: update(draft as never), serverError: null });
+    },
+    discard(tab) {
+      patch(tab, { draft: get()[tab].saved, serverError: null, attempted: false });
+    },
+    markAttempted(tab) {
+      patch(tab, { attempted: true });
+    },
+    async save(tab) {
+      const { draft, saving } = get()[tab];
+      if (draft === null || saving) return false;
+      patch(tab, { saving: true, serverError: null, attempted: true });
+      try {
+        const stored = await storeList(tab, draft);
+        patch(tab, { saved: stored, draft: stored, saving: false, attempted: false });
+        return true;
+      } catch (failure) {
+        patch(tab, { saving: false, serverError: { code: errorCode(failure), message: errorMessage(failure) } });
+        return false;
+      }
+    },
+  };
+});

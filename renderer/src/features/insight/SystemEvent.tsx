@@ -1,0 +1,40 @@
+/**
+ * A bot or sentiment event in the thread, worded in the reader's language from the message's
+ * structured detail (the stored text is the English fallback for exports and older windows).
+ */
+import { useTranslation } from 'react-i18next';
+import type { MessageDetail } from '../../../../shared/nlu/insight';
+import { useTeamName } from '../common/useTeamName';
+
+type Handoff = Extract<MessageDetail, { kind: 'bot_handoff' }>;
+
+function HandoffEvent({ detail }: { detail: Handoff }): React.JSX.Element {
+  const { t } = useTranslation();
+  const team = useTeamName(detail.teamId, detail.teamId);
+  return (
+    <span className="system-event is-handoff" data-testid="handoff-event" data-reason={detail.reason} data-intent={detail.intent}>
+      <span className="system-event-title">
+        {t('nlu.handoff.title', { team })}: {t(`nlu.handoff.reason.${detail.reason}`)}
+      </span>
+      <span>
+        {t('nlu.handoff.intent', { intent: t(`nlu.issueType.${detail.intent}`), confidence: Math.round((detail.intentConfidence ?? 0) * 100) })}
+        {' · '}
+        {t('nlu.handoff.match', { confidence: Math.round(detail.confidence * 100) })}
+      </span>
+    </span>
+  );
+}
+
+/** Null when the detail is not an event this window words itself. */
+export function SystemEvent({ detail }: { detail: MessageDetail }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  if (detail.kind === 'bot_handoff') return <HandoffEvent detail={detail} />;
+  if (detail.kind === 'priority_raised') {
+    return (
+      <span className="system-event is-priority" data-testid="priority-raised-event">
+        {t('nlu.priorityRaised', { from: t(`priority.${detail.from}`), to: t(`priority.${detail.to}`), score: detail.score.toFixed(2) })}
+      </span>
+    );
+  }
+  return null;
+}

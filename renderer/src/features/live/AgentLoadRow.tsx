@@ -1,0 +1,94 @@
+/** One agent in a team card: status, load / capacity per channel, and inline capacity editing. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Capacity, TeamRoutingView } from '../../../../shared/contracts/routing';
+import { CHANNELS } from '../../../../shared/domain/model';
+import { errorMessage, getApi } from '../../api/client';
+import '../presence/presence.css';
+
+type AgentView = TeamRoutingView['agents'][number];
+
+export function AgentLoadRow({ agent, onSaved }: { agent: AgentView; onSaved(): void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Capacity | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  // Channels the agent holds or may hold, so "voice 0/0" does not clutter the row.
+  const channels = CHANNELS.filter((channel) => agent.capacity[channel] > 0 || agent.load[channel] > 0);
+
+  const save = async () => {
+    if (!draft) return;
+    try {
+      await getApi().live.setCapacity({ agentId: agent.id, capacity: draft });
+      setDraft(null);
+      setProblem(null);
+      onSaved();
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  };
+
+  return (
+    <tr data-testid="live-agent" data-agent-id={agent.id}>
+      <th scope="row">{agent.name}</th>
+      <td>
+        <span className={`presence-dot presence-${agent.status}`} aria-hidden="true" /> {t(`presence.status.${agent.status}`)}
+      </td>
+      <td>
+        {draft ? (
+          <form
+            className="live-capacity-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save();
+            }}
+          >
+            {CHANNELS.map((channel) => (
+              <label key={channel}>
+                <span>{t(`channel.${channel}`)}</span>
+                <input
+                  type="number"
+                  min={0}
+                  max={100}
+                  value={draft[channel]}
+                  aria-label={t('live.queues.capacityOf', { channel: t(`channel.${channel}`) })}
+                  onChange={(e) => setDraft({ ...draft, [channel]: Math.max(0, Math.min(100, Math.round(Number(e.target.value) || 0))) })}
+                />
+              </label>
+            ))}
+            <button type="submit" className="btn btn-small btn-primary">
+              {t('live.queues.save')}
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setDraft(null)}>
+              {t('live.queues.cancel')}
+            </button>
+            {problem && (
+              <span className="form-error small" role="alert">
+                {problem}
+              </span>
+            )}
+          </form>
+        ) : (
+          <ul className="live-load">
+            {channels.map((channel) => (
+              <li key={channel} className={agent.load[channel] >= agent.capacity[channel] && agent.capacity[channel] > 0 ? 'is-full' : undefined}>
+                {t(`channel.${channel}`)} {agent.load[channel]}/{agent.capacity[channel]}
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
+      <td>
+        {!draft && (
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            onClick={() => setDraft({ ...agent.capacity })}
+            aria-label={t('live.queues.editCapacityOf', { name: agent.name })}
+          >
+            {t('live.queues.editCapacity')}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * The team lead's Live screen: Alerts, Queues & agents, SLA report as tabs. Alerts come from the
+ * cache (offline too); queue figures from the cache; agents, auto-assign and the report from the
+ * server through the core's `live.*` calls.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AlertsPanel } from './AlertsPanel';
+import { useLiveStore } from './liveStore';
+import { QueuesPanel } from './QueuesPanel';
+import { SlaReportPanel } from './SlaReportPanel';
+import './live.css';
+
+const TABS = ['alerts', 'queues', 'report'] as const;
+type Tab = (typeof TABS)[number];
+
+export function LiveScreen(): React.JSX.Element {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('alerts');
+  const unacknowledged = useLiveStore((s) => s.unacknowledged);
+  const start = useLiveStore((s) => s.start);
+  useEffect(start, [start]);
+
+  const moveFocus = (event: React.KeyboardEvent, index: number) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = TABS[(index + step + TABS.length) % TABS.length]!;
+    setTab(next);
+    document.getElementById(`live-tab-${next}`)?.focus();
+  };
+
+  return (
+    <section className="live-screen" aria-label={t('live.title')} data-testid="live-screen">
+      <header className="live-screen-header">
+        <div role="tablist" aria-label={t('live.title')} className="live-tabs">
+          {TABS.map((id, index) => (
+            <button
+              key={id}
+              id={`live-tab-${id}`}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              aria-controls={`live-tabpanel-${id}`}
+              tabIndex={tab === id ? 0 : -1}
+              className={`live-tab${tab === id ? ' is-active' : ''}`}
+              onClick={() => setTab(id)}
+              onKeyDown={(event) => moveFocus(event, index)}
+              data-testid={`live-tab-${id}`}
+            >
+              {t(`live.tabs.${id}`)}
+              {id === 'alerts' && unacknowledged > 0 && (
+                <span className="live-tab-count" aria-label={t('live.badge', { count: unacknowledged })}>
+                  {unacknowledged}
+                </span>
+              )}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div role="tabpanel" id={`live-tabpanel-${tab}`} aria-labelledby={`live-tab-${tab}`} className="live-body">
+        {tab === 'alerts' && <AlertsPanel />}
+        {tab === 'queues' && <QueuesPanel />}
+        {tab === 'report' && <SlaReportPanel />}
+      </div>
+    </section>
+  );
+}
+
+/** The rail badge: unacknowledged alerts (leads and admins only, the registry decides who sees it). */
+export function useUnacknowledgedAlerts(): number {
+  const start = useLiveStore((s) => s.start);
+  useEffect(start, [start]);
+  return useLiveStore((s) => s.unacknowledged);
+}

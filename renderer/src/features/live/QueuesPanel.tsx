@@ -1,0 +1,142 @@
+/**
+ * Queues & agents: per team the viewer leads, the queue from the cache (waiting, longest wait,
+ * SLA at risk; live and offline too), then what only the server knows (agents' load and
+ * capacity, the auto-assign switch), asked for while online and refreshed as the inbox changes.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TeamQueue } from '../../../../shared/contracts/alerts';
+import type { TeamRoutingView } from '../../../../shared/contracts/routing';
+import { errorCode, errorMessage, getApi } from '../../api/client';
+import { useNow } from '../../app/useNow';
+import { useTeamName } from '../common/useTeamName';
+import { formatWaiting } from '../../lib/time';
+import { useAppStore } from '../../store';
+import { AgentLoadRow } from './AgentLoadRow';
+import { useLiveStore } from './liveStore';
+
+export function QueuesPanel(): React.JSX.Element {
+  const { t } = useTranslation();
+  const queues = useLiveStore((s) => s.queues);
+  const loadQueues = useLiveStore((s) => s.loadQueues);
+  useEffect(() => {
+    void loadQueues();
+  }, [loadQueues]);
+  return (
+    <section className="live-panel" aria-labelledby="live-queues-title" data-testid="live-queues">
+      <header className="live-panel-header">
+        <h2 id="live-queues-title">{t('live.tabs.queues')}</h2>
+      </header>
+      {queues.length === 0 ? (
+        <p className="live-empty">{t('live.queues.noTeams')}</p>
+      ) : (
+        <div className="live-team-grid">
+          {queues.map((queue) => (
+            <TeamCard key={queue.teamId} queue={queue} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
+  const { t } = useTranslation();
+  const now = useNow();
+  const language = useAppStore((s) => s.language);
+  const online = useAppStore((s) => s.sync?.state === 'online' || s.sync?.state === 'syncing');
+  const name = useTeamName(queue.teamId, queue.teamId);
+  const [view, setView] = useState<TeamRoutingView | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    getApi()
+      .live.teamRouting({ teamId: queue.teamId })
+      .then(
+        (next) => {
+          setView(next);
+          setProblem(null);
+        },
+        (error: unknown) => setProblem(errorCode(error) === 'offline' ? 'offline' : errorMessage(error)),
+      );
+  }, [queue.teamId]);
+
+  // Load and follow the queue: a new waiting conversation or assignment changes agents' load.
+  useEffect(() => {
+    if (online) load();
+  }, [online, load, queue.waiting, queue.atRisk]);
+
+  const toggle = async (autoAssign: boolean) => {
+    try {
+      setView(await getApi().live.setAutoAssign({ teamId: queue.teamId, autoAssign }));
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  };
+
+  const wait = queue.longestWaitingSince ? formatWaiting(now - Date.parse(queue.longestWaitingSince), language) : t('live.queues.none');
+  const headingId = `live-team-${queue.teamId}`;
+  return (
+    <article className="live-team" aria-labelledby={headingId} data-testid="live-team" data-team-id={queue.teamId}>
+      <header className="live-team-header">
+        <h3 id={headingId}>{name}</h3>
+        {view && (
+          <label className="live-switch">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={view.autoAssign}
+              onChange={(e) => void toggle(e.target.checked)}
+              data-testid="live-auto-assign"
+            />
+            <span>{t('live.queues.autoAssign')}</span>
+          </label>
+        )}
+      </header>
+      <dl className="live-stats">
+        <div>
+          <dt>{t('live.queues.waiting')}</dt>
+          <dd data-testid="live-waiting">{queue.waiting}</dd>
+        </div>
+        <div>
+          <dt>{t('live.queues.longestWait')}</dt>
+          <dd>{wait}</dd>
+        </div>
+        <div title={t('live.queues.atRiskHint')}>
+          <dt>{t('live.queues.atRisk')}</dt>
+          <dd className={queue.atRisk > 0 ? 'is-hot' : undefined} data-testid="live-at-risk">
+            {queue.atRisk}
+          </dd>
+        </div>
+      </dl>
+      {!online || problem === 'offline' ? (
+        <p className="muted small">{t('live.queues.offline')}</p>
+      ) : problem ? (
+        <p className="form-error small" role="alert">
+          {t('live.queues.serverOnly', { message: problem })}
+        </p>
+      ) : view && view.agents.length === 0 ? (
+        <p className="muted small">{t('live.queues.noAgents')}</p>
+      ) : view ? (
+        <table className="live-table">
+          <caption className="visually-hidden">{`${name} · ${t('live.queues.agents')}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('live.queues.agent')}</th>
+              <th scope="col">{t('live.queues.status')}</th>
+              <th scope="col">{t('live.queues.load')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('live.queues.editCapacity')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.agents.map((agent) => (
+              <AgentLoadRow key={agent.id} agent={agent} onSaved={load} />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The Live screen's view of the core: alerts (from the cache, reloaded when a `data.changed`
+ * names an `alert:<id>` key) and the per-team queue figures (reloaded when inbox rows change).
+ * The rail badge reads the unacknowledged count from here too. Never a second database.
+ */
+import { create } from 'zustand';
+import { ALERT_KEY_PREFIX, type AlertListItem, type TeamQueue } from '../../../../shared/contracts/alerts';
+import { getApi } from '../../api/client';
+
+interface LiveState {
+  alerts: AlertListItem[];
+  unacknowledged: number;
+  queues: TeamQueue[];
+  alertsLoaded: boolean;
+  /** Subscribe to the core's changes (once) and load alerts. */
+  start(): void;
+  loadAlerts(): Promise<void>;
+  loadQueues(): Promise<void>;
+}
+
+let connected = false;
+
+export const useLiveStore = create<LiveState>()((set, get) => ({
+  alerts: [],
+  unacknowledged: 0,
+  queues: [],
+  alertsLoaded: false,
+  start() {
+    if (!connected) {
+      connected = true;
+      getApi().on('data.changed', (payload) => {
+        if (payload.directory || payload.conversationIds.some((id) => id.startsWith(ALERT_KEY_PREFIX)))
+          void get().loadAlerts();
+        if (payload.inbox || payload.directory) void get().loadQueues();
+      });
+    }
+    void get().loadAlerts();
+  },
+  async loadAlerts() {
+    try {
+      const { alerts, unacknowledged } = await getApi().alerts.list({});
+      set({ alerts, unacknowledged, alertsLoaded: true });
+    } catch {
+      // Signed out or not a lead: nothing to show; the next change reloads.
+      set({ alerts: [], unacknowledged: 0, alertsLoaded: true });
+    }
+  },
+  async loadQueues() {
+    try {
+      set({ queues: (await getApi().live.queues({})).teams });
+    } catch {
+      set({ queues: [] });
+    }
+  },
+}));

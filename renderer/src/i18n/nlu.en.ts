@@ -1,0 +1,37 @@
+/** English strings for classification tags, sentiment and the bot's messages. */
+const nluEn = {
+  issueType: {
+    after_sales_fault: 'Fault',
+    product_suggestion: 'Suggestion',
+    service_complaint: 'Complaint',
+    logistics: 'Delivery',
+    refund: 'Refund',
+    billing: 'Billing',
+    account: 'Account',
+    product_question: 'Product question',
+    other: 'Other',
+  },
+  sentiment: {
+    positive: 'Positive',
+    neutral: 'Neutral',
+    negative: 'Negative',
+    title: 'Customer sentiment: {{label}}, strength {{strength}}%',
+  },
+  tagsLabel: 'Topics',
+  sentimentLabel: 'Sentiment',
+  botAvatar: 'Bot',
+  botAnswered: 'Knowledge base: {{intent}} · {{confidence}}% sure',
+  handoff: {
+    title: 'Handed to {{team}} by the bot',
+    reason: {
+      asked_for_human: 'the customer asked for a person',
+      low_confidence: 'the bot was not confident enough to answer',
+      max_turns: 'the bot reached its turn limit',
+    },
+    intent: 'Detected intent: {{intent}} ({{confidence}}%)',
+    match: 'best knowledge-base match {{confidence}}%',
+  },
+  priorityRaised: 'Priority raised from {{from}} to {{to}}: negative sentiment ({{score}})',
+};
+
+export default nluEn;

@@ -1,0 +1,141 @@
+/**
+ * Alerts for team leads and the lead's "Live" screen on the wire: the `alert.updated` change and
+ * the `alert.acknowledge` mutation merged into shared/contracts/sync.ts, the `alerts.*` / `live.*`
+ * RPC calls merged into shared/contracts/rpc.ts, and the SLA report HTTP contract
+ * (GET /api/v1/reports/sla). Kept here so the shared tables grow by one spread line each.
+ */
+import { z } from 'zod';
+import { PrioritySchema } from '../domain/model';
+import { AgentCapacityBodySchema, TeamRoutingBodySchema, TeamRoutingViewSchema } from './routing';
+import { AlertSchema, SlaTargetNameSchema } from './sla';
+
+const Seq = z.number().int().nonnegative();
+const Id = z.string().min(1).max(64);
+const Instant = z.string().min(1).max(40);
+
+/**
+ * Outbox / data.changed key of an alert: `alert:<id>`. The core files an acknowledgement under
+ * this key and the UI reloads its alert list when a `data.changed` names such a key.
+ */
+export const ALERT_KEY_PREFIX = 'alert:';
+export const alertKey = (id: string) => `${ALERT_KEY_PREFIX}${id}`;
+
+/** `alert.updated` carries the whole alert again (acknowledged); leads and admins only. */
+export const AlertChangeSchemas = [
+  z.object({ seq: Seq, type: z.literal('alert.updated'), alert: AlertSchema }),
+] as const;
+
+export const AlertMutationArgsSchemas = {
+  /** A lead of the alert's team, or an admin, has seen it. The first acknowledgement stands. */
+  'alert.acknowledge': z.object({ alertId: Id }),
+} as const;
+
+/** An alert as the Live screen lists it: the alert plus names the cache knows. */
+export const AlertListItemSchema = z.object({
+  alert: AlertSchema,
+  contactName: z.string().nullable(),
+  teamName: z.string().nullable(),
+  teamNameEn: z.string().nullable(),
+  acknowledgedByName: z.string().nullable(),
+  /** The acknowledgement is written locally and not yet confirmed by the server. */
+  pending: z.boolean(),
+});
+export type AlertListItem = z.infer<typeof AlertListItemSchema>;
+
+export const ALERT_LIST_MAX = 500;
+
+/** GET /api/v1/reports/sla query. `from` inclusive, `to` exclusive; at most 366 days apart. */
+export const SlaReportQuerySchema = z
+  .object({
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    teamId: Id.optional(),
+  })
+  .refine((query) => Date.parse(query.from) < Date.parse(query.to), {
+    message: '`from` must be before `to`',
+    path: ['to'],
+  })
+  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= 366 * 86_400_000, {
+    message: 'the period may be at most 366 days',
+    path: ['to'],
+  });
+export type SlaReportQuery = z.infer<typeof SlaReportQuerySchema>;
+
+/** One row of the report: a team × target × priority. Overtimes are business milliseconds. */
+export const SlaReportRowSchema = z.object({
+  teamId: Id,
+  target: SlaTargetNameSchema,
+  priority: PrioritySchema,
+  met: z.number().int().nonnegative(),
+  breached: z.number().int().nonnegative(),
+  /** met / (met + breached), 0..1; null when nothing counted. */
+  hitRate: z.number().min(0).max(1).nullable(),
+  /** Of the breaches; null without breaches. */
+  medianOvertimeMs: z.number().nonnegative().nullable(),
+  p90OvertimeMs: z.number().nonnegative().nullable(),
+});
+export type SlaReportRow = z.infer<typeof SlaReportRowSchema>;
+
+export const SlaReportBreachSchema = z.object({
+  conversationId: Id,
+  teamId: Id,
+  contactName: z.string(),
+  target: SlaTargetNameSchema,
+  priority: PrioritySchema,
+  dueAt: Instant.nullable(),
+  overtimeMs: z.number().nonnegative(),
+  /** Whether the target was met in the end (late). */
+  metLate: z.boolean(),
+  recordedAt: Instant,
+});
+export type SlaReportBreach = z.infer<typeof SlaReportBreachSchema>;
+
+export const SLA_REPORT_BREACHES_MAX = 50;
+
+export const SlaReportSchema = z.object({
+  from: Instant,
+  to: Instant,
+  /** The teams the report covers (the caller's teams for a lead, all or the asked one for an admin). */
+  teamIds: z.array(Id),
+  rows: z.array(SlaReportRowSchema),
+  /** The latest breaches in the period, newest first (at most SLA_REPORT_BREACHES_MAX). */
+  latestBreaches: z.array(SlaReportBreachSchema),
+});
+export type SlaReport = z.infer<typeof SlaReportSchema>;
+
+/** A team's queue as the cache sees it (live, offline too). */
+export const TeamQueueSchema = z.object({
+  teamId: Id,
+  /** Open conversations nobody holds. */
+  waiting: z.number().int().nonnegative(),
+  /** When the longest-waiting of them started waiting; null when none waits. */
+  longestWaitingSince: Instant.nullable(),
+  /** Open or pending conversations with an SLA target due within 30 minutes or already breached. */
+  atRisk: z.number().int().nonnegative(),
+});
+export type TeamQueue = z.infer<typeof TeamQueueSchema>;
+export const AT_RISK_WITHIN_MS = 30 * 60_000;
+
+const Ok = z.object({ ok: z.literal(true) });
+const TeamRef = z.object({ teamId: Id });
+
+export const AlertRpcContract = {
+  'alerts.list': {
+    input: z.object({ limit: z.number().int().min(1).max(ALERT_LIST_MAX).optional() }),
+    output: z.object({ alerts: z.array(AlertListItemSchema), unacknowledged: z.number().int().nonnegative() }),
+  },
+  'alerts.acknowledge': { input: z.object({ alertId: Id }), output: Ok },
+  /** Per team the viewer leads (every cached team for an admin), from the cache. */
+  'live.queues': { input: z.object({}).strict(), output: z.object({ teams: z.array(TeamQueueSchema) }) },
+  /** Proxies of the routing and report HTTP API (need the server; `offline` when unreachable). */
+  'live.teamRouting': { input: TeamRef, output: TeamRoutingViewSchema },
+  'live.setAutoAssign': { input: TeamRef.extend(TeamRoutingBodySchema.shape), output: TeamRoutingViewSchema },
+  'live.setCapacity': {
+    input: z.object({ agentId: Id }).extend(AgentCapacityBodySchema.shape),
+    output: AgentCapacityBodySchema,
+  },
+  'live.slaReport': {
+    input: z.object({ from: Instant, to: Instant, teamId: Id.optional() }),
+    output: SlaReportSchema,
+  },
+} as const;

@@ -1,0 +1,73 @@
+/**
+ * What the server learned from a customer's words, as it travels on messages and conversations:
+ * the classification of each inbound message (issue type, suggested team, sentiment), the bot's
+ * answers, and the system events the bot and the sentiment rules write into a thread (handoff,
+ * priority raised). Every field that uses these is optional on the wire, so caches and clients
+ * older than them keep working.
+ */
+import { z } from 'zod';
+import { ISSUE_TYPES } from './labels';
+
+export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const;
+export const SentimentLabelSchema = z.enum(SENTIMENT_LABELS);
+export type SentimentLabelName = z.infer<typeof SentimentLabelSchema>;
+
+export const IssueTypeSchema = z.enum(ISSUE_TYPES);
+
+export const SentimentSchema = z.object({
+  label: SentimentLabelSchema,
+  /** How strongly positive or negative, 0..1 (0 for neutral). */
+  strength: z.number().min(0).max(1),
+  /** Signed: below 0 leans negative, -1 the most negative. */
+  score: z.number().min(-1).max(1),
+});
+export type SentimentValue = z.infer<typeof SentimentSchema>;
+
+/** The classification of one inbound customer message. */
+export const MessageInsightSchema = z.object({
+  issueType: IssueTypeSchema,
+  /** The skill group whose words these are most like (a team id). */
+  suggestedTeamId: z.string().min(1).max(64),
+  sentiment: SentimentSchema,
+});
+export type MessageInsight = z.infer<typeof MessageInsightSchema>;
+
+export const HANDOFF_REASONS = ['asked_for_human', 'low_confidence', 'max_turns'] as const;
+export const HandoffReasonSchema = z.enum(HANDOFF_REASONS);
+export type HandoffReason = z.infer<typeof HandoffReasonSchema>;
+
+/**
+ * Structured detail of a bot or system message, so each window words it in its own language
+ * (the message text keeps a plain English rendering for exports and older clients).
+ */
+export const MessageDetailSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('bot_answer'),
+    /** The knowledge-base entry that answered. */
+    intent: z.string().min(1).max(80),
+    confidence: z.number().min(0).max(1),
+  }),
+  z.object({
+    kind: z.literal('bot_handoff'),
+    reason: HandoffReasonSchema,
+    /** The issue type detected in the customer's message; the team was chosen by it. */
+    intent: IssueTypeSchema,
+    /** How sure the issue-type classifier was of `intent`, 0..1. */
+    intentConfidence: z.number().min(0).max(1).optional(),
+    teamId: z.string().min(1).max(64),
+    /** The bot's best knowledge-base match and how sure it was of it. */
+    knowledgeIntent: z.string().max(80).nullable(),
+    confidence: z.number().min(0).max(1),
+  }),
+  z.object({
+    kind: z.literal('priority_raised'),
+    from: z.enum(['low', 'normal', 'high', 'urgent']),
+    to: z.enum(['low', 'normal', 'high', 'urgent']),
+    /** The sentiment score of the message that raised it. */
+    score: z.number().min(-1).max(1),
+  }),
+]);
+export type MessageDetail = z.infer<typeof MessageDetailSchema>;
+
+/** At most this many issue-type tags are kept on a conversation (the most recent ones). */
+export const MAX_ISSUE_TAGS = 3;

@@ -1,0 +1,88 @@
+/**
+ * The team lead's Live screen in the real UI: a chat under a 6-second first-response policy
+ * breaches, the alert appears for the lead (with the rail badge), the lead acknowledges it and
+ * it leaves the unacknowledged list; the other tabs show the team queues and the SLA report.
+ */
+import { expect, test } from '@playwright/test';
+import { DEMO_LEAD, signIn, startStack, type Stack } from './harness';
+
+let stack: Stack;
+
+test.beforeAll(async () => {
+  stack = await startStack({
+    vipWaitMs: 3_000,
+    slaPolicies: [
+      { id: 'e2e-chat', name: 'E2E chat', match: { channels: ['chat'] }, calendarId: 'cal-24x7', firstResponseMin: 0.1 },
+      { id: 'e2e-default', name: 'Default', match: {}, calendarId: 'cal-office', firstResponseMin: 120 },
+    ],
+  });
+});
+test.afterAll(async () => {
+  await stack?.stop();
+});
+
+test('a lead sees a breach alert appear, acknowledges it, and it leaves the unacknowledged list', async ({ page }) => {
+  await signIn(page, stack, DEMO_LEAD);
+  await page.getByTestId('nav-live').click();
+  await expect(page.getByTestId('live-screen')).toBeVisible();
+  await expect(page.getByTestId('live-alerts-empty')).toBeVisible();
+  await expect(page.getByTestId('nav-badge')).toHaveCount(0);
+
+  const stamp = Date.now();
+  await stack.ingest({
+    channel: 'chat',
+    externalId: `live-e2e-${stamp}`,
+    contact: { externalId: `live-e2e-contact-${stamp}`, name: 'Olivia Brandt' },
+    text: 'Hello? I have been waiting.',
+  });
+
+  const openList = page.getByTestId('live-alerts-open');
+  const alert = openList.locator(`[data-testid="live-alert"][data-kind="sla_breached"]`).filter({ hasText: 'Olivia Brandt' });
+  await expect(alert).toBeVisible({ timeout: 20_000 });
+  await expect(alert).toContainText('First response overdue');
+  await expect(page.getByTestId('live-unacknowledged')).toHaveText('1 unacknowledged');
+  await expect(page.getByTestId('nav-badge')).toHaveText('1');
+
+  await alert.getByTestId('live-alert-acknowledge').click();
+  await expect(openList).toHaveCount(0);
+  await expect(page.getByTestId('live-alerts-empty')).toBeVisible();
+  await expect(page.getByTestId('live-unacknowledged')).toHaveText('0 unacknowledged');
+  await expect(page.getByTestId('nav-badge')).toHaveCount(0);
+  const done = page.getByTestId('live-alerts-done').getByTestId('live-alert').filter({ hasText: 'Olivia Brandt' });
+  await expect(done.getByTestId('live-alert-acknowledged')).toContainText('Acknowledged by 刘洋 Liu Yang', { timeout: 10_000 });
+
+  // A VIP left waiting in the queue: one alert of its own kind, worded for it.
+  await stack.ingest({
+    channel: 'email',
+    externalId: `live-e2e-vip-${stamp}`,
+    contact: { externalId: `live-e2e-vip-contact-${stamp}`, name: '王建国', tier: 'vip' },
+    subject: '订单咨询',
+    text: '请尽快联系我',
+  });
+  const vip = openList.locator('[data-testid="live-alert"][data-kind="vip_waiting"]').filter({ hasText: '王建国' });
+  await expect(vip).toBeVisible({ timeout: 20_000 });
+  await expect(vip).toContainText('VIP customer waiting');
+  await expect(page.getByTestId('nav-badge')).toHaveText('1');
+  await vip.getByTestId('live-alert-acknowledge').click();
+  await expect(page.getByTestId('nav-badge')).toHaveCount(0);
+
+  // Queues: the breached chat waits in 售前 and counts as at risk.
+  await page.getByTestId('live-tab-queues').click();
+  const presales = page.locator('[data-testid="live-team"][data-team-id="team-presales"]');
+  await expect(presales.getByTestId('live-waiting')).toHaveText('1');
+  await expect(presales.getByTestId('live-at-risk')).toHaveText('1');
+  await expect(presales.getByTestId('live-auto-assign')).toBeVisible();
+  await expect(presales.locator('[data-testid="live-agent"][data-agent-id="agent-li-na"]')).toBeVisible();
+
+  // The report counts the breach today.
+  await page.getByTestId('live-tab-report').click();
+  await page.getByTestId('live-period-today').click();
+  await expect(page.getByTestId('live-report-breaches')).toContainText('Olivia Brandt');
+
+  // Clicking the alert opens the conversation in the inbox.
+  await page.getByTestId('live-tab-alerts').click();
+  await done.locator('.live-alert-main').click();
+  await expect(page.getByTestId('nav-inbox')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { name: 'Olivia Brandt' }).first()).toBeVisible();
+  await expect(page.getByTestId('conversation-sla').getByTestId('sla-chip')).toHaveAttribute('data-tone', 'breached');
+});

@@ -1,0 +1,130 @@
+/**
+ * Fault: Redis restarts under two server nodes (private PostgreSQL and a private redis-server,
+ * both on free ports; lib/privatePostgres.ts, lib/privateRedis.ts). An agent's core is connected
+ * to node A; customers write through node B, so every live update the agent gets crosses Redis.
+ *
+ * Before and after the restart, a raw socket on node A must be poked for a message ingested on
+ * node B (the adapter works again, not only a later pull). During a burst around the restart the
+ * checker asks for 0 acknowledged writes lost, 0 duplicates, order kept, and the core's cache
+ * equal to the server's view within 5 s of Redis being back.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CACHE_FILE, createCore, type Core } from '../../electron/core/core';
+import { DEMO_PASSWORD } from '../../server/demo/seed';
+import { SOCKET_EVENTS, type Poke } from '../../shared/contracts/sync';
+import { cacheView, converge, history, login, serverView, verdict } from './lib/checker';
+import { postgresUnavailable, startPrivatePostgres, type PrivatePostgres } from './lib/privatePostgres';
+import { redisUnavailable, startPrivateRedis, type PrivateRedis } from './lib/privateRedis';
+import { recordResult } from './lib/report';
+import { startNode, type ServerNode } from './lib/serverNode';
+import { agentLane, createTraffic, customerLane, drained, ingestUntilAcked, openConversations, signIn, waitForConversations, type Traffic } from './lib/traffic';
+import { freePort, until } from './lib/util';
+
+const CONVERSATIONS = 4;
+const INGESTS_PER_CONVERSATION = 20;
+const REPLIES_PER_CONVERSATION = 15;
+const AGENT = 'li.na@demo.switchboard';
+const WATCHER = 'emma.clark@demo.switchboard';
+
+const unavailable = postgresUnavailable() ?? redisUnavailable();
+if (unavailable) console.log(`[fault] Redis restart skipped: ${unavailable}`);
+
+const dir = mkdtempSync(join(tmpdir(), 'sb-fault-redis-'));
+let postgres: PrivatePostgres | null = null;
+let redis: PrivateRedis | null = null;
+const nodes: ServerNode[] = [];
+let core: Core | null = null;
+let watcher: Socket | null = null;
+
+afterAll(async () => {
+  watcher?.close();
+  await core?.close();
+  for (const node of nodes.reverse()) await node.stop();
+  await redis?.stop();
+  postgres?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Ingests message `i` of conversation `c` on `url` and resolves with the time until `socket` is poked with it. */
+async function crossNodeDelivery(t: Traffic, socket: Socket, url: string, c: number, i: number): Promise<number> {
+  const text = `${t.tag}-in-${c}-${i}`;
+  const poked = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no poke on node A for ${text} within 10 s`)), 10_000);
+    const listener = (poke: Poke) => {
+      if (!poke.changes.some((change) => change.type === 'message.created' && change.message.text === text)) return;
+      clearTimeout(timer);
+      socket.off(SOCKET_EVENTS.poke, listener);
+      resolve(performance.now());
+    };
+    socket.on(SOCKET_EVENTS.poke, listener);
+  });
+  const sentAt = performance.now();
+  await ingestUntilAcked(t, () => url, c, i);
+  return (await poked) - sentAt;
+}
+
+describe.skipIf(unavailable !== null)('Redis restart under two server nodes', () => {
+  it('delivers across nodes before and after, loses nothing and converges', { timeout: 180_000 }, async () => {
+    postgres = await startPrivatePostgres();
+    redis = await startPrivateRedis();
+    const a = await startNode({ port: await freePort(), dataDir: join(dir, 'a'), databaseUrl: postgres.url, redisUrl: redis.url });
+    nodes.push(a);
+    const b = await startNode({ port: await freePort(), dataDir: join(dir, 'b'), databaseUrl: postgres.url, redisUrl: redis.url, seedDemo: false });
+    nodes.push(b);
+
+    core = createCore({ dataDir: join(dir, 'core'), serverUrl: a.url });
+    await signIn(core, AGENT, DEMO_PASSWORD);
+    const watcherToken = await login(a.url, WATCHER);
+    watcher = io(a.url, { auth: { token: watcherToken }, transports: ['websocket'], forceNew: true });
+    await new Promise((resolve) => watcher!.once('connect', resolve));
+
+    const t = createTraffic('redis');
+    const conversationIds = await openConversations(t, b.url, CONVERSATIONS);
+    await waitForConversations(core, conversationIds);
+    const before = await crossNodeDelivery(t, watcher, b.url, 0, 1);
+
+    const redisPids = [redis.pid()];
+    let clearedAt = 0;
+    const nemesis = (async () => {
+      await until(() => t.acked.size, (n) => n >= CONVERSATIONS * 2 + CONVERSATIONS * INGESTS_PER_CONVERSATION * 0.3, 'a third of the burst', 60_000);
+      await redis!.restart(500);
+      redisPids.push(redis!.pid());
+      clearedAt = performance.now();
+    })();
+    await Promise.all([
+      nemesis,
+      ...conversationIds.map((_, c) => customerLane(t, () => b.url, c, 2, INGESTS_PER_CONVERSATION)),
+      ...conversationIds.map((id, c) =>
+        agentLane(t, core!, id, c, REPLIES_PER_CONVERSATION, (i) =>
+          until(() => t.acked.has(`${t.tag}-in-${c}-${i + 2}`), Boolean, 'the customer message', 60_000).then(() => {}),
+        ),
+      ),
+    ]);
+    const lastWrite = performance.now();
+    // The adapter must carry pokes again (the subscription came back), not only pulls.
+    const after = await crossNodeDelivery(t, watcher, b.url, 0, INGESTS_PER_CONVERSATION + 1);
+
+    await drained(core);
+    const agentToken = await login(a.url, AGENT);
+    const convergenceMs = await converge(
+      [{ name: AGENT, cache: () => cacheView(join(dir, 'core', CACHE_FILE)), server: () => serverView(a.url, agentToken) }],
+      Math.max(clearedAt, lastWrite),
+    );
+    const result = verdict(t, await history(b.url));
+    recordResult({
+      fault: 'Redis restart under two nodes',
+      faults: 1,
+      ...result,
+      convergenceMs,
+      note: `node B → node A poke ${before.toFixed(0)} ms before, ${after.toFixed(0)} ms after; redis pids ${redisPids.join(' → ')}`,
+    });
+    expect(result.problems).toEqual([]);
+    expect(redisPids[0]).not.toBe(redisPids[1]);
+    expect(a.isAlive() && b.isAlive()).toBe(true);
+    expect([result.lost, result.duplicated, result.outOfOrder]).toEqual([0, 0, 0]);
+  });
+});
