@@ -21,6 +21,7 @@ import type { CoreContext } from './service/context';
 import { RpcEventEmitter } from './service/events';
 import { createRpcService, type RpcService } from './service';
 import { slaAlertedOf } from './sync/slaAlerts';
+import { alertRaisedOf } from './sync/alertSync';
 import { CollisionRelay } from './sync/collision';
 import { COLLISION_SOCKET_EVENTS } from '../../shared/contracts/collision';
 
@@ -99,8 +100,11 @@ export function createCore(options: CoreOptions): Core {
         for (const assigned of result.assignedToMe) events.emit('conversation.assignedToMe', assigned);
         // Escalations are for the team's leads; admins see alerts but are not paged for each.
         if (getSessionAgent(db)?.role === 'lead')
-          for (const alert of result.slaAlerts ?? [])
+          for (const alert of result.slaAlerts ?? []) {
             if (alert.kind === 'sla_breached') events.emit('sla.alerted', slaAlertedOf(db, alert, 'breached'));
+            const raised = alertRaisedOf(db, alert);
+            if (raised) events.emit('alert.raised', raised);
+          }
       },
       onSlaNotice(notice) {
         if (notice.assigneeId && notice.assigneeId === getSessionAgent(db)?.id)

@@ -50,6 +50,8 @@ export class CrewDesk {
   private readonly contacts = new Map<string, Contact>();
   private readonly teams = new Map<string, Team>();
   private readonly canned = new Map<string, CannedResponse>();
+  /** Messages this desk sent in this run: counted when acknowledged, so their echo is not counted again. */
+  private readonly sentIds = new Set<string>();
   private stopped = false;
 
   constructor(
@@ -81,7 +83,7 @@ export class CrewDesk {
         if (!item) continue;
         const { message } = change;
         if (message.direction === 'in' && message.kind !== 'system') item.customerText = message.text;
-        if (message.direction === 'out' && message.authorId === this.selfId && message.kind !== 'system') {
+        if (message.direction === 'out' && message.authorId === this.selfId && message.kind !== 'system' && !this.sentIds.delete(message.id)) {
           if (message.kind === 'note') item.noted = true;
           else item.repliesByMe++;
         }
@@ -189,14 +191,18 @@ export class CrewDesk {
           ? conversation.subject
           : `Re: ${conversation.subject}`
         : undefined;
+    const messageId = randomUUID();
+    if (this.sentIds.size > 1_000) this.sentIds.clear(); // echoes that never came (the conversation left view)
+    this.sentIds.add(messageId);
     const result = await this.connection.push('message.send', {
       conversationId: conversation.id,
-      messageId: randomUUID(),
+      messageId,
       kind,
       text,
       ...(subject ? { subject } : {}),
     });
     if (!result?.ok) {
+      this.sentIds.delete(messageId);
       this.stats.rejected++;
       return false;
     }

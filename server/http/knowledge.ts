@@ -20,7 +20,8 @@ async function requireAdmin(ctx: DomainContext, request: FastifyRequest): Promis
   const token = bearerToken(request.headers.authorization);
   if (!token) throw new SwitchboardError('unauthorized', 'missing bearer token');
   const { agent } = await authenticate(ctx, token);
-  if (agent.role !== 'admin') throw new SwitchboardError('forbidden', "only admins edit the bot's knowledge base");
+  if (agent.role !== 'admin')
+    throw new SwitchboardError('forbidden', "only admins edit the bot's knowledge base");
   return agent.id;
 }
 
@@ -28,7 +29,11 @@ interface KnowledgeBaseAnswer {
   entries: readonly KnowledgeEntry[];
 }
 
-export function registerKnowledgeRoutes(app: FastifyInstance, ctx: DomainContext, knowledge: KnowledgeStore): void {
+export function registerKnowledgeRoutes(
+  app: FastifyInstance,
+  ctx: DomainContext,
+  knowledge: KnowledgeStore,
+): void {
   app.get(KNOWLEDGE_BASE_PATH, async (request): Promise<KnowledgeBaseAnswer> => {
     await requireAdmin(ctx, request);
     // Read through the store's loaded copy after a version check, so GET never lags a save on another node.

@@ -69,6 +69,8 @@ export async function createRealtime(
     authenticate(ctx, token).then(
       (auth) => {
         socket.data.auth = auth;
+        // The bearer token has done its job: do not keep a copy per connection for its lifetime.
+        delete (socket.handshake.auth as { token?: unknown }).token;
         next();
       },
       () => next(new Error('unauthorized')),

@@ -116,6 +116,16 @@ export const TeamQueueSchema = z.object({
 export type TeamQueue = z.infer<typeof TeamQueueSchema>;
 export const AT_RISK_WITHIN_MS = 30 * 60_000;
 
+/** Core → window: a lead's team got an alert other than a breach (breaches come as `sla.alerted`). */
+export const AlertRaisedSchema = z.object({
+  alertId: Id,
+  kind: z.enum(['negative_sentiment', 'vip_waiting']),
+  conversationId: Id,
+  contactName: z.string(),
+});
+export type AlertRaised = z.infer<typeof AlertRaisedSchema>;
+export const AlertRpcEvents = { 'alert.raised': AlertRaisedSchema } as const;
+
 const Ok = z.object({ ok: z.literal(true) });
 const TeamRef = z.object({ teamId: Id });
 

@@ -96,11 +96,14 @@ function problemCode(issue: z.core.$ZodIssue): KnowledgeProblemCode {
 const SENTENCE: Record<KnowledgeProblemCode, (issue: z.core.$ZodIssue) => string> = {
   required: (issue) =>
     issue.code === 'too_small' && issue.origin === 'array' ? 'give at least one' : 'must not be empty',
-  too_long: (issue) => `longer than ${issue.code === 'too_big' ? String(issue.maximum) : 'allowed'} characters`,
+  too_long: (issue) =>
+    `longer than ${issue.code === 'too_big' ? String(issue.maximum) : 'allowed'} characters`,
   too_many: (issue) => `more than ${issue.code === 'too_big' ? String(issue.maximum) : 'allowed'} items`,
   format: () => 'use lower-case letters, digits, ".", "_" or "-" (e.g. "kb.return_policy")',
   unknown_value: (issue) =>
-    issue.code === 'invalid_value' ? `must be one of ${issue.values.map(String).join(', ')}` : 'unknown value',
+    issue.code === 'invalid_value'
+      ? `must be one of ${issue.values.map(String).join(', ')}`
+      : 'unknown value',
   duplicate: (issue) => issue.message,
   invalid: (issue) => issue.message,
 };
@@ -122,8 +125,11 @@ export function knowledgeProblems(body: unknown): KnowledgeProblem[] {
 export function describeKnowledgeProblem(problem: KnowledgeProblem, body: unknown): string {
   if (problem.entry === null) return `${problem.field}: ${problem.message}`;
   const entries = (body as { entries?: unknown } | null)?.entries;
-  const raw = Array.isArray(entries) ? (entries[problem.entry] as { intent?: unknown } | undefined) : undefined;
-  const intent = typeof raw?.intent === 'string' && raw.intent.trim() ? ` (${raw.intent.trim().slice(0, 64)})` : '';
+  const raw = Array.isArray(entries)
+    ? (entries[problem.entry] as { intent?: unknown } | undefined)
+    : undefined;
+  const intent =
+    typeof raw?.intent === 'string' && raw.intent.trim() ? ` (${raw.intent.trim().slice(0, 64)})` : '';
   return `entry ${problem.entry + 1}${intent}${problem.field ? `, ${problem.field}` : ''}: ${problem.message}`;
 }
 
@@ -135,5 +141,8 @@ export function parseKnowledgeBase(body: unknown): KnowledgeBaseBody {
   const tooLarge = problems.some((p) => p.entry === null && p.code === 'too_many');
   const shown = problems.slice(0, 5).map((p) => describeKnowledgeProblem(p, body));
   const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
-  throw new SwitchboardError(tooLarge ? 'too_large' : 'invalid', `knowledge base: ${shown.join('; ')}${more}`);
+  throw new SwitchboardError(
+    tooLarge ? 'too_large' : 'invalid',
+    `knowledge base: ${shown.join('; ')}${more}`,
+  );
 }

@@ -19,7 +19,7 @@ import { CannedRpcContract } from './canned';
 import { CollisionRpcContract, CollisionRpcEvents } from './collision';
 import { RoutingRpcContract } from './routing';
 import { AdminRpcContract } from './admin';
-import { AlertRpcContract } from './alerts';
+import { AlertRpcContract, AlertRpcEvents } from './alerts';
 import { SlaAlertedSchema, SlaClockSchema } from './sla';
 import { INBOX_PAGE_MAX, MAX_MESSAGE_CHARS, MAX_SEARCH_CHARS, MAX_SUBJECT_CHARS } from '../domain/limits';
 
@@ -194,6 +194,7 @@ export const rpcEvents = {
   /** One of my conversations reached an SLA warning or breach (native notification). */
   'sla.alerted': SlaAlertedSchema,
   ...CollisionRpcEvents,
+  ...AlertRpcEvents,
 } as const;
 export type RpcEventName = keyof typeof rpcEvents;
 export type RpcEventPayload<E extends RpcEventName> = z.infer<(typeof rpcEvents)[E]>;

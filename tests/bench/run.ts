@@ -19,6 +19,7 @@ import { memoryFigure } from './figures/memory';
 import { eventLoopFigure } from './figures/eventLoop';
 import { fanoutFigure } from './figures/fanout';
 import { rendererFigure } from './figures/renderer';
+import { botOverheadFigure } from './botOverhead';
 
 /** In the priority order. */
 const FIGURES: Figure[] = [
@@ -31,6 +32,7 @@ const FIGURES: Figure[] = [
   memoryFigure,
   eventLoopFigure,
   rendererFigure,
+  botOverheadFigure,
 ];
 
 function parseArgs(argv: string[]): { only: Set<string> | null; quick: boolean; fresh: boolean } {

@@ -42,7 +42,10 @@ async function adminApi<T>(path: string, body?: unknown): Promise<T> {
   const { token } = (await login.json()) as { token: string };
   const response = await fetch(`${stack.serverUrl}/api/v1/admin/${path}`, {
     method: body === undefined ? 'GET' : 'PUT',
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -54,7 +57,9 @@ async function serverKnowledgeIntents(): Promise<string[]> {
   return entries.map((entry) => entry.intent);
 }
 
-test('an overlapping interval is refused at the field; the fixed calendar is saved and kept', async ({ page }) => {
+test('an overlapping interval is refused at the field; the fixed calendar is saved and kept', async ({
+  page,
+}) => {
   await openAdmin(page);
   await page.getByTestId('admin-tab-calendars').click();
   await page.getByTestId('admin-calendar-item').first().click();
@@ -103,12 +108,24 @@ test('a new knowledge-base entry is saved and kept', async ({ page }) => {
   await editor.getByTestId('admin-kb-intent').fill('kb.gift_wrap');
   await editor.getByTestId('admin-kb-issue-type').selectOption('product_question');
   await editor.getByTestId('admin-kb-team').selectOption('team-presales');
-  await editor.getByTestId('admin-kb-variants-zh-CN').getByTestId('admin-kb-variant').fill('可以帮忙包装成礼物吗');
-  await editor.getByTestId('admin-kb-variants-en').getByTestId('admin-kb-variant').fill('Do you offer gift wrapping?');
+  await editor
+    .getByTestId('admin-kb-variants-zh-CN')
+    .getByTestId('admin-kb-variant')
+    .fill('可以帮忙包装成礼物吗');
+  await editor
+    .getByTestId('admin-kb-variants-en')
+    .getByTestId('admin-kb-variant')
+    .fill('Do you offer gift wrapping?');
   await editor.getByTestId('admin-kb-variant-add-en').click();
-  await editor.getByTestId('admin-kb-variants-en').getByTestId('admin-kb-variant').nth(1).fill('Can you wrap it as a present?');
+  await editor
+    .getByTestId('admin-kb-variants-en')
+    .getByTestId('admin-kb-variant')
+    .nth(1)
+    .fill('Can you wrap it as a present?');
   await editor.getByTestId('admin-kb-answer-zh-CN').fill('下单时勾选“礼品包装”即可，免费提供贺卡。');
-  await editor.getByTestId('admin-kb-answer-en').fill('Tick “Gift wrap” at checkout; a card is included for free.');
+  await editor
+    .getByTestId('admin-kb-answer-en')
+    .fill('Tick “Gift wrap” at checkout; a card is included for free.');
   await page.getByTestId('admin-save').click();
   await expect(page.getByTestId('toast').filter({ hasText: 'Knowledge base saved.' })).toBeVisible();
   expect(await serverKnowledgeIntents()).toContain('kb.gift_wrap');
@@ -123,14 +140,20 @@ test('a new knowledge-base entry is saved and kept', async ({ page }) => {
   const kept = page.getByTestId('admin-kb-editor');
   await expect(kept.getByTestId('admin-kb-intent')).toHaveValue('kb.gift_wrap');
   await expect(kept.getByTestId('admin-kb-variants-en').getByTestId('admin-kb-variant')).toHaveCount(2);
-  await expect(kept.getByTestId('admin-kb-answer-zh-CN')).toHaveValue('下单时勾选“礼品包装”即可，免费提供贺卡。');
+  await expect(kept.getByTestId('admin-kb-answer-zh-CN')).toHaveValue(
+    '下单时勾选“礼品包装”即可，免费提供贺卡。',
+  );
 });
 
 test("the server's refusal is shown in its own words", async ({ page }) => {
   // Another admin adds a calendar; this admin picks it for a policy; the other admin removes it again.
   type Calendars = { calendars: Array<{ id: string; name: string; calendar: unknown }> };
   const { calendars } = await adminApi<Calendars>('sla/calendars');
-  const extra = { id: 'cal-night', name: 'Night desk', calendar: { timeZone: 'Asia/Shanghai', weekly: { mon: [['18:00', '24:00']] } } };
+  const extra = {
+    id: 'cal-night',
+    name: 'Night desk',
+    calendar: { timeZone: 'Asia/Shanghai', weekly: { mon: [['18:00', '24:00']] } },
+  };
   await adminApi('sla/calendars', { calendars: [...calendars, extra] });
 
   await openAdmin(page);

@@ -62,6 +62,7 @@ test('a lead sees a breach alert appear, acknowledges it, and it leaves the unac
   const vip = openList.locator('[data-testid="live-alert"][data-kind="vip_waiting"]').filter({ hasText: '王建国' });
   await expect(vip).toBeVisible({ timeout: 20_000 });
   await expect(vip).toContainText('VIP customer waiting');
+  await expect(page.getByTestId('toast').filter({ hasText: 'VIP customer waiting: 王建国' })).toBeVisible();
   await expect(page.getByTestId('nav-badge')).toHaveText('1');
   await vip.getByTestId('live-alert-acknowledge').click();
   await expect(page.getByTestId('nav-badge')).toHaveCount(0);

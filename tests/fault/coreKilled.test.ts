@@ -1,7 +1,8 @@
 /**
  * Fault: an agent's core is SIGKILLed while it applies a large catch-up, then started again on
  * the same cache directory. The core runs in a child process (lib/coreEntry.ts); while it was
- * signed out, customers wrote 650 messages (~1,400 changes), so its first pull is two pages. The kill is
+ * signed out, a colleague answered 700 times in its team's conversations (~1,400 changes), so its
+ * first pull is two pages. The kill is
  * sent the moment the first page has arrived, i.e. while that page is validated or applied.
  *
  * Checker: right after the kill the cache holds exactly the changes up to its cursor (a page is
@@ -19,12 +20,13 @@ import { cacheView, checksum, converge, login, pullAll, serverView, viewOfChange
 import { startChild, type ChildHandle, type ChildMessage } from './lib/child';
 import { recordResult } from './lib/report';
 import { startNode, type ServerNode } from './lib/serverNode';
-import { createTraffic, customerLane, openConversations } from './lib/traffic';
+import { createTraffic, openConversations, pushReplies } from './lib/traffic';
 import { freePort } from './lib/util';
 
 const CONVERSATIONS = 10;
-const INGESTS_PER_CONVERSATION = 65;
+const REPLIES_PER_CONVERSATION = 70;
 const AGENT = 'li.na@demo.switchboard';
+const COLLEAGUE = 'emma.clark@demo.switchboard';
 
 const dir = mkdtempSync(join(tmpdir(), 'sb-fault-corekill-'));
 const cacheDir = join(dir, 'core');
@@ -60,7 +62,7 @@ function cacheThreads(): Map<string, string[]> {
 }
 
 describe('a core killed while it applies a catch-up', () => {
-  it('keeps its cache whole at the kill and converges after a restart', { timeout: 180_000 }, async () => {
+  it('keeps its cache whole at the kill and converges after a restart', { timeout: 240_000 }, async () => {
     node = await startNode({ port: await freePort(), dataDir: join(dir, 'server') });
     const url = node.url;
     const t = createTraffic('core');
@@ -72,8 +74,8 @@ describe('a core killed while it applies a catch-up', () => {
     await first.next<Status>('status', (m) => m.state === 'online');
     await first.stop();
 
-    // While the agent is away, customers write: the next start has a long catch-up.
-    await Promise.all(conversationIds.map((_, c) => customerLane(t, () => url, c, 1, INGESTS_PER_CONVERSATION)));
+    // While the agent is away, a colleague works through the queue: the next start has a long catch-up.
+    await pushReplies(t, url, await login(url, COLLEAGUE), conversationIds, REPLIES_PER_CONVERSATION);
     const agentToken = await login(url, AGENT);
     const visible = await pullAll(url, agentToken);
     const head = visible.at(-1)!.seq;
@@ -98,17 +100,19 @@ describe('a core killed while it applies a catch-up', () => {
     const texts = [...threads.values()].flat().filter((x) => x.startsWith(`${t.tag}-`));
     const copies = new Map<string, number>();
     for (const text of texts) copies.set(text, (copies.get(text) ?? 0) + 1);
-    const lost = [...t.acked.keys()].filter((text) => !copies.has(text)).length;
+    const lost = [...t.acked.keys(), ...t.typed].filter((text) => !copies.has(text)).length;
     const duplicated = [...copies.values()].filter((n) => n > 1).length;
     let outOfOrder = 0;
     for (const thread of threads.values()) {
-      const numbers = thread.filter((x) => x.startsWith(`${t.tag}-in-`)).map((x) => Number(x.split('-').at(-1)));
-      if (numbers.some((n, k) => k > 0 && n <= numbers[k - 1]!)) outOfOrder++;
+      for (const lane of ['in', 'out']) {
+        const numbers = thread.filter((x) => x.startsWith(`${t.tag}-${lane}-`)).map((x) => Number(x.split('-').at(-1)));
+        if (numbers.some((n, k) => k > 0 && n <= numbers[k - 1]!)) outOfOrder++;
+      }
     }
     recordResult({
       fault: 'core killed mid-apply',
       faults: 1,
-      writes: t.acked.size,
+      writes: t.acked.size + t.typed.length,
       lost,
       duplicated,
       outOfOrder,

@@ -80,7 +80,7 @@ describe.skipIf(unavailable !== null)('Redis restart under two server nodes', ()
     await signIn(core, AGENT, DEMO_PASSWORD);
     const watcherToken = await login(a.url, WATCHER);
     watcher = io(a.url, { auth: { token: watcherToken }, transports: ['websocket'], forceNew: true });
-    await new Promise((resolve) => watcher!.once('connect', resolve));
+    await new Promise<void>((resolve) => watcher!.once('connect', () => resolve()));
 
     const t = createTraffic('redis');
     const conversationIds = await openConversations(t, b.url, CONVERSATIONS);

@@ -64,14 +64,18 @@ export function startIdleCheckpoints(db: Db, options: IdleCheckpointOptions = {}
 
   const checkpoint = (): CheckpointReport => {
     const start = now();
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)') as {
+      busy: number;
+      log: number;
+      checkpointed: number;
+    }[];
     const frames = result?.checkpointed ?? 0;
     // Everything copied and no reader left on the WAL: the next commit restarts it and syncs its
     // header. Pay that here with a one-row write instead of on the next user write.
     if (result && result.busy === 0 && result.log > 0 && result.log === result.checkpointed)
-      db.prepare("INSERT INTO meta (key, value) VALUES ('wal_restarted_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
-        new Date().toISOString(),
-      );
+      db.prepare(
+        "INSERT INTO meta (key, value) VALUES ('wal_restarted_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ).run(new Date().toISOString());
     const report = { frames, ms: now() - start };
     history.push(report);
     if (history.length > HISTORY_MAX) history.shift();

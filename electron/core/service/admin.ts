@@ -18,9 +18,14 @@ type AdminMethod = keyof typeof AdminRpcContract;
 const REQUEST_TIMEOUT_MS = 15_000;
 
 export function adminHandlers(ctx: CoreContext): HandlersOf<AdminMethod> {
-  async function call<S extends z.ZodType>(resource: AdminResource, output: S, body?: unknown): Promise<z.infer<S>> {
+  async function call<S extends z.ZodType>(
+    resource: AdminResource,
+    output: S,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
     const viewer = ctx.viewer();
-    if (viewer.role !== 'admin') throw new SwitchboardError('forbidden', 'Only admins can change these settings.');
+    if (viewer.role !== 'admin')
+      throw new SwitchboardError('forbidden', 'Only admins can change these settings.');
     const token = ctx.token();
     const session = ctx.session();
     if (!token || !session) throw new SwitchboardError('unauthorized', 'Please sign in.');
@@ -37,27 +42,37 @@ export function adminHandlers(ctx: CoreContext): HandlersOf<AdminMethod> {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch {
-      throw new SwitchboardError('offline', 'The server cannot be reached. Admin settings need a connection; try again when online.');
+      throw new SwitchboardError(
+        'offline',
+        'The server cannot be reached. Admin settings need a connection; try again when online.',
+      );
     }
 
     const payload: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const error = ErrorBodySchema.safeParse(payload);
       if (error.success) throw new SwitchboardError(error.data.code, error.data.message);
-      throw new SwitchboardError(response.status >= 500 ? 'offline' : 'internal', `The server answered ${response.status}.`);
+      throw new SwitchboardError(
+        response.status >= 500 ? 'offline' : 'internal',
+        `The server answered ${response.status}.`,
+      );
     }
     // The server is a trust edge too: an answer that does not fit the contract is not shown as data.
     const parsed = output.safeParse(payload);
-    if (!parsed.success) throw new SwitchboardError('internal', 'The server sent settings this version cannot read.');
+    if (!parsed.success)
+      throw new SwitchboardError('internal', 'The server sent settings this version cannot read.');
     return parsed.data;
   }
 
   return {
     'admin.slaPolicies.get': () => call('slaPolicies', AdminRpcContract['admin.slaPolicies.get'].output),
-    'admin.slaPolicies.put': (input) => call('slaPolicies', AdminRpcContract['admin.slaPolicies.put'].output, input),
+    'admin.slaPolicies.put': (input) =>
+      call('slaPolicies', AdminRpcContract['admin.slaPolicies.put'].output, input),
     'admin.calendars.get': () => call('calendars', AdminRpcContract['admin.calendars.get'].output),
-    'admin.calendars.put': (input) => call('calendars', AdminRpcContract['admin.calendars.put'].output, input),
+    'admin.calendars.put': (input) =>
+      call('calendars', AdminRpcContract['admin.calendars.put'].output, input),
     'admin.knowledge.get': () => call('knowledge', AdminRpcContract['admin.knowledge.get'].output),
-    'admin.knowledge.put': (input) => call('knowledge', AdminRpcContract['admin.knowledge.put'].output, input),
+    'admin.knowledge.put': (input) =>
+      call('knowledge', AdminRpcContract['admin.knowledge.put'].output, input),
   };
 }

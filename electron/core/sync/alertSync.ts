@@ -9,12 +9,14 @@
  *   acknowledged yet (the server keeps the first acknowledgement, so does the view).
  * - A rejected acknowledgement is rolled back by rebuilding the view from the snapshot.
  */
-import { ALERT_KEY_PREFIX, alertKey } from '../../../shared/contracts/alerts';
+import { ALERT_KEY_PREFIX, alertKey, type AlertRaised } from '../../../shared/contracts/alerts';
 import { SwitchboardError } from '../../../shared/contracts/errors';
 import type { Change } from '../../../shared/contracts/sync';
 import type { Alert } from '../../../shared/contracts/sla';
 import type { Db } from '../db/database';
 import { getServerAlert, setServerAlert, writeAlertView } from '../db/queries/alerts';
+import { getConversation } from '../db/queries/conversations';
+import { getContact } from '../db/queries/directory';
 import { getSessionAgent, takeMutationId } from '../db/queries/meta';
 import { insertOutbox, pendingForConversation } from '../db/queries/outbox';
 
@@ -55,6 +57,14 @@ export function reapplyAlertKey(db: Db, key: string): boolean {
   if (!key.startsWith(ALERT_KEY_PREFIX)) return false;
   reapplyAlert(db, key.slice(ALERT_KEY_PREFIX.length));
   return true;
+}
+
+/** The `alert.raised` event of a non-breach alert (breaches go out as `sla.alerted`), else null. */
+export function alertRaisedOf(db: Db, alert: Alert): AlertRaised | null {
+  if (alert.kind === 'sla_breached') return null;
+  const conversation = getConversation(db, alert.conversationId);
+  const contactName = conversation ? (getContact(db, conversation.contactId)?.name ?? '') : '';
+  return { alertId: alert.id, kind: alert.kind, conversationId: alert.conversationId, contactName };
 }
 
 /** Queue an acknowledgement and show it, in one transaction. Acknowledging twice is a no-op. */

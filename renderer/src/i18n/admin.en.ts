@@ -2,7 +2,8 @@
 const adminEn = {
   nav: 'Admin',
   title: 'Administration',
-  subtitle: 'Service levels, opening hours and the answers the bot gives. Changes apply to everyone when saved.',
+  subtitle:
+    'Service levels, opening hours and the answers the bot gives. Changes apply to everyone when saved.',
   tabs: { policies: 'SLA policies', calendars: 'Business calendars', knowledge: 'Knowledge base' },
   tabsLabel: 'Settings',
   save: 'Save changes',
@@ -17,7 +18,8 @@ const adminEn = {
   retry: 'Try again',
   fixFirst: 'Fix the highlighted fields before saving.',
   serverRefused: 'The server did not accept the change',
-  offline: 'The server cannot be reached. These settings need a connection; your changes are kept here until then.',
+  offline:
+    'The server cannot be reached. These settings need a connection; your changes are kept here until then.',
   saved: {
     policies: 'SLA policies saved.',
     calendars: 'Business calendars saved.',
@@ -36,7 +38,8 @@ const adminEn = {
     add: 'Add policy',
     newName: 'New policy',
     catchAll: 'Catch-all',
-    catchAllHelp: 'The last policy applies to every conversation no other policy matched. It cannot be moved or deleted.',
+    catchAllHelp:
+      'The last policy applies to every conversation no other policy matched. It cannot be moved or deleted.',
     shadowHint: 'This policy matches every conversation, so the policies below it are never used.',
     match: 'Applies to',
     matchHelp: 'Every dimension you restrict must match; leave one empty to accept any value.',
@@ -48,7 +51,8 @@ const adminEn = {
     everything: 'Every conversation',
     tier: { standard: 'Standard', vip: 'VIP' },
     targets: 'Targets',
-    targetsHelp: 'In business minutes: only time inside the calendar’s open hours counts. Leave a target empty to not track it.',
+    targetsHelp:
+      'In business minutes: only time inside the calendar’s open hours counts. Leave a target empty to not track it.',
     firstResponseMin: 'First response',
     nextResponseMin: 'Next response',
     resolutionMin: 'Resolution',
@@ -70,7 +74,8 @@ const adminEn = {
     alwaysOpen: 'Open around the clock',
     alwaysOpenHelp: 'Business time is wall-clock time; weekly hours and holidays are ignored.',
     weekly: 'Weekly open hours',
-    weeklyHelp: 'Times are HH:MM in the calendar’s zone; 24:00 ends a day. Intervals of a day may touch but not overlap.',
+    weeklyHelp:
+      'Times are HH:MM in the calendar’s zone; 24:00 ends a day. Intervals of a day may touch but not overlap.',
     closed: 'Closed',
     addInterval: 'Add hours',
     removeInterval: 'Remove {{day}} {{from}}–{{to}}',
@@ -87,7 +92,15 @@ const adminEn = {
     inUseCannotDelete: 'Used by a policy: choose another calendar there first.',
     confirmDelete: 'Delete the calendar “{{name}}”?',
     openPerWeek: '{{hours}} h open per week',
-    days: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' },
+    days: {
+      mon: 'Monday',
+      tue: 'Tuesday',
+      wed: 'Wednesday',
+      thu: 'Thursday',
+      fri: 'Friday',
+      sat: 'Saturday',
+      sun: 'Sunday',
+    },
   },
   knowledge: {
     heading: 'Entries',
@@ -102,7 +115,8 @@ const adminEn = {
     issueType: 'Issue type',
     team: 'Hand-off team',
     variants: 'Question variants',
-    variantsHelp: 'Ways customers ask this question. Give at least one per language; more variants recognise more phrasings.',
+    variantsHelp:
+      'Ways customers ask this question. Give at least one per language; more variants recognise more phrasings.',
     addVariant: 'Add variant',
     variantLabel: '{{language}} variant {{n}}',
     removeVariant: 'Remove {{language}} variant {{n}}',

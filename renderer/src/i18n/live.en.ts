@@ -24,6 +24,7 @@ const liveEn = {
     },
   },
   ago: { justNow: 'just now' },
+  toast: { vip_waiting: 'VIP customer waiting: {{name}}', negative_sentiment: 'Unhappy customer: {{name}}' },
   queues: {
     waiting: 'Waiting',
     longestWait: 'Longest wait',

@@ -24,6 +24,7 @@ const liveZhCN = {
     },
   },
   ago: { justNow: '刚刚' },
+  toast: { vip_waiting: 'VIP 客户等待中：{{name}}', negative_sentiment: '客户情绪负面：{{name}}' },
   queues: {
     waiting: '排队中',
     longestWait: '最长等待',

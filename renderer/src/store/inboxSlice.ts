@@ -1,6 +1,7 @@
 /**
- * The inbox as a window onto the core's rows: pages of INBOX_PAGE rows fetched on demand with
- * offset/limit, never the whole queue. `inboxTotal` (from the latest page) sizes the scroll area.
+ * The inbox as a window onto the core's rows: pages of INBOX_PAGE rows fetched on demand (after
+ * the previous page's last row when it is held, else by offset), never the whole queue.
+ * `inboxTotal` (from the latest page) sizes the scroll area.
  *
  * Invariants:
  * - A page response is kept only if it belongs to the current generation; changing the query or
@@ -30,6 +31,8 @@ export interface InboxFilters {
 interface CachedPage {
   rows: InboxRow[];
   generation: number;
+  /** Cursor after the page's last row: the next page is read from it (one index seek). */
+  next?: string;
 }
 
 export type SearchStatus = 'idle' | 'loading' | 'done' | 'error';
@@ -70,7 +73,20 @@ export function inboxRowAt(pages: Record<number, CachedPage>, index: number): In
   return pages[pageOf(index)]?.rows[index % INBOX_PAGE];
 }
 
-function queryFor(filters: InboxFilters, page: number): InboxQuery {
+/**
+ * Scrolling down reads page n after page n−1's last row (`after`) when that page is held for the
+ * same generation; otherwise (a jump, scrolling up past evicted pages) by offset.
+ */
+function queryFor(
+  filters: InboxFilters,
+  page: number,
+  previous?: CachedPage,
+  generation?: number,
+): InboxQuery {
+  const after =
+    previous && previous.generation === generation && previous.rows.length === INBOX_PAGE
+      ? previous.next
+      : undefined;
   return {
     scope: filters.scope,
     sort: filters.sort,
@@ -78,7 +94,7 @@ function queryFor(filters: InboxFilters, page: number): InboxQuery {
     ...(filters.channels.length ? { channels: filters.channels } : {}),
     ...(filters.priorities.length ? { priorities: filters.priorities } : {}),
     ...(filters.breachingWithin30m ? { slaFilter: 'breachingWithin30m' as const } : {}),
-    offset: page * INBOX_PAGE,
+    ...(after ? { after, offset: 0 } : { offset: page * INBOX_PAGE }),
     limit: INBOX_PAGE,
   };
 }
@@ -91,9 +107,14 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     if (inFlight.has(key)) return;
     inFlight.add(key);
     try {
-      const result = await getApi().inbox.list(queryFor(get().inboxFilters, page));
+      const result = await getApi().inbox.list(
+        queryFor(get().inboxFilters, page, get().inboxPages[page - 1], generation),
+      );
       if (get().inboxGeneration !== generation) return;
-      const pages = { ...get().inboxPages, [page]: { rows: result.rows, generation } };
+      const pages = {
+        ...get().inboxPages,
+        [page]: { rows: result.rows, generation, ...(result.next ? { next: result.next } : {}) },
+      };
       set({ inboxPages: trimPages(pages, get().inboxVisible), inboxTotal: result.total, inboxError: null });
     } catch (error) {
       if (get().inboxGeneration === generation) set({ inboxError: errorMessage(error) });

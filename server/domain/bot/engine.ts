@@ -72,6 +72,8 @@ export function startBotEngine(ctx: DomainContext, settings: BotSettings): BotEn
     if (closed) return;
     const previous = chains.get(conversationId) ?? Promise.resolve();
     const next: Promise<void> = previous
+      // Yield to I/O first: the ingest that queued this turn writes its HTTP answer before the bot runs.
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(() => work(conversationId))
       .catch((error: unknown) => console.error(`[server] bot turn for ${conversationId} failed`, error))
       .finally(() => {

@@ -38,7 +38,10 @@ export interface KnowledgeStoreOptions {
 }
 
 /** Seeds the default list on a database that never had one, loads it, and starts watching the version. */
-export async function openKnowledgeStore(store: Store, options: KnowledgeStoreOptions): Promise<KnowledgeStore> {
+export async function openKnowledgeStore(
+  store: Store,
+  options: KnowledgeStoreOptions,
+): Promise<KnowledgeStore> {
   await writeTransaction(store, async (trx) => {
     // Under the write lock, so two nodes starting together on a fresh database seed once.
     if ((await knowledgeVersion(trx)) === null) {
@@ -69,7 +72,9 @@ export async function openKnowledgeStore(store: Store, options: KnowledgeStoreOp
     if (closed || refreshMs <= 0) return;
     timer = setTimeout(() => {
       // A failed check (database briefly unreachable) keeps the loaded list and tries again later.
-      running = refresh().catch(() => false).finally(schedule);
+      running = refresh()
+        .catch(() => false)
+        .finally(schedule);
     }, refreshMs);
     timer.unref();
   };

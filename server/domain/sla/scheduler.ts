@@ -40,6 +40,7 @@ import { audienceOf } from '../snapshots';
 import { SLA_CONFIG_CHANGE_TYPES } from './attach';
 import { readSlaEvents } from './eventState';
 import { namedTargets, nextWakeMs, type NamedTarget } from './targets';
+import { raiseVipWaitingAlert } from './vipAlert';
 import { DEFAULT_VIP_WAIT_MS, vipWaitOf } from './vipWaiting';
 
 /** setTimeout cannot wait longer than this; a longer wait wakes early and re-arms. */
@@ -55,9 +56,6 @@ export interface SlaSchedulerOptions {
   /** How long a VIP may wait in the queue before the leads are alerted (default 2 min). */
   vipWaitMs?: number;
 }
-
-/** sla_notices `target` of a VIP-waiting alert; its `due_at` is the wait's start (one alert per wait). */
-const VIP_WAIT_NOTICE = 'vipWaiting';
 
 export class SlaScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -214,34 +212,7 @@ export class SlaScheduler {
     if (wait.dueMs > nowMs) return wait.dueMs;
     const key = `${conversation.id}:${wait.waitingSince}`;
     if (this.vipAlerted.has(key)) return null;
-    const now = new Date(nowMs).toISOString();
-    const alert: Alert = {
-      id: randomUUID(),
-      kind: 'vip_waiting',
-      conversationId: conversation.id,
-      teamId: conversation.teamId,
-      assigneeId: null,
-      waitingSince: wait.waitingSince,
-      createdAt: now,
-    };
-    await commitWithChanges(ctx, async (trx, append) => {
-      const first = await insertNoticeOnce(trx, {
-        conversation_id: conversation.id,
-        target: VIP_WAIT_NOTICE,
-        instance: 0,
-        kind: 'vip_waiting',
-        due_at: wait.waitingSince,
-        fired_at: now,
-      });
-      if (!first) return;
-      await insertAlert(trx, alert);
-      await append([
-        {
-          change: { type: 'alert.created', alert },
-          audience: { ...audienceOf(conversation), prevTeamId: null, prevAssigneeId: null },
-        },
-      ]);
-    });
+    await raiseVipWaitingAlert(ctx, conversation, wait.waitingSince, new Date(nowMs).toISOString());
     if (this.vipAlerted.size > 100_000) this.vipAlerted.clear();
     this.vipAlerted.add(key);
     return null;

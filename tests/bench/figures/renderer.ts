@@ -19,7 +19,14 @@ import { CACHE_FILE } from '../../../electron/core/core';
 import { openDatabase } from '../../../electron/core/db/database';
 import { applyChanges } from '../../../electron/core/sync/apply';
 import type { Change } from '../../../shared/contracts/sync';
-import { domNodes, ensureRendererBuild, frameDeltas, mainThreadMs, openRenderer, timeOpen } from '../lib/browser';
+import {
+  domNodes,
+  ensureRendererBuild,
+  frameDeltas,
+  mainThreadMs,
+  openRenderer,
+  timeOpen,
+} from '../lib/browser';
 import { openOfflineCore } from '../lib/core';
 import { BENCH_VIEWER, conversationChanges } from '../lib/dataset';
 import { ensureFixture } from '../lib/fixture';
@@ -34,12 +41,20 @@ const LIST = '[data-testid="inbox-list"]';
 
 /** One conversation of `LONG_MESSAGES` messages, assigned to the bench agent, newest in the inbox. */
 function longConversation(): { changes: Change[]; id: string; lastMessageId: string } {
-  const [batch] = conversationChanges({ conversations: 1, messages: LONG_MESSAGES }, { prefix: 'long', seed: 500, firstSeq: 50_000_000 });
+  const [batch] = conversationChanges(
+    { conversations: 1, messages: LONG_MESSAGES },
+    { prefix: 'long', seed: 500, firstSeq: 50_000_000 },
+  );
   const changes = batch!.map((change) =>
     change.type === 'conversation.created'
       ? {
           ...change,
-          conversation: { ...change.conversation, assigneeId: BENCH_VIEWER.id, status: 'open' as const, lastMessageAt: '2026-11-30T00:00:00.000Z' },
+          conversation: {
+            ...change.conversation,
+            assigneeId: BENCH_VIEWER.id,
+            status: 'open' as const,
+            lastMessageAt: '2026-11-30T00:00:00.000Z',
+          },
         }
       : change,
   );
@@ -97,11 +112,15 @@ export const rendererFigure: Figure = {
       const idleShare = share(idle);
       const scrollShare = share(scrolling);
       const scrollSummary = summarize(scrolling);
-      ctx.log(`  frames: scrolling ${(scrollShare * 100).toFixed(1)} % on time (p99 ${scrollSummary.p99.toFixed(1)} ms, max ${scrollSummary.max.toFixed(0)} ms, main thread busy ${busyPerFrame.toFixed(2)} ms/frame), idle ${(idleShare * 100).toFixed(1)} %`);
+      ctx.log(
+        `  frames: scrolling ${(scrollShare * 100).toFixed(1)} % on time (p99 ${scrollSummary.p99.toFixed(1)} ms, max ${scrollSummary.max.toFixed(0)} ms, main thread busy ${busyPerFrame.toFixed(2)} ms/frame), idle ${(idleShare * 100).toFixed(1)} %`,
+      );
 
       // Opening: the long conversation (top of mine/newest) and a short one beside it.
       await page.click('[data-testid="scope-tab-mine"]');
-      await page.waitForSelector(`[data-testid="inbox-row"][data-conversation-id="${long.id}"]`, { timeout: 30_000 });
+      await page.waitForSelector(`[data-testid="inbox-row"][data-conversation-id="${long.id}"]`, {
+        timeout: 30_000,
+      });
       const ids = await page.evaluate(
         `[...document.querySelectorAll('[data-testid="inbox-row"]')].map((row) => row.getAttribute('data-conversation-id'))`,
       );
@@ -122,7 +141,9 @@ export const rendererFigure: Figure = {
       const openLong = summarize(longTimes);
       const openShort = summarize(shortTimes);
       const threadNodes = await domNodes(page, '[data-testid="message-thread"]');
-      ctx.log(`  open: ${LONG_MESSAGES} messages p50 ${openLong.p50.toFixed(0)} ms (max ${openLong.max.toFixed(0)}), ${shortDetail.messages.length} messages p50 ${openShort.p50.toFixed(0)} ms; thread DOM ${threadNodes}`);
+      ctx.log(
+        `  open: ${LONG_MESSAGES} messages p50 ${openLong.p50.toFixed(0)} ms (max ${openLong.max.toFixed(0)}), ${shortDetail.messages.length} messages p50 ${openShort.p50.toFixed(0)} ms; thread DOM ${threadNodes}`,
+      );
 
       // Heap with the 100k inbox scrolled and the long conversation open.
       await page.click('[data-testid="scope-tab-all"]');
@@ -132,7 +153,18 @@ export const rendererFigure: Figure = {
       const heap = await ui.heapMiB();
       ctx.log(`  heap ${heap.toFixed(1)} MiB (empty page ${blankHeap.toFixed(1)} MiB)`);
 
-      ctx.detail('renderer', { size, nodes, idle: summarize(idle), scrolling: scrollSummary, busyPerFrame, longTimes, shortTimes, threadNodes, heap, blankHeap });
+      ctx.detail('renderer', {
+        size,
+        nodes,
+        idle: summarize(idle),
+        scrolling: scrollSummary,
+        busyPerFrame,
+        longTimes,
+        shortTimes,
+        threadNodes,
+        heap,
+        blankHeap,
+      });
       rows.push(
         {
           figure: `renderer: DOM nodes in the inbox list at ${nodes.all!.total} rows`,

@@ -26,7 +26,10 @@ const CHROMIUM_ARGS = [
 export function ensureRendererBuild(log: (line: string) => void): void {
   if (existsSync(join(RENDERER_DIR, 'index.html'))) return;
   log('  building the renderer (npx electron-vite build)');
-  execFileSync(join(process.cwd(), 'node_modules', '.bin', 'electron-vite'), ['build'], { stdio: 'ignore', timeout: 180_000 });
+  execFileSync(join(process.cwd(), 'node_modules', '.bin', 'electron-vite'), ['build'], {
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
 }
 
 export interface BenchBrowser {
@@ -81,7 +84,12 @@ const inPage = <T>(page: Page, source: string, args: unknown): Promise<T> =>
   page.evaluate(`(${source})(${JSON.stringify(args)})`) as Promise<T>;
 
 /** requestAnimationFrame deltas (ms) over `frames` frames, scrolling `selector` by `pxPerFrame` each frame (0: idle). */
-export async function frameDeltas(page: Page, selector: string, frames: number, pxPerFrame: number): Promise<number[]> {
+export async function frameDeltas(
+  page: Page,
+  selector: string,
+  frames: number,
+  pxPerFrame: number,
+): Promise<number[]> {
   return inPage(
     page,
     `({ selector, frames, pxPerFrame }) => new Promise((resolve) => {

@@ -86,7 +86,7 @@ export function verdict(t: Traffic, stored: StoredMessage[]): Verdict {
   // Each lane (one customer, one agent per conversation) must read back in the order it was written.
   const lanes = new Map<string, number[]>();
   for (const m of mine) {
-    const match = /^(.*-(?:in|out)-\d+)-(\d+)$/.exec(m.text);
+    const match = /^(.*-(?:in|out(?:-\w+)?)-\d+)-(\d+)$/.exec(m.text);
     if (!match) continue;
     lanes.set(match[1]!, [...(lanes.get(match[1]!) ?? []), Number(match[2])]);
   }

@@ -8,9 +8,13 @@
  * the same externalId until it gets that answer); an agent reply once the core accepted it
  * into its outbox (the user saw it in the thread).
  */
+import { randomUUID } from 'node:crypto';
+import { io } from 'socket.io-client';
 import type { Core } from '../../../electron/core/core';
 import { DEMO_CHANNEL_TOKENS } from '../../../server/demo/seed';
 import type { RpcInput, RpcMethod, RpcOutput } from '../../../shared/contracts/rpc';
+import { PushResponseSchema, SOCKET_EVENTS } from '../../../shared/contracts/sync';
+import { PUSH_BATCH_MAX } from '../../../shared/domain/limits';
 import { sleep, until } from './util';
 
 export interface Traffic {
@@ -28,7 +32,7 @@ export function createTraffic(name: string): Traffic {
 }
 
 export const inText = (t: Traffic, c: number, i: number) => `${t.tag}-in-${c}-${i}`;
-export const outText = (t: Traffic, c: number, i: number) => `${t.tag}-out-${c}-${i}`;
+export const outText = (t: Traffic, c: number, i: number, lane = 'out') => `${t.tag}-${lane}-${c}-${i}`;
 
 /** One POST /api/v1/ingest/messages; throws unless the server answered 202. */
 export async function ingestOnce(t: Traffic, url: string, c: number, i: number): Promise<{ conversationId: string; messageId: string }> {
@@ -102,7 +106,8 @@ export async function waitForConversations(core: Core, ids: string[]): Promise<v
 
 /**
  * An agent answering conversation `c`: replies `0..count-1`, each after `gate(i)` resolves (e.g.
- * "the customer's next message is in"). Works offline too: the core queues the reply.
+ * "the customer's next message is in"). Works offline too: the core queues the reply. A second
+ * agent in the same conversations writes on another `lane` (`out-b`), so each lane's order is checked.
  */
 export async function agentLane(
   t: Traffic,
@@ -111,12 +116,13 @@ export async function agentLane(
   c: number,
   count: number,
   gate: (i: number) => Promise<void> = async () => {},
+  lane = 'out',
 ): Promise<void> {
   const rpc = rpcOf(core);
   for (let i = 0; i < count; i++) {
     await gate(i);
-    await rpc('conversation.reply', { conversationId, kind: 'text', text: outText(t, c, i) });
-    t.typed.push(outText(t, c, i));
+    await rpc('conversation.reply', { conversationId, kind: 'text', text: outText(t, c, i, lane) });
+    t.typed.push(outText(t, c, i, lane));
   }
 }
 
@@ -124,4 +130,38 @@ export async function agentLane(
 export async function drained(core: Core, ms = 60_000): Promise<void> {
   const rpc = rpcOf(core);
   await until(() => rpc('sync.status', {}), (s) => s.state === 'online' && s.pending === 0, 'the core drained its outbox', ms);
+}
+
+/**
+ * A colleague answering in bulk from a plain socket: replies `0..count-1` in every conversation,
+ * pushed in full batches (the cheapest way to build a long backlog of changes). Each reply the
+ * server accepted counts as typed.
+ */
+export async function pushReplies(t: Traffic, url: string, token: string, conversationIds: string[], count: number): Promise<void> {
+  const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const clientId = randomUUID();
+    const replies = Array.from({ length: count }, (_, i) => conversationIds.map((conversationId, c) => ({ conversationId, text: outText(t, c, i) }))).flat();
+    for (let start = 0; start < replies.length; start += PUSH_BATCH_MAX) {
+      const batch = replies.slice(start, start + PUSH_BATCH_MAX);
+      const mutations = batch.map((reply, k) => ({
+        mutationId: start + k + 1,
+        name: 'message.send',
+        args: { conversationId: reply.conversationId, messageId: randomUUID(), kind: 'text', text: reply.text },
+      }));
+      const ack = (await socket.timeout(60_000).emitWithAck(SOCKET_EVENTS.push, { clientId, mutations })) as { ok: boolean; data?: unknown };
+      if (!ack.ok) throw new Error(`push refused: ${JSON.stringify(ack).slice(0, 200)}`);
+      const { results } = PushResponseSchema.parse(ack.data);
+      results.forEach((result, k) => {
+        if (result.ok) t.typed.push(batch[k]!.text);
+        else throw new Error(`reply refused: ${result.error.code} ${result.error.message}`);
+      });
+    }
+  } finally {
+    socket.close();
+  }
 }

@@ -43,12 +43,16 @@ describe.each(testBackends())('admin settings through the core (%s)', (backend) 
     expect(policies.length).toBeGreaterThan(2); // the demo's: VIP, urgent, high, chat, then the catch-all
     const reordered = [policies[1]!, policies[0]!, ...policies.slice(2)];
     await admin.call('admin.slaPolicies.put', { policies: reordered });
-    expect((await admin.call('admin.slaPolicies.get', {})).policies.map((p) => p.id)).toEqual(reordered.map((p) => p.id));
+    expect((await admin.call('admin.slaPolicies.get', {})).policies.map((p) => p.id)).toEqual(
+      reordered.map((p) => p.id),
+    );
     const first = calendars[0]!;
     const holidays = [...(first.calendar.holidays ?? []), '2030-10-01'];
     const edited = [{ ...first, calendar: { ...first.calendar, holidays } }, ...calendars.slice(1)];
     await admin.call('admin.calendars.put', { calendars: edited });
-    expect((await admin.call('admin.calendars.get', {})).calendars[0]!.calendar.holidays).toContain('2030-10-01');
+    expect((await admin.call('admin.calendars.get', {})).calendars[0]!.calendar.holidays).toContain(
+      '2030-10-01',
+    );
   });
 
   it('refuses agents in the core', async () => {
@@ -56,14 +60,19 @@ describe.each(testBackends())('admin settings through the core (%s)', (backend) 
       expect(await refusal(stack.agentA, method, {})).toMatchObject({ code: 'forbidden' });
     }
     const { entries } = await admin.call('admin.knowledge.get', {});
-    expect(await refusal(stack.agentA, 'admin.knowledge.put', { entries })).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(stack.agentA, 'admin.knowledge.put', { entries })).toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it("passes the server's validation message through unchanged", async () => {
     const { policies } = await admin.call('admin.slaPolicies.get', {});
     const broken = policies.map((p, i) => (i === 0 ? { ...p, calendarId: 'nowhere' } : p));
     const error = await refusal(admin, 'admin.slaPolicies.put', { policies: broken });
-    expect(error).toEqual({ code: 'invalid', message: `policies: policy "${policies[0]!.id}": unknown calendar "nowhere"` });
+    expect(error).toEqual({
+      code: 'invalid',
+      message: `policies: policy "${policies[0]!.id}": unknown calendar "nowhere"`,
+    });
 
     const { calendars } = await admin.call('admin.calendars.get', {});
     const used = policies[0]!.calendarId;

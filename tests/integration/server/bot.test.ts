@@ -61,6 +61,17 @@ async function alertsOf(server: RunningServer, id: string): Promise<Alert[]> {
   return rows.map((row) => JSON.parse(row.data) as Alert);
 }
 
+/** Signs the agent in and sets them available (they may then receive dispatched work). */
+async function available(server: TestServer, email: string): Promise<void> {
+  const { token } = await server.login(email);
+  const socket: Socket = await connectSocket(server.url, token, server);
+  const ack = (await socket.emitWithAck(SOCKET_EVENTS.push, {
+    clientId: randomUUID(),
+    mutations: [{ mutationId: 1, name: 'agent.setStatus', args: { status: 'available' } }],
+  })) as Ack<PushResponse>;
+  expect(ack.ok).toBe(true);
+}
+
 const handoffOf = (messages: Message[]) => messages.find((m) => m.detail?.kind === 'bot_handoff')?.detail;
 
 describe.each(testBackends())('bot and classification (%s)', (backend) => {
@@ -71,6 +82,7 @@ describe.each(testBackends())('bot and classification (%s)', (backend) => {
 
   it('answers a knowledge-base question through the connector and keeps the conversation with the bot', async () => {
     server = await startTestServer({ backend, bot: BOT });
+    await available(server, 'li.na@demo.switchboard'); // in 售前: a bot conversation is still not dispatched
     const delivered: OutboundDelivery[] = [];
     server.events.on('outbound', (delivery: OutboundDelivery) => delivered.push(delivery));
     const { conversationId } = await ingest(server, 'chat', 'kb-asker', 'What is your return policy?');
@@ -117,13 +129,7 @@ describe.each(testBackends())('bot and classification (%s)', (backend) => {
 
   it("lands a handoff in the intent's team (VIP contacts in VIP) and dispatches it to an available agent", async () => {
     server = await startTestServer({ backend, bot: BOT });
-    const { token } = await server.login('li.na@demo.switchboard'); // 售前 + 售后
-    const socket: Socket = await connectSocket(server.url, token, server);
-    const ack = (await socket.emitWithAck(SOCKET_EVENTS.push, {
-      clientId: randomUUID(),
-      mutations: [{ mutationId: 1, name: 'agent.setStatus', args: { status: 'available' } }],
-    })) as Ack<PushResponse>;
-    expect(ack.ok).toBe(true);
+    await available(server, 'li.na@demo.switchboard'); // 售前 + 售后
 
     const { conversationId } = await ingest(server, 'chat', 'refund-wanted', '我要转人工，退款一直没到账');
     await settle(server);

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../server/app';
 import { DEMO_PASSWORD } from '../../../server/demo/seed';
-import { DEFAULT_KNOWLEDGE_BASE, type KnowledgeEntry } from '../../../server/domain/nlu/training/knowledgeBase';
+import {
+  DEFAULT_KNOWLEDGE_BASE,
+  type KnowledgeEntry,
+} from '../../../server/domain/nlu/training/knowledgeBase';
 import { startTestServer, testBackends, type TestServer } from './harness';
 
 const PATH = '/api/v1/admin/knowledge-base';
@@ -19,7 +22,10 @@ const WARRANTY: KnowledgeEntry = {
   issueType: 'after_sales_fault',
   team: 'team-techsupport',
   variants: { 'zh-CN': ['保修多久', '过了保修期还能修吗'], en: ['How long is the warranty?'] },
-  answer: { 'zh-CN': '整机保修一年，主要部件保修三年。', en: 'One year on the device, three years on main parts.' },
+  answer: {
+    'zh-CN': '整机保修一年，主要部件保修三年。',
+    en: 'One year on the device, three years on main parts.',
+  },
 };
 
 async function login(url: string, email: string): Promise<string> {
@@ -35,7 +41,10 @@ async function login(url: string, email: string): Promise<string> {
 function call(url: string, token: string, method: 'GET' | 'PUT', body?: unknown) {
   return fetch(`${url}${PATH}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
@@ -73,7 +82,11 @@ for (const backend of testBackends()) {
     });
 
     it('refuses agents, leads and reviewers with 403, before looking at the body', async () => {
-      for (const email of ['li.na@demo.switchboard', 'liu.yang@demo.switchboard', 'zhou.min@demo.switchboard']) {
+      for (const email of [
+        'li.na@demo.switchboard',
+        'liu.yang@demo.switchboard',
+        'zhou.min@demo.switchboard',
+      ]) {
         const token = await login(server.url, email);
         expect((await call(server.url, token, 'GET')).status).toBe(403);
         const put = await call(server.url, token, 'PUT', { entries: 'nonsense' });
@@ -99,7 +112,9 @@ for (const backend of testBackends()) {
     it('answers bad bodies with 400 messages that name the entry and the field', async () => {
       const good = await entriesOf(server.url, admin);
       await expectInvalid(
-        await call(server.url, admin, 'PUT', { entries: [good[0], { ...good[1]!, answer: { ...good[1]!.answer, en: '  ' } }] }),
+        await call(server.url, admin, 'PUT', {
+          entries: [good[0], { ...good[1]!, answer: { ...good[1]!.answer, en: '  ' } }],
+        }),
         `entry 2 (${good[1]!.intent}), answer.en`,
         'must not be empty',
       );
@@ -118,17 +133,24 @@ for (const backend of testBackends()) {
         'issueType',
       );
       await expectInvalid(
-        await call(server.url, admin, 'PUT', { entries: [{ ...WARRANTY, variants: { 'zh-CN': [], en: ['x'] } }] }),
+        await call(server.url, admin, 'PUT', {
+          entries: [{ ...WARRANTY, variants: { 'zh-CN': [], en: ['x'] } }],
+        }),
         'variants.zh-CN',
         'give at least one',
       );
-      await expectInvalid(await call(server.url, admin, 'PUT', { entries: [{ ...WARRANTY, intent: 'Has Spaces' }] }), 'intent');
+      await expectInvalid(
+        await call(server.url, admin, 'PUT', { entries: [{ ...WARRANTY, intent: 'Has Spaces' }] }),
+        'intent',
+      );
       await expectInvalid(await call(server.url, admin, 'PUT', { entries: [] }), 'entries');
       const tooLong = await call(server.url, admin, 'PUT', {
         entries: [{ ...WARRANTY, answer: { ...WARRANTY.answer, en: 'x'.repeat(5_000) } }],
       });
       expect(tooLong.status).toBe(400);
-      expect(((await tooLong.json()) as { message: string }).message).toContain('answer.en: longer than 2000');
+      expect(((await tooLong.json()) as { message: string }).message).toContain(
+        'answer.en: longer than 2000',
+      );
       // Nothing of the refused bodies was stored.
       expect(await entriesOf(server.url, admin)).toEqual(good);
     });
@@ -155,11 +177,24 @@ for (const backend of testBackends()) {
 }
 
 /** Two server nodes on one database: a fresh PostgreSQL database, or one SQLite file. */
-async function openTwoNodes(backend: 'sqlite' | 'postgres'): Promise<[RunningServer, RunningServer, () => Promise<void>]> {
-  const common = { port: 0, host: '127.0.0.1', tokenSecret: 'integration-test-token-secret', knowledgeRefreshMs: 50, logger: false, env: {} };
+async function openTwoNodes(
+  backend: 'sqlite' | 'postgres',
+): Promise<[RunningServer, RunningServer, () => Promise<void>]> {
+  const common = {
+    port: 0,
+    host: '127.0.0.1',
+    tokenSecret: 'integration-test-token-secret',
+    knowledgeRefreshMs: 50,
+    logger: false,
+    env: {},
+  };
   if (backend === 'postgres') {
     const first = await startTestServer({ backend, knowledgeRefreshMs: 50 });
-    const second = await startServer({ ...common, databaseUrl: first.databaseUrl, dataDir: mkdtempSync(join(tmpdir(), 'sb-kb-')) });
+    const second = await startServer({
+      ...common,
+      databaseUrl: first.databaseUrl,
+      dataDir: mkdtempSync(join(tmpdir(), 'sb-kb-')),
+    });
     return [first, second, async () => (await second.close(), await first.cleanup())];
   }
   const dir = mkdtempSync(join(tmpdir(), 'sb-kb-'));

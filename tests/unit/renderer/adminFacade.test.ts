@@ -1,6 +1,10 @@
 /** The facade splits method names at the first dot only, so three-part names such as `admin.knowledge.get` get their own function. */
 import { describe, expect, it } from 'vitest';
-import { createSwitchboardApi, type RpcRequestFrame, type RpcServerFrame } from '../../../shared/contracts/rpcTransport';
+import {
+  createSwitchboardApi,
+  type RpcRequestFrame,
+  type RpcServerFrame,
+} from '../../../shared/contracts/rpcTransport';
 
 describe('facade method names', () => {
   it('sends each admin call under its own full name, and two-part names as before', async () => {

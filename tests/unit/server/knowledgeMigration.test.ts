@@ -46,7 +46,12 @@ describe('server migration 005_knowledge_base', () => {
     const db = (await freshStore()).db;
     const row = { intent: 'kb.a', position: 0, data: '{}', updated_at: now().toISOString() };
     await db.insertInto('knowledge_entries').values(row).execute();
-    await expect(db.insertInto('knowledge_entries').values({ ...row, position: 1 }).execute()).rejects.toThrow();
+    await expect(
+      db
+        .insertInto('knowledge_entries')
+        .values({ ...row, position: 1 })
+        .execute(),
+    ).rejects.toThrow();
   });
 
   it('is seeded with the defaults once, and keeps an admin list across restarts', async () => {
@@ -70,7 +75,9 @@ describe('server migration 005_knowledge_base', () => {
     expect(await restarted.refresh()).toBe(false);
     expect(restarted.entries()).toBe(same);
     const state = await s.db.selectFrom('knowledge_base_state').selectAll().execute();
-    expect(state).toEqual([{ id: 1, version: 2, updated_at: now().toISOString(), updated_by: 'agent-admin' }]);
+    expect(state).toEqual([
+      { id: 1, version: 2, updated_at: now().toISOString(), updated_by: 'agent-admin' },
+    ]);
     await restarted.close();
   });
 });

@@ -6,7 +6,7 @@
  *   reading stops once `limit` conversations are found: no bm25 over the whole match set, so a
  *   common word costs no more than a rare one.
  * - 1–2 characters (trigrams cannot match them; common for Chinese): a substring scan over the
- *   most recent RECENT_SCAN_ROWS messages and all contacts.
+ *   most recent RECENT_SCAN_ROWS messages (newest first, stopping at `limit`) and all contacts.
  * Snippets mark the hit with \u0002 … \u0003, never HTML; the renderer turns them into elements.
  */
 import type { SearchHit } from '../../../../shared/contracts/rpc';
@@ -58,16 +58,30 @@ export function searchConversations(db: Db, rawQuery: string, limit: number): Se
   return hits.slice(0, limit);
 }
 
+// A trigram phrase match is a case-insensitive substring match, so the snippet is cut in JS for
+// the (at most `limit`) hits kept: FTS5 snippet() re-tokenized every matching row, duplicates of
+// an already-found conversation included, which was most of a rare term's cost.
 function matchMessages(db: Db, query: string, limit: number): Candidate[] {
   const rows = db
     .prepare(
-      `SELECT m.conversation_id AS conversationId,
-         snippet(messages_fts, -1, char(2), char(3), '…', 12) AS snippet
+      `SELECT m.conversation_id AS conversationId, m.text AS text, m.subject AS subject
        FROM messages_fts JOIN messages m ON m.rid = messages_fts.rowid
        WHERE messages_fts MATCH ? ORDER BY messages_fts.rowid DESC LIMIT ?`,
     )
-    .iterate(ftsPhrase(query), MAX_FTS_ROWS) as IterableIterator<Candidate>;
-  return firstPerConversation(rows, limit);
+    .iterate(ftsPhrase(query), MAX_FTS_ROWS) as IterableIterator<{
+    conversationId: string;
+    text: string;
+    subject: string | null;
+  }>;
+  const folded = query.toLowerCase();
+  return firstPerConversation(rows, limit).map((row) => ({
+    conversationId: row.conversationId,
+    // The phrase may have matched the subject (email) rather than the body.
+    snippet: highlight(
+      row.subject && !row.text.toLowerCase().includes(folded) ? row.subject : row.text,
+      query,
+    ),
+  }));
 }
 
 function matchContacts(db: Db, query: string): { contactId: string; snippet: string }[] {
@@ -80,18 +94,21 @@ function matchContacts(db: Db, query: string): { contactId: string; snippet: str
     .all(ftsPhrase(query)) as { contactId: string; snippet: string }[];
 }
 
+// The window is a rowid range (the newest RECENT_SCAN_ROWS rows as inserted), read newest first
+// and left as soon as `limit` conversations are found. The former `ORDER BY rid DESC LIMIT n`
+// subquery was read whole and sorted again before the first row came out.
 function scanRecentMessages(db: Db, query: string, limit: number): Candidate[] {
   const rows = db
     .prepare(
-      `SELECT conversation_id AS conversationId, text FROM
-         (SELECT conversation_id, text, rid FROM messages ORDER BY rid DESC LIMIT ?)
-       WHERE instr(lower(text), lower(?)) > 0 ORDER BY rid DESC`,
+      `SELECT conversation_id AS conversationId, text FROM messages
+       WHERE rid > (SELECT coalesce(max(rid), 0) FROM messages) - ? AND instr(lower(text), lower(?)) > 0
+       ORDER BY rid DESC`,
     )
     .iterate(RECENT_SCAN_ROWS, query) as IterableIterator<{ conversationId: string; text: string }>;
-  const mapped = (function* () {
-    for (const row of rows) yield { conversationId: row.conversationId, snippet: highlight(row.text, query) };
-  })();
-  return firstPerConversation(mapped, limit);
+  return firstPerConversation(rows, limit).map((row) => ({
+    conversationId: row.conversationId,
+    snippet: highlight(row.text, query),
+  }));
 }
 
 function scanContacts(db: Db, query: string): { contactId: string; snippet: string }[] {
@@ -112,9 +129,9 @@ function scanContacts(db: Db, query: string): { contactId: string; snippet: stri
 }
 
 /** Distinct conversations in iteration order; stops reading (and closes the cursor) at `limit`. */
-function firstPerConversation(rows: Iterable<Candidate>, limit: number): Candidate[] {
+function firstPerConversation<R extends { conversationId: string }>(rows: Iterable<R>, limit: number): R[] {
   const seen = new Set<string>();
-  const out: Candidate[] = [];
+  const out: R[] = [];
   for (const row of rows) {
     if (seen.has(row.conversationId)) continue;
     seen.add(row.conversationId);

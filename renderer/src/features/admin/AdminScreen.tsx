@@ -19,11 +19,19 @@ export function AdminScreen(): React.JSX.Element {
   const { load, claim } = useAdminStore(useShallow((s) => ({ load: s.load, claim: s.claim })));
   const agentId = useAppStore((s) => s.session?.agent.id ?? null);
   const dirty = useAdminStore(
-    useShallow((s) => ({ policies: isDirty(s.policies), calendars: isDirty(s.calendars), knowledge: isDirty(s.knowledge) })),
+    useShallow((s) => ({
+      policies: isDirty(s.policies),
+      calendars: isDirty(s.calendars),
+      knowledge: isDirty(s.knowledge),
+    })),
   );
   const directory = useAppStore((s) => s.directory);
   const loadDirectory = useAppStore((s) => s.loadDirectory);
-  const tabRefs = useRef<Record<AdminTab, HTMLButtonElement | null>>({ policies: null, calendars: null, knowledge: null });
+  const tabRefs = useRef<Record<AdminTab, HTMLButtonElement | null>>({
+    policies: null,
+    calendars: null,
+    knowledge: null,
+  });
 
   useEffect(() => {
     if (agentId) claim(agentId);
@@ -37,11 +45,15 @@ export function AdminScreen(): React.JSX.Element {
   const onTabKey = (event: React.KeyboardEvent) => {
     const index = ADMIN_TABS.indexOf(tab);
     const next =
-      event.key === 'ArrowRight' ? (index + 1) % ADMIN_TABS.length
-      : event.key === 'ArrowLeft' ? (index + ADMIN_TABS.length - 1) % ADMIN_TABS.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? ADMIN_TABS.length - 1
-      : -1;
+      event.key === 'ArrowRight'
+        ? (index + 1) % ADMIN_TABS.length
+        : event.key === 'ArrowLeft'
+          ? (index + ADMIN_TABS.length - 1) % ADMIN_TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? ADMIN_TABS.length - 1
+              : -1;
     if (next < 0) return;
     event.preventDefault();
     const name = ADMIN_TABS[next]!;
@@ -76,12 +88,22 @@ export function AdminScreen(): React.JSX.Element {
           >
             {t(`admin.tabs.${name}`)}
             {dirty[name] && (
-              <span className="admin-dirty-dot" role="img" aria-label={t('admin.unsavedMark')} title={t('admin.unsaved')} />
+              <span
+                className="admin-dirty-dot"
+                role="img"
+                aria-label={t('admin.unsavedMark')}
+                title={t('admin.unsaved')}
+              />
             )}
           </button>
         ))}
       </div>
-      <div className="admin-panel" role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`}>
+      <div
+        className="admin-panel"
+        role="tabpanel"
+        id={`admin-panel-${tab}`}
+        aria-labelledby={`admin-tab-${tab}`}
+      >
         {tab === 'policies' && <PoliciesTab />}
         {tab === 'calendars' && <CalendarsTab />}
         {tab === 'knowledge' && <KnowledgeTab />}

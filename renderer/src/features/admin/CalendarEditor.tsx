@@ -31,7 +31,8 @@ export function CalendarEditor(props: {
   const { record, errors, attempted, onChange } = props;
   const zones = useMemo(() => knownZones(), []);
   const err = (field: string) => shown(errors[field], attempted);
-  const setCalendar = (change: Partial<Calendar>) => onChange({ ...record, calendar: { ...record.calendar, ...change } });
+  const setCalendar = (change: Partial<Calendar>) =>
+    onChange({ ...record, calendar: { ...record.calendar, ...change } });
 
   return (
     <div className="admin-editor" data-testid="admin-calendar-editor">

@@ -70,7 +70,12 @@ export function CalendarsTab(): React.JSX.Element {
             <aside className="admin-list-pane" aria-labelledby="admin-calendars-heading">
               <div className="admin-list-head">
                 <h2 id="admin-calendars-heading">{t('admin.calendars.heading')}</h2>
-                <button type="button" className="btn btn-small" onClick={add} data-testid="admin-calendar-add">
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={add}
+                  data-testid="admin-calendar-add"
+                >
                   + {t('admin.calendars.add')}
                 </button>
               </div>
@@ -80,7 +85,10 @@ export function CalendarsTab(): React.JSX.Element {
                   const hours = weeklyHours(record);
                   const count = usage(record.id);
                   return (
-                    <li key={record.id} className={i === index ? 'admin-list-item is-selected' : 'admin-list-item'}>
+                    <li
+                      key={record.id}
+                      className={i === index ? 'admin-list-item is-selected' : 'admin-list-item'}
+                    >
                       <button
                         type="button"
                         className="admin-list-select"

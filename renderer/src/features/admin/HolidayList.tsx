@@ -29,7 +29,13 @@ export function HolidayList(props: {
           <ul className="admin-holiday-list">
             {props.holidays.map((date, j) => (
               <li key={`${date}-${j}`} className="admin-holiday" data-testid="admin-holiday">
-                <span className={props.errors[`holiday.${j}`] ? 'admin-holiday-date is-invalid' : 'admin-holiday-date'}>{date}</span>
+                <span
+                  className={
+                    props.errors[`holiday.${j}`] ? 'admin-holiday-date is-invalid' : 'admin-holiday-date'
+                  }
+                >
+                  {date}
+                </span>
                 <button
                   type="button"
                   className="btn btn-ghost btn-small btn-icon"
@@ -60,7 +66,13 @@ export function HolidayList(props: {
             }}
             data-testid="admin-holiday-input"
           />
-          <button type="button" className="btn btn-small" disabled={!adding} onClick={add} data-testid="admin-holiday-add">
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={!adding}
+            onClick={add}
+            data-testid="admin-holiday-add"
+          >
             + {t('admin.calendars.addHoliday')}
           </button>
         </div>

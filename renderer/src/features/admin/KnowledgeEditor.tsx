@@ -21,7 +21,9 @@ export function KnowledgeEditor(props: {
 }): React.JSX.Element {
   const { t } = useTranslation();
   const { entry, errors, attempted, onChange } = props;
-  const { teams, language } = useAppStore(useShallow((s) => ({ teams: s.directory?.teams ?? [], language: s.language })));
+  const { teams, language } = useAppStore(
+    useShallow((s) => ({ teams: s.directory?.teams ?? [], language: s.language })),
+  );
   const err = (field: string) => shown(errors[field], attempted);
   const teamName = (id: string) => {
     const team = teams.find((candidate) => candidate.id === id);
@@ -52,7 +54,12 @@ export function KnowledgeEditor(props: {
           </p>
           <FieldMessage id="kb-intent-error" error={err('intent')} />
         </div>
-        <button type="button" className="btn btn-danger" onClick={props.onDelete} data-testid="admin-kb-delete">
+        <button
+          type="button"
+          className="btn btn-danger"
+          onClick={props.onDelete}
+          data-testid="admin-kb-delete"
+        >
           {t('admin.delete')}
         </button>
       </div>
@@ -64,7 +71,9 @@ export function KnowledgeEditor(props: {
             id="kb-issue-type"
             className="select"
             value={entry.issueType}
-            onChange={(e) => onChange({ ...entry, issueType: e.target.value as KnowledgeEntryInput['issueType'] })}
+            onChange={(e) =>
+              onChange({ ...entry, issueType: e.target.value as KnowledgeEntryInput['issueType'] })
+            }
             data-testid="admin-kb-issue-type"
           >
             {ISSUE_TYPES.map((type) => (
@@ -118,14 +127,27 @@ export function KnowledgeEditor(props: {
                           aria-label={t('admin.knowledge.variantLabel', { language: languageName, n: n + 1 })}
                           aria-invalid={error ? true : undefined}
                           aria-describedby={error ? `${id}-error` : undefined}
-                          onChange={(e) => setVariants(lang, variants.map((v, i) => (i === n ? e.target.value : v)))}
+                          onChange={(e) =>
+                            setVariants(
+                              lang,
+                              variants.map((v, i) => (i === n ? e.target.value : v)),
+                            )
+                          }
                           data-testid="admin-kb-variant"
                         />
                         <button
                           type="button"
                           className="btn btn-ghost btn-small btn-icon"
-                          aria-label={t('admin.knowledge.removeVariant', { language: languageName, n: n + 1 })}
-                          onClick={() => setVariants(lang, variants.filter((_, i) => i !== n))}
+                          aria-label={t('admin.knowledge.removeVariant', {
+                            language: languageName,
+                            n: n + 1,
+                          })}
+                          onClick={() =>
+                            setVariants(
+                              lang,
+                              variants.filter((_, i) => i !== n),
+                            )
+                          }
                         >
                           ×
                         </button>
@@ -168,11 +190,16 @@ export function KnowledgeEditor(props: {
                   maxLength={KNOWLEDGE_LIMITS.answer}
                   aria-invalid={error ? true : undefined}
                   aria-describedby={`${id}-count${error ? ` ${id}-error` : ''}`}
-                  onChange={(e) => onChange({ ...entry, answer: { ...entry.answer, [lang]: e.target.value } })}
+                  onChange={(e) =>
+                    onChange({ ...entry, answer: { ...entry.answer, [lang]: e.target.value } })
+                  }
                   data-testid={`admin-kb-answer-${lang}`}
                 />
                 <span id={`${id}-count`} className="hint admin-count">
-                  {t('admin.knowledge.chars', { count: entry.answer[lang].length, max: KNOWLEDGE_LIMITS.answer })}
+                  {t('admin.knowledge.chars', {
+                    count: entry.answer[lang].length,
+                    max: KNOWLEDGE_LIMITS.answer,
+                  })}
                 </span>
                 <FieldMessage id={`${id}-error`} error={error} />
               </div>

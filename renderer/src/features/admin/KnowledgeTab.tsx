@@ -24,9 +24,13 @@ function newEntry(): KnowledgeEntryInput {
 function matches(entry: KnowledgeEntryInput, query: string): boolean {
   const needle = query.trim().toLowerCase();
   if (!needle) return true;
-  return [entry.intent, ...entry.variants['zh-CN'], ...entry.variants.en, entry.answer['zh-CN'], entry.answer.en].some((text) =>
-    text.toLowerCase().includes(needle),
-  );
+  return [
+    entry.intent,
+    ...entry.variants['zh-CN'],
+    ...entry.variants.en,
+    entry.answer['zh-CN'],
+    entry.answer.en,
+  ].some((text) => text.toLowerCase().includes(needle));
 }
 
 export function KnowledgeTab(): React.JSX.Element {
@@ -44,7 +48,9 @@ export function KnowledgeTab(): React.JSX.Element {
     <TabFrame tab="knowledge" validation={validation}>
       {(entries, attempted) => {
         const index = entries.length === 0 ? -1 : Math.min(selected, entries.length - 1);
-        const visible = entries.map((entry, i) => ({ entry, i })).filter(({ entry }) => matches(entry, query));
+        const visible = entries
+          .map((entry, i) => ({ entry, i }))
+          .filter(({ entry }) => matches(entry, query));
         const add = () => {
           edit('knowledge', (list) => [...list, newEntry()]);
           setQuery('');
@@ -91,8 +97,12 @@ export function KnowledgeTab(): React.JSX.Element {
                         data-testid="admin-kb-item"
                       >
                         <span className="admin-list-text">
-                          <strong className="admin-intent">{entry.intent || t('admin.knowledge.untitled')}</strong>
-                          <span className="admin-list-sub">{entry.variants[language][0] || entry.variants.en[0] || ''}</span>
+                          <strong className="admin-intent">
+                            {entry.intent || t('admin.knowledge.untitled')}
+                          </strong>
+                          <span className="admin-list-sub">
+                            {entry.variants[language][0] || entry.variants.en[0] || ''}
+                          </span>
                         </span>
                         <span className="badge">{t(`admin.knowledge.issueTypes.${entry.issueType}`)}</span>
                         {withErrors.has(i) && <span className="admin-error-dot" aria-hidden="true" />}

@@ -72,7 +72,10 @@ export function PoliciesTab(): React.JSX.Element {
                 {policies.map((policy, i) => {
                   const catchAll = i === lastIndex;
                   return (
-                    <li key={policy.id} className={i === index ? 'admin-list-item is-selected' : 'admin-list-item'}>
+                    <li
+                      key={policy.id}
+                      className={i === index ? 'admin-list-item is-selected' : 'admin-list-item'}
+                    >
                       <button
                         type="button"
                         className="admin-list-select"
@@ -84,7 +87,9 @@ export function PoliciesTab(): React.JSX.Element {
                         <span className="admin-list-text">
                           <strong>{policy.name || t('admin.policies.newName')}</strong>
                           <span className="admin-list-sub">
-                            {catchAll || isCatchAll(policy.match) ? t('admin.policies.everything') : summary(policy, t)}
+                            {catchAll || isCatchAll(policy.match)
+                              ? t('admin.policies.everything')
+                              : summary(policy, t)}
                           </span>
                         </span>
                         {catchAll && <span className="badge">{t('admin.policies.catchAll')}</span>}

@@ -2,7 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { CHANNELS, PRIORITIES } from '../../../../shared/domain/model';
-import type { BusinessCalendarRecord, SlaPolicyMatch, SlaPolicyRecord } from '../../../../shared/sla/policies';
+import type {
+  BusinessCalendarRecord,
+  SlaPolicyMatch,
+  SlaPolicyRecord,
+} from '../../../../shared/sla/policies';
 import { useAppStore } from '../../store';
 import { ChipSet, FieldMessage, minutesAsText, shown } from './fields';
 import { TARGET_FIELDS, type FieldErrors } from './validation';
@@ -22,11 +26,14 @@ export function PolicyEditor(props: {
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const { policy, errors, attempted, onChange } = props;
-  const { teams, language } = useAppStore(useShallow((s) => ({ teams: s.directory?.teams ?? [], language: s.language })));
+  const { teams, language } = useAppStore(
+    useShallow((s) => ({ teams: s.directory?.teams ?? [], language: s.language })),
+  );
   const err = (field: string) => shown(errors[field], attempted);
   const setMatch = (change: Partial<SlaPolicyMatch>) => {
     const match: SlaPolicyMatch = { ...policy.match, ...change };
-    for (const key of Object.keys(match) as Array<keyof SlaPolicyMatch>) if (!match[key]?.length) delete match[key];
+    for (const key of Object.keys(match) as Array<keyof SlaPolicyMatch>)
+      if (!match[key]?.length) delete match[key];
     onChange({ ...policy, match });
   };
   const setMinutes = (field: MinutesField, text: string) => {
@@ -89,7 +96,12 @@ export function PolicyEditor(props: {
           {t('admin.id')}: <code>{policy.id}</code>
         </span>
         {props.onDelete && (
-          <button type="button" className="btn btn-danger" onClick={props.onDelete} data-testid="admin-policy-delete">
+          <button
+            type="button"
+            className="btn btn-danger"
+            onClick={props.onDelete}
+            data-testid="admin-policy-delete"
+          >
             {t('admin.delete')}
           </button>
         )}
@@ -104,10 +116,35 @@ export function PolicyEditor(props: {
             <p className="hint">{t('admin.policies.matchHelp')}</p>
             {props.shadows && <p className="notice">{t('admin.policies.shadowHint')}</p>}
             <div className="admin-match-grid">
-              <ChipSet legend={t('admin.policies.priorities')} options={PRIORITIES} selected={policy.match.priorities} label={(p) => t(`priority.${p}`)} onChange={(priorities) => setMatch({ priorities })} testId="admin-match-priorities" />
-              <ChipSet legend={t('admin.policies.tiers')} options={TIERS} selected={policy.match.tiers} label={(tier) => t(`admin.policies.tier.${tier}`)} onChange={(tiers) => setMatch({ tiers })} />
-              <ChipSet legend={t('admin.policies.channels')} options={CHANNELS} selected={policy.match.channels} label={(c) => t(`channel.${c}`)} onChange={(channels) => setMatch({ channels })} />
-              <ChipSet legend={t('admin.policies.teams')} options={teams.map((team) => team.id)} selected={policy.match.teamIds} label={teamName} onChange={(teamIds) => setMatch({ teamIds })} />
+              <ChipSet
+                legend={t('admin.policies.priorities')}
+                options={PRIORITIES}
+                selected={policy.match.priorities}
+                label={(p) => t(`priority.${p}`)}
+                onChange={(priorities) => setMatch({ priorities })}
+                testId="admin-match-priorities"
+              />
+              <ChipSet
+                legend={t('admin.policies.tiers')}
+                options={TIERS}
+                selected={policy.match.tiers}
+                label={(tier) => t(`admin.policies.tier.${tier}`)}
+                onChange={(tiers) => setMatch({ tiers })}
+              />
+              <ChipSet
+                legend={t('admin.policies.channels')}
+                options={CHANNELS}
+                selected={policy.match.channels}
+                label={(c) => t(`channel.${c}`)}
+                onChange={(channels) => setMatch({ channels })}
+              />
+              <ChipSet
+                legend={t('admin.policies.teams')}
+                options={teams.map((team) => team.id)}
+                selected={policy.match.teamIds}
+                label={teamName}
+                onChange={(teamIds) => setMatch({ teamIds })}
+              />
             </div>
           </>
         )}
@@ -136,7 +173,9 @@ export function PolicyEditor(props: {
             onChange={(e) => onChange({ ...policy, calendarId: e.target.value })}
             data-testid="admin-policy-calendar"
           >
-            {!props.calendars.some((c) => c.id === policy.calendarId) && <option value={policy.calendarId}>{policy.calendarId}</option>}
+            {!props.calendars.some((c) => c.id === policy.calendarId) && (
+              <option value={policy.calendarId}>{policy.calendarId}</option>
+            )}
             {props.calendars.map((calendar) => (
               <option key={calendar.id} value={calendar.id}>
                 {calendar.name} ({calendar.calendar.timeZone})

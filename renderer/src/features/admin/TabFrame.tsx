@@ -28,7 +28,9 @@ export function TabFrame<K extends AdminTab>(props: {
     return state.loadError ? (
       <div className="admin-state" role="alert">
         <p className="form-error">
-          {state.loadError.code === 'offline' ? t('admin.offline') : t('admin.loadFailed', { message: state.loadError.message })}
+          {state.loadError.code === 'offline'
+            ? t('admin.offline')
+            : t('admin.loadFailed', { message: state.loadError.message })}
         </p>
         <button type="button" className="btn" onClick={() => void load(tab)}>
           {t('admin.retry')}
@@ -47,7 +49,8 @@ export function TabFrame<K extends AdminTab>(props: {
       markAttempted(tab);
       return;
     }
-    if (await save(tab)) pushToast({ key: `admin.saved.${tab}`, params: {}, tone: 'info', conversationId: null });
+    if (await save(tab))
+      pushToast({ key: `admin.saved.${tab}`, params: {}, tone: 'info', conversationId: null });
   };
   const onDiscard = () => {
     if (window.confirm(t('admin.confirmDiscard'))) discard(tab);
@@ -56,11 +59,21 @@ export function TabFrame<K extends AdminTab>(props: {
   return (
     <div className="admin-frame">
       <div className="admin-savebar" data-testid="admin-savebar" data-dirty={dirty}>
-        <span className={dirty ? 'admin-status is-dirty' : 'admin-status'} role="status" data-testid="admin-dirty">
+        <span
+          className={dirty ? 'admin-status is-dirty' : 'admin-status'}
+          role="status"
+          data-testid="admin-dirty"
+        >
           {dirty ? t('admin.unsaved') : t('admin.upToDate')}
         </span>
         <span className="row-spacer" />
-        <button type="button" className="btn" disabled={!dirty || state.saving} onClick={onDiscard} data-testid="admin-discard">
+        <button
+          type="button"
+          className="btn"
+          disabled={!dirty || state.saving}
+          onClick={onDiscard}
+          data-testid="admin-discard"
+        >
           {t('admin.discard')}
         </button>
         <button

@@ -62,7 +62,9 @@ export function WeeklyHours(props: {
             <div className="admin-day" key={day} data-testid={`admin-day-${day}`}>
               <span className="admin-day-name">{dayName}</span>
               <div className="admin-intervals">
-                {intervals.length === 0 && <span className="admin-closed">{t('admin.calendars.closed')}</span>}
+                {intervals.length === 0 && (
+                  <span className="admin-closed">{t('admin.calendars.closed')}</span>
+                )}
                 {intervals.map(([from, to], j) => {
                   const key = `${day}.${j}`;
                   const startError = errors[`${key}.start`];
@@ -73,7 +75,9 @@ export function WeeklyHours(props: {
                     setDay(
                       day,
                       intervals.map((interval, n) =>
-                        n === j ? ((index === 0 ? [value, interval[1]] : [interval[0], value]) as OpenInterval) : interval,
+                        n === j
+                          ? ((index === 0 ? [value, interval[1]] : [interval[0], value]) as OpenInterval)
+                          : interval,
                       ),
                     );
                   return (
@@ -109,7 +113,12 @@ export function WeeklyHours(props: {
                           className="btn btn-ghost btn-small btn-icon"
                           aria-label={t('admin.calendars.removeInterval', { day: dayName, from, to })}
                           title={t('admin.remove')}
-                          onClick={() => setDay(day, intervals.filter((_, n) => n !== j))}
+                          onClick={() =>
+                            setDay(
+                              day,
+                              intervals.filter((_, n) => n !== j),
+                            )
+                          }
                         >
                           ×
                         </button>

@@ -62,14 +62,21 @@ async function fetchList<K extends AdminTab>(tab: K): Promise<AdminLists[K]> {
 async function storeList<K extends AdminTab>(tab: K, list: AdminLists[K]): Promise<AdminLists[K]> {
   const admin = getApi().admin;
   if (tab === 'policies')
-    return (await admin['slaPolicies.put']({ policies: list as AdminLists['policies'] })).policies as AdminLists[K];
+    return (await admin['slaPolicies.put']({ policies: list as AdminLists['policies'] }))
+      .policies as AdminLists[K];
   if (tab === 'calendars')
-    return (await admin['calendars.put']({ calendars: list as AdminLists['calendars'] })).calendars as AdminLists[K];
-  return (await admin['knowledge.put']({ entries: list as AdminLists['knowledge'] })).entries as AdminLists[K];
+    return (await admin['calendars.put']({ calendars: list as AdminLists['calendars'] }))
+      .calendars as AdminLists[K];
+  return (await admin['knowledge.put']({ entries: list as AdminLists['knowledge'] }))
+    .entries as AdminLists[K];
 }
 
 export function isDirty(state: Pick<ListState<unknown>, 'draft' | 'saved'>): boolean {
-  return state.draft !== null && state.saved !== null && JSON.stringify(state.draft) !== JSON.stringify(state.saved);
+  return (
+    state.draft !== null &&
+    state.saved !== null &&
+    JSON.stringify(state.draft) !== JSON.stringify(state.saved)
+  );
 }
 
 export const useAdminStore = create<AdminState>()((set, get) => {
@@ -83,7 +90,8 @@ export const useAdminStore = create<AdminState>()((set, get) => {
     knowledge: empty(),
     owner: null,
     claim(agentId) {
-      if (get().owner !== agentId) set({ owner: agentId, policies: empty(), calendars: empty(), knowledge: empty() });
+      if (get().owner !== agentId)
+        set({ owner: agentId, policies: empty(), calendars: empty(), knowledge: empty() });
     },
     async load(tab) {
       if (get()[tab].loading) return;
@@ -93,7 +101,10 @@ export const useAdminStore = create<AdminState>()((set, get) => {
         const keepDraft = isDirty(get()[tab]);
         patch(tab, { saved: list, draft: keepDraft ? get()[tab].draft : list, loading: false });
       } catch (failure) {
-        patch(tab, { loading: false, loadError: { code: errorCode(failure), message: errorMessage(failure) } });
+        patch(tab, {
+          loading: false,
+          loadError: { code: errorCode(failure), message: errorMessage(failure) },
+        });
       }
     },
     edit(tab, update) {
@@ -116,7 +127,10 @@ export const useAdminStore = create<AdminState>()((set, get) => {
         patch(tab, { saved: stored, draft: stored, saving: false, attempted: false });
         return true;
       } catch (failure) {
-        patch(tab, { saving: false, serverError: { code: errorCode(failure), message: errorMessage(failure) } });
+        patch(tab, {
+          saving: false,
+          serverError: { code: errorCode(failure), message: errorMessage(failure) },
+        });
         return false;
       }
     },

@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { FieldError } from './validation';
 
 /** Hidden until a save was tried: errors that only say "fill this in" (not wrong, just unfinished). */
-const UNFINISHED = new Set(['admin.errors.nameRequired', 'admin.errors.required', 'admin.errors.targetRequired']);
+const UNFINISHED = new Set([
+  'admin.errors.nameRequired',
+  'admin.errors.required',
+  'admin.errors.targetRequired',
+]);
 
 export function shown(error: FieldError | undefined, attempted: boolean): FieldError | undefined {
   if (!error) return undefined;
@@ -12,7 +16,13 @@ export function shown(error: FieldError | undefined, attempted: boolean): FieldE
 }
 
 /** The message under a field; give its `id` to the input's aria-describedby. */
-export function FieldMessage({ id, error }: { id: string; error: FieldError | undefined }): React.JSX.Element | null {
+export function FieldMessage({
+  id,
+  error,
+}: {
+  id: string;
+  error: FieldError | undefined;
+}): React.JSX.Element | null {
   const { t } = useTranslation();
   if (!error) return null;
   return (

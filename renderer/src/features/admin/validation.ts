@@ -46,10 +46,14 @@ export function isValid(validation: Validation): boolean {
 
 function checkName(fields: FieldErrors, key: string, name: string): void {
   if (!name.trim()) fields[key] = { key: 'admin.errors.nameRequired' };
-  else if (name.trim().length > NAME_MAX) fields[key] = { key: 'admin.errors.tooLong', params: { max: NAME_MAX } };
+  else if (name.trim().length > NAME_MAX)
+    fields[key] = { key: 'admin.errors.tooLong', params: { max: NAME_MAX } };
 }
 
-export function validatePolicies(policies: readonly SlaPolicyRecord[], calendarIds: ReadonlySet<string>): Validation {
+export function validatePolicies(
+  policies: readonly SlaPolicyRecord[],
+  calendarIds: ReadonlySet<string>,
+): Validation {
   const fields: FieldErrors = {};
   policies.forEach((policy, i) => {
     checkName(fields, `p${i}.name`, policy.name);
@@ -64,13 +68,18 @@ export function validatePolicies(policies: readonly SlaPolicyRecord[], calendarI
         };
       }
     }
-    if (TARGET_FIELDS.every((target) => policy[target] === undefined)) fields[`p${i}.targets`] = { key: 'admin.errors.targetRequired' };
-    if (!calendarIds.has(policy.calendarId)) fields[`p${i}.calendarId`] = { key: 'admin.errors.calendarUnknown' };
+    if (TARGET_FIELDS.every((target) => policy[target] === undefined))
+      fields[`p${i}.targets`] = { key: 'admin.errors.targetRequired' };
+    if (!calendarIds.has(policy.calendarId))
+      fields[`p${i}.calendarId`] = { key: 'admin.errors.calendarUnknown' };
   });
   const last = policies[policies.length - 1];
-  if (last && !isCatchAll(last.match)) fields[`p${policies.length - 1}.match`] = { key: 'admin.errors.catchAllLast' };
+  if (last && !isCatchAll(last.match))
+    fields[`p${policies.length - 1}.match`] = { key: 'admin.errors.catchAllLast' };
   const parsed = SlaPoliciesBodySchema.safeParse({ policies });
-  const problems = parsed.success ? policyListProblems(parsed.data.policies, calendarIds) : [describeIssues(parsed.error)];
+  const problems = parsed.success
+    ? policyListProblems(parsed.data.policies, calendarIds)
+    : [describeIssues(parsed.error)];
   return done(fields, problems);
 }
 
@@ -107,7 +116,10 @@ export function validateCalendars(calendars: readonly BusinessCalendarRecord[]):
         const previous = intervals[n - 1]!;
         const current = intervals[n]!;
         if (current.start < previous.end) {
-          fields[`${at}.${day}.${current.j}.range`] = { key: 'admin.errors.overlaps', params: { other: previous.text } };
+          fields[`${at}.${day}.${current.j}.range`] = {
+            key: 'admin.errors.overlaps',
+            params: { other: previous.text },
+          };
         }
       }
       open += intervals.reduce((sum, interval) => sum + interval.end - interval.start, 0);
@@ -121,7 +133,9 @@ export function validateCalendars(calendars: readonly BusinessCalendarRecord[]):
     });
   });
   const parsed = BusinessCalendarsBodySchema.safeParse({ calendars });
-  const problems = parsed.success ? calendarListProblems(parsed.data.calendars) : [describeIssues(parsed.error)];
+  const problems = parsed.success
+    ? calendarListProblems(parsed.data.calendars)
+    : [describeIssues(parsed.error)];
   return done(fields, problems);
 }
 
@@ -149,7 +163,10 @@ export function validateKnowledge(entries: readonly KnowledgeEntryInput[]): Vali
     const counted = problem.code === 'too_long' || problem.code === 'too_many';
     const max = counted ? /(\d+)/.exec(problem.message)?.[1] : undefined;
     const twin = problem.code === 'duplicate' ? /entry (\d+)$/.exec(problem.message)?.[1] : undefined;
-    fields[key] = { key: KNOWLEDGE_KEYS[problem.code], params: { ...(max ? { max } : {}), ...(twin ? { other: twin } : {}) } };
+    fields[key] = {
+      key: KNOWLEDGE_KEYS[problem.code],
+      params: { ...(max ? { max } : {}), ...(twin ? { other: twin } : {}) },
+    };
   }
   return { fields, problems };
 }
@@ -157,7 +174,8 @@ export function validateKnowledge(entries: readonly KnowledgeEntryInput[]): Vali
 /** Field errors of one record, re-keyed without its prefix (`p3.name` → `name`). */
 export function fieldsOf(fields: FieldErrors, prefix: string): FieldErrors {
   const out: FieldErrors = {};
-  for (const [key, error] of Object.entries(fields)) if (key.startsWith(`${prefix}.`)) out[key.slice(prefix.length + 1)] = error;
+  for (const [key, error] of Object.entries(fields))
+    if (key.startsWith(`${prefix}.`)) out[key.slice(prefix.length + 1)] = error;
   return out;
 }
 

@@ -65,12 +65,22 @@ export function MessageThread({ messages }: { messages: MessageView[] }): React.
       data-testid="message-thread"
       data-hidden-earlier={start}
       onScroll={(event) => {
-        if (start > 0 && event.currentTarget.scrollTop < LOAD_EARLIER_AT_PX && keepFromBottom.current === null) showEarlier();
+        if (
+          start > 0 &&
+          event.currentTarget.scrollTop < LOAD_EARLIER_AT_PX &&
+          keepFromBottom.current === null
+        )
+          showEarlier();
       }}
     >
       {messages.length === 0 && <p className="muted thread-empty">{t('conversation.emptyThread')}</p>}
       {start > 0 && (
-        <button type="button" className="btn btn-small thread-earlier" data-testid="thread-show-earlier" onClick={showEarlier}>
+        <button
+          type="button"
+          className="btn btn-small thread-earlier"
+          data-testid="thread-show-earlier"
+          onClick={showEarlier}
+        >
           {t('thread.showEarlier', { count: Math.min(start, THREAD_STEP) })}
         </button>
       )}

@@ -30,7 +30,7 @@ export function AgentLoadRow({ agent, onSaved }: { agent: AgentView; onSaved(): 
   return (
     <tr data-testid="live-agent" data-agent-id={agent.id}>
       <th scope="row">{agent.name}</th>
-      <td>
+      <td className="live-status">
         <span className={`presence-dot presence-${agent.status}`} aria-hidden="true" /> {t(`presence.status.${agent.status}`)}
       </td>
       <td>

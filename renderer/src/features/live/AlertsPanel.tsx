@@ -27,7 +27,7 @@ export function AlertsPanel(): React.JSX.Element {
     <section className="live-panel" aria-labelledby="live-alerts-title" data-testid="live-alerts">
       <header className="live-panel-header">
         <h2 id="live-alerts-title">{t('live.tabs.alerts')}</h2>
-        <span className={`live-count${unacknowledged > 0 ? ' is-hot' : ''}`} data-testid="live-unacknowledged">
+        <span className={`live-count${unacknowledged > 0 ? ' live-hot' : ''}`} data-testid="live-unacknowledged">
           {t('live.alerts.unacknowledged', { count: unacknowledged })}
         </span>
       </header>

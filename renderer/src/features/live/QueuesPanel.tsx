@@ -104,7 +104,7 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
         </div>
         <div title={t('live.queues.atRiskHint')}>
           <dt>{t('live.queues.atRisk')}</dt>
-          <dd className={queue.atRisk > 0 ? 'is-hot' : undefined} data-testid="live-at-risk">
+          <dd className={queue.atRisk > 0 ? 'live-hot' : undefined} data-testid="live-at-risk">
             {queue.atRisk}
           </dd>
         </div>

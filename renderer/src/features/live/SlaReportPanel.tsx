@@ -90,7 +90,7 @@ export function SlaReportPanel(): React.JSX.Element {
                   <td>{t(`priority.${row.priority}`)}</td>
                   <td className="num">{row.met}</td>
                   <td className="num">{row.breached}</td>
-                  <td className={`num${row.hitRate !== null && row.hitRate < 0.8 ? ' is-hot' : ''}`}>{formatRate(row.hitRate, language)}</td>
+                  <td className={`num${row.hitRate !== null && row.hitRate < 0.8 ? ' live-hot' : ''}`}>{formatRate(row.hitRate, language)}</td>
                   <td className="num">{overtime(row.medianOvertimeMs)}</td>
                   <td className="num">{overtime(row.p90OvertimeMs)}</td>
                 </tr>
@@ -134,7 +134,7 @@ function BreachList({ report }: { report: SlaReport }): React.JSX.Element {
                 <span>
                   <TeamName teamId={breach.teamId} /> · {t(`sla.target.${breach.target}`)} · {t(`priority.${breach.priority}`)}
                 </span>
-                <span className="is-hot">
+                <span className="live-hot">
                   {t('live.report.overtime')} {formatWaiting(breach.overtimeMs, language)} ·{' '}
                   {breach.metLate ? t('live.report.metLate') : t('live.report.stillOpen')}
                 </span>

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { ALERT_KEY_PREFIX, type AlertListItem, type TeamQueue } from '../../../../shared/contracts/alerts';
 import { getApi } from '../../api/client';
+import { appStore } from '../../store';
 
 interface LiveState {
   alerts: AlertListItem[];
@@ -32,6 +33,15 @@ export const useLiveStore = create<LiveState>()((set, get) => ({
         if (payload.directory || payload.conversationIds.some((id) => id.startsWith(ALERT_KEY_PREFIX)))
           void get().loadAlerts();
         if (payload.inbox || payload.directory) void get().loadQueues();
+      });
+      // A VIP waiting or an unhappy customer gets a toast too (breaches already have theirs).
+      getApi().on('alert.raised', (payload) => {
+        appStore().getState().pushToast({
+          key: `live.toast.${payload.kind}`,
+          params: { name: payload.contactName },
+          tone: 'warning',
+          conversationId: payload.conversationId,
+        });
       });
     }
     void get().loadAlerts();
