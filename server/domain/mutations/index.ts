@@ -118,7 +118,8 @@ async function applyChunk(
   try {
     applied = await commitWithChanges(ctx, async (trx, append) => {
       const done: Applied[] = [];
-      for (const mutation of chunk) done.push(await applyInTransaction(ctx, trx, append, actor, clientId, mutation));
+      for (const mutation of chunk)
+        done.push(await applyInTransaction(ctx, trx, append, actor, clientId, mutation));
       return done;
     });
   } catch (error) {
@@ -139,7 +140,9 @@ async function applyChunk(
   }
   for (const [index, { result, afterCommit }] of applied.entries()) {
     if (afterCommit) {
-      await afterCommit().catch((error: unknown) => console.error('[server] outbound delivery failed', error));
+      await afterCommit().catch((error: unknown) =>
+        console.error('[server] outbound delivery failed', error),
+      );
     }
     afterMutation(ctx, actor, chunk[index]!, result);
   }

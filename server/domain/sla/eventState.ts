@@ -63,7 +63,10 @@ export function foldSlaEvents(
   }
   const last = added.at(-1);
   const stateStatusAt = status ? added.find((entry) => entry.event.type === 'status')! : null;
-  const events = compactSlaEvents([...(JSON.parse(stored.events) as SlaEvent[]), ...added.map((a) => a.event)]);
+  const events = compactSlaEvents([
+    ...(JSON.parse(stored.events) as SlaEvent[]),
+    ...added.map((a) => a.event),
+  ]);
   return {
     events,
     status,
@@ -117,7 +120,13 @@ export async function commitSlaEvents(
   const folded = stored && foldSlaEvents(stored, conversation, fresh, now);
   if (folded) {
     if (folded.status)
-      await appendStatusEvent(trx, conversation.id, folded.status.ordinal, folded.status.status, folded.status.at);
+      await appendStatusEvent(
+        trx,
+        conversation.id,
+        folded.status.ordinal,
+        folded.status.status,
+        folded.status.at,
+      );
     await saveSlaEventState(trx, folded.state);
     return folded.events;
   }
@@ -128,7 +137,11 @@ export async function commitSlaEvents(
     await appendStatusEvent(trx, conversation.id, statuses.length, conversation.status, at);
     statuses.push({ status: conversation.status, at });
   }
-  const { events, state } = rebuildSlaEvents(conversation, await listSlaMessages(trx, conversation.id), statuses);
+  const { events, state } = rebuildSlaEvents(
+    conversation,
+    await listSlaMessages(trx, conversation.id),
+    statuses,
+  );
   await saveSlaEventState(trx, state);
   return events;
 }
@@ -138,6 +151,12 @@ export async function readSlaEvents(db: Db, row: ConversationRow): Promise<SlaEv
   const stored = await getSlaEventState(db, row.id);
   if (stored && stored.message_count === row.message_count && stored.status === row.status)
     return JSON.parse(stored.events) as SlaEvent[];
-  const snapshot = { id: row.id, createdAt: row.created_at, status: row.status, messageCount: row.message_count };
-  return rebuildSlaEvents(snapshot, await listSlaMessages(db, row.id), await listStatusEvents(db, row.id)).events;
+  const snapshot = {
+    id: row.id,
+    createdAt: row.created_at,
+    status: row.status,
+    messageCount: row.message_count,
+  };
+  return rebuildSlaEvents(snapshot, await listSlaMessages(db, row.id), await listStatusEvents(db, row.id))
+    .events;
 }

@@ -58,13 +58,19 @@ async function deliveriesOf(children: readonly ChildHandle[]): Promise<number> {
 
 /** Opens n sockets split over two children; resolves with the children and the counts. */
 async function connectSockets(url: string, tokens: string[], n: number, mode: 'bare' | 'switchboard') {
-  const children = [startChild(childScript('agents.ts'), [], 300_000), startChild(childScript('agents.ts'), [], 300_000)];
+  const children = [
+    startChild(childScript('agents.ts'), [], 300_000),
+    startChild(childScript('agents.ts'), [], 300_000),
+  ];
   const halves = [Math.ceil(n / 2), Math.floor(n / 2)];
   let connected = 0;
   let failed = 0;
   for (const [index, child] of children.entries()) {
     child.send({ type: 'connect', url, tokens, count: halves[index], mode });
-    const result = await child.next<{ connected: number; failed: number; error?: string }>('connected', 180_000);
+    const result = await child.next<{ connected: number; failed: number; error?: string }>(
+      'connected',
+      180_000,
+    );
     if (result.error) throw new Error(result.error);
     connected += result.connected;
     failed += result.failed;
@@ -111,7 +117,10 @@ async function saturate(
   const elapsed = (performance.now() - started) / 1000;
   stop = true;
   await Promise.all([...workers, poller]);
-  return { deliveriesPerSec: (endDelivered - startDelivered) / elapsed, sendsPerSec: (endSent - startSent) / elapsed };
+  return {
+    deliveriesPerSec: (endDelivered - startDelivered) / elapsed,
+    sendsPerSec: (endSent - startSent) / elapsed,
+  };
 }
 
 async function stopAll(children: readonly ChildHandle[]): Promise<void> {
@@ -121,7 +130,14 @@ async function stopAll(children: readonly ChildHandle[]): Promise<void> {
 const PAYLOAD = {
   from: 1,
   to: 2,
-  changes: [{ type: 'message.created', text: '您好，我的订单还没有发货，物流一直没有更新，麻烦帮我查一下。Hello, my parcel has not arrived yet. '.repeat(8) }],
+  changes: [
+    {
+      type: 'message.created',
+      text: '您好，我的订单还没有发货，物流一直没有更新，麻烦帮我查一下。Hello, my parcel has not arrived yet. '.repeat(
+        8,
+      ),
+    },
+  ],
 };
 
 async function bareCeiling(n: number, seconds: number): Promise<Ceiling> {
@@ -143,7 +159,12 @@ async function bareCeiling(n: number, seconds: number): Promise<Ceiling> {
       const response = await fetch(`${url}/broadcast`, { method: 'POST', body: '{}' });
       await response.arrayBuffer();
     });
-    return { ...result, recipientsPerSend: sockets.connected, connected: sockets.connected, failed: sockets.failed };
+    return {
+      ...result,
+      recipientsPerSend: sockets.connected,
+      connected: sockets.connected,
+      failed: sockets.failed,
+    };
   } finally {
     await stopAll(sockets.children);
     io.close();
@@ -163,7 +184,15 @@ async function login(url: string, email: string): Promise<string> {
 
 async function switchboardCeiling(n: number, seconds: number): Promise<Ceiling> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-fanout-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, seedDemo: true, logger: false, env: {}, tokenSecret: 'bench-token-secret' });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    seedDemo: true,
+    logger: false,
+    env: {},
+    tokenSecret: 'bench-token-secret',
+  });
   let children: ChildHandle[] = [];
   try {
     const tokens = await Promise.all(AGENTS.map((email) => login(server.url, email)));
@@ -204,9 +233,13 @@ export const fanoutFigure: Figure = {
   async run(ctx) {
     const n = ctx.quick ? 200 : 1000;
     const seconds = ctx.quick ? 4 : 10;
-    ctx.log(`  bare Socket.IO: ${n} clients, broadcasts closed-loop (${CONCURRENCY} in flight) for ${seconds} s`);
+    ctx.log(
+      `  bare Socket.IO: ${n} clients, broadcasts closed-loop (${CONCURRENCY} in flight) for ${seconds} s`,
+    );
     const bare = await bareCeiling(n, seconds);
-    ctx.log(`  Switchboard: ${n} agent sockets, chat ingests closed-loop (${CONCURRENCY} in flight) for ${seconds} s`);
+    ctx.log(
+      `  Switchboard: ${n} agent sockets, chat ingests closed-loop (${CONCURRENCY} in flight) for ${seconds} s`,
+    );
     const sb = await switchboardCeiling(n, seconds);
     ctx.detail('bare', bare);
     ctx.detail('switchboard', sb);

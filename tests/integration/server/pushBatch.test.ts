@@ -62,23 +62,46 @@ describe.each(testBackends())('batched sync.push (%s)', (backend) => {
     const conversationId = await newConversation();
     // Someone else moves the conversation on: version 1 from the admin's client.
     const admin = await push(sockets.admin!, randomUUID(), [
-      { mutationId: 1, name: 'conversation.assign', args: { conversationId, assigneeId: 'agent-li-na', baseVersion: 0 } },
+      {
+        mutationId: 1,
+        name: 'conversation.assign',
+        args: { conversationId, assigneeId: 'agent-li-na', baseVersion: 0 },
+      },
     ]);
     expect(admin.ok && admin.data.results[0]!.ok).toBe(true);
 
     const clientId = randomUUID();
     const batch = [
       note(1, conversationId, 'before the stale write'),
-      { mutationId: 2, name: 'conversation.setPriority', args: { conversationId, priority: 'urgent', baseVersion: 0 } },
+      {
+        mutationId: 2,
+        name: 'conversation.setPriority',
+        args: { conversationId, priority: 'urgent', baseVersion: 0 },
+      },
       note(3, conversationId, 'after the stale write'),
     ];
     const first = await push(sockets['li.na']!, clientId, batch);
     expect(first.ok).toBe(true);
     const results = first.ok ? first.data.results : [];
-    expect(results.map((r) => [r.mutationId, r.ok])).toEqual([[1, true], [2, false], [3, true]]);
-    expect(results[1]).toMatchObject({ ok: false, error: { code: 'stale' }, conversation: { priority: 'normal', version: 1 } });
-    expect((await thread(conversationId)).map((m) => m.text)).toEqual(['before the stale write', 'after the stale write']);
-    const row = await server.db.db.selectFrom('conversations').select('priority').where('id', '=', conversationId).executeTakeFirstOrThrow();
+    expect(results.map((r) => [r.mutationId, r.ok])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+    ]);
+    expect(results[1]).toMatchObject({
+      ok: false,
+      error: { code: 'stale' },
+      conversation: { priority: 'normal', version: 1 },
+    });
+    expect((await thread(conversationId)).map((m) => m.text)).toEqual([
+      'before the stale write',
+      'after the stale write',
+    ]);
+    const row = await server.db.db
+      .selectFrom('conversations')
+      .select('priority')
+      .where('id', '=', conversationId)
+      .executeTakeFirstOrThrow();
     expect(row.priority).toBe('normal');
 
     // A resend of the whole batch (lost ack) gets the same answers and stores nothing twice.
@@ -98,31 +121,41 @@ describe.each(testBackends())('batched sync.push (%s)', (backend) => {
     expect((await thread(conversationId)).map((m) => m.text)).toEqual(['only once']);
   });
 
-  it('acks a batch larger than one transaction only after every part committed and was poked', { timeout: 120_000 }, async () => {
-    const conversations = [await newConversation(), await newConversation()];
-    const total = PUSH_TRANSACTION_MAX * 2 + 7;
-    const pokes: Poke[] = [];
-    const onPoke = (poke: Poke) => pokes.push(poke);
-    sockets['li.na']!.on(SOCKET_EVENTS.poke, onPoke);
-    const mutations = Array.from({ length: total }, (_, i) => note(i + 1, conversations[i % 2]!, `batch#${i}`));
-    const response = await push(sockets['li.na']!, randomUUID(), mutations);
-    sockets['li.na']!.off(SOCKET_EVENTS.poke, onPoke);
+  it(
+    'acks a batch larger than one transaction only after every part committed and was poked',
+    { timeout: 120_000 },
+    async () => {
+      const conversations = [await newConversation(), await newConversation()];
+      const total = PUSH_TRANSACTION_MAX * 2 + 7;
+      const pokes: Poke[] = [];
+      const onPoke = (poke: Poke) => pokes.push(poke);
+      sockets['li.na']!.on(SOCKET_EVENTS.poke, onPoke);
+      const mutations = Array.from({ length: total }, (_, i) =>
+        note(i + 1, conversations[i % 2]!, `batch#${i}`),
+      );
+      const response = await push(sockets['li.na']!, randomUUID(), mutations);
+      sockets['li.na']!.off(SOCKET_EVENTS.poke, onPoke);
 
-    const results = response.ok ? response.data.results : [];
-    expect(results.every((r) => r.ok)).toBe(true);
-    // Everything the ack reports is committed (readable by anyone) when the ack arrives...
-    const stored = [...(await thread(conversations[0]!)), ...(await thread(conversations[1]!))];
-    expect(stored).toHaveLength(total);
-    // ...and the socket was already poked with every message it pushed, in push order per conversation.
-    const poked = pokes.flatMap((poke) => poke.changes).flatMap((c) => (c.type === 'message.created' ? [c.message] : []));
-    for (const conversationId of conversations) {
-      const texts = poked.filter((m) => m.conversationId === conversationId).map((m) => m.text);
-      expect(texts).toEqual(mutations.filter((m) => m.args.conversationId === conversationId).map((m) => m.args.text));
-    }
-    const lastSeq = Math.max(...results.map((r) => (r.ok ? r.seq : 0)));
-    expect(Math.max(...pokes.map((p) => p.to))).toBeGreaterThanOrEqual(lastSeq);
-    // Pokes cover contiguous seq ranges with no overlap, so a client's cursor can follow them.
-    const ranges = pokes.map((p) => [p.from, p.to] as const).sort((a, b) => a[0] - b[0]);
-    for (let i = 1; i < ranges.length; i++) expect(ranges[i]![0]).toBeGreaterThan(ranges[i - 1]![1]);
-  });
+      const results = response.ok ? response.data.results : [];
+      expect(results.every((r) => r.ok)).toBe(true);
+      // Everything the ack reports is committed (readable by anyone) when the ack arrives...
+      const stored = [...(await thread(conversations[0]!)), ...(await thread(conversations[1]!))];
+      expect(stored).toHaveLength(total);
+      // ...and the socket was already poked with every message it pushed, in push order per conversation.
+      const poked = pokes
+        .flatMap((poke) => poke.changes)
+        .flatMap((c) => (c.type === 'message.created' ? [c.message] : []));
+      for (const conversationId of conversations) {
+        const texts = poked.filter((m) => m.conversationId === conversationId).map((m) => m.text);
+        expect(texts).toEqual(
+          mutations.filter((m) => m.args.conversationId === conversationId).map((m) => m.args.text),
+        );
+      }
+      const lastSeq = Math.max(...results.map((r) => (r.ok ? r.seq : 0)));
+      expect(Math.max(...pokes.map((p) => p.to))).toBeGreaterThanOrEqual(lastSeq);
+      // Pokes cover contiguous seq ranges with no overlap, so a client's cursor can follow them.
+      const ranges = pokes.map((p) => [p.from, p.to] as const).sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < ranges.length; i++) expect(ranges[i]![0]).toBeGreaterThan(ranges[i - 1]![1]);
+    },
+  );
 });

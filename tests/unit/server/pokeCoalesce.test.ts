@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { AppendedChanges, ConversationAudience } from '../../../server/db/queries/changes';
 import { coalesceRanges } from '../../../server/domain/context';
 
-const audience = (conversationId: string, teamId: string, assigneeId: string | null = null): ConversationAudience => ({
+const audience = (
+  conversationId: string,
+  teamId: string,
+  assigneeId: string | null = null,
+): ConversationAudience => ({
   conversationId,
   teamId,
   prevTeamId: null,
@@ -24,7 +28,11 @@ function range(from: number, who: ConversationAudience | null, size = 2): Append
 
 describe('coalesceRanges', () => {
   it('merges adjacent ranges of different conversations heard by the same rooms', () => {
-    const merged = coalesceRanges([range(10, audience('a', 't1')), range(12, audience('b', 't1')), range(14, audience('a', 't1'))]);
+    const merged = coalesceRanges([
+      range(10, audience('a', 't1')),
+      range(12, audience('b', 't1')),
+      range(14, audience('a', 't1')),
+    ]);
     expect(merged.map((r) => [r.from, r.to, r.entries.length])).toEqual([[10, 15, 6]]);
   });
 
@@ -38,12 +46,25 @@ describe('coalesceRanges', () => {
       range(22, null),
       range(24, null),
     ]);
-    expect(merged.map((r) => [r.from, r.to])).toEqual([[1, 2], [3, 4], [5, 8], [20, 21], [22, 25]]);
+    expect(merged.map((r) => [r.from, r.to])).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 8],
+      [20, 21],
+      [22, 25],
+    ]);
   });
 
   it('leaves a range whose changes have several audiences on its own', () => {
-    const mixed: AppendedChanges = { ...range(3, audience('b', 't1')), entries: [...range(3, audience('b', 't1'), 1).entries, ...range(4, null, 1).entries] };
+    const mixed: AppendedChanges = {
+      ...range(3, audience('b', 't1')),
+      entries: [...range(3, audience('b', 't1'), 1).entries, ...range(4, null, 1).entries],
+    };
     const merged = coalesceRanges([range(1, audience('a', 't1')), mixed, range(5, audience('c', 't1'))]);
-    expect(merged.map((r) => [r.from, r.to])).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect(merged.map((r) => [r.from, r.to])).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
   });
 });

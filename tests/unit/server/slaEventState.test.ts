@@ -49,7 +49,10 @@ function simulate(seed: number, commits: number) {
     const count = random() < 0.2 ? 0 : 1 + Math.floor(random() * 2);
     for (let i = 0; i < count; i++) {
       const past = random() < 0.05 ? Math.floor(random() * 20_000) : 0;
-      fresh.push({ ...KINDS[Math.floor(random() * KINDS.length)]!, created_at: new Date(clock - past).toISOString() });
+      fresh.push({
+        ...KINDS[Math.floor(random() * KINDS.length)]!,
+        created_at: new Date(clock - past).toISOString(),
+      });
     }
     if (random() < 0.25) status = STATUSES[Math.floor(random() * STATUSES.length)]!;
     messages.push(...fresh);
@@ -81,15 +84,40 @@ describe('folded SLA events', () => {
   });
 
   it('rebuild when a message was stored without being announced (counts differ)', () => {
-    const { state } = rebuildSlaEvents({ id: 'c', createdAt: CREATED, status: 'open', messageCount: 0 }, [], [{ status: 'open', at: CREATED }]);
+    const { state } = rebuildSlaEvents(
+      { id: 'c', createdAt: CREATED, status: 'open', messageCount: 0 },
+      [],
+      [{ status: 'open', at: CREATED }],
+    );
     const message = { ...KINDS[0]!, created_at: '2026-03-09T01:00:05.000Z' };
-    expect(foldSlaEvents(state, { id: 'c', createdAt: CREATED, status: 'open', messageCount: 2 }, [message], '2026-03-09T01:00:05.000Z')).toBeNull();
+    expect(
+      foldSlaEvents(
+        state,
+        { id: 'c', createdAt: CREATED, status: 'open', messageCount: 2 },
+        [message],
+        '2026-03-09T01:00:05.000Z',
+      ),
+    ).toBeNull();
   });
 
   it('rebuild for a message at the same instant as the last status, which sorts before it', () => {
-    const statuses = [{ status: 'open', at: CREATED }, { status: 'pending', at: '2026-03-09T01:00:05.000Z' }];
-    const { state } = rebuildSlaEvents({ id: 'c', createdAt: CREATED, status: 'pending', messageCount: 0 }, [], statuses);
+    const statuses = [
+      { status: 'open', at: CREATED },
+      { status: 'pending', at: '2026-03-09T01:00:05.000Z' },
+    ];
+    const { state } = rebuildSlaEvents(
+      { id: 'c', createdAt: CREATED, status: 'pending', messageCount: 0 },
+      [],
+      statuses,
+    );
     const message = { ...KINDS[0]!, created_at: '2026-03-09T01:00:05.000Z' };
-    expect(foldSlaEvents(state, { id: 'c', createdAt: CREATED, status: 'pending', messageCount: 1 }, [message], '2026-03-09T01:00:05.000Z')).toBeNull();
+    expect(
+      foldSlaEvents(
+        state,
+        { id: 'c', createdAt: CREATED, status: 'pending', messageCount: 1 },
+        [message],
+        '2026-03-09T01:00:05.000Z',
+      ),
+    ).toBeNull();
   });
 });
