@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('duplicated deliveries', () => {
-  it('stores each write once, in order, and both caches converge', { timeout: 120_000 }, async () => {
+  it('stores each write once, in order, and both caches converge', { timeout: 240_000 }, async () => {
     node = await startNode({ port: await freePort(), dataDir: join(dir, 'server') });
     const url = node.url;
     const stats: DuplicationStats = { pokesRedelivered: 0, pushesResent: 0 };

@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('kill -9 of the server during a burst', () => {
-  it('loses no acknowledged write, duplicates none, keeps order and converges', { timeout: 150_000 }, async () => {
+  it('loses no acknowledged write, duplicates none, keeps order and converges', { timeout: 240_000 }, async () => {
     node = await startNode({ port: await freePort(), dataDir: join(dir, 'server') });
     const url = node.url;
     core = createCore({ dataDir: join(dir, 'core'), serverUrl: url });

@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(unavailable !== null)('PostgreSQL restart under a server node', () => {
-  it('loses no acknowledged write, duplicates none, keeps order and converges', { timeout: 180_000 }, async () => {
+  it('loses no acknowledged write, duplicates none, keeps order and converges', { timeout: 240_000 }, async () => {
     postgres = await startPrivatePostgres();
     node = await startNode({ port: await freePort(), dataDir: join(dir, 'server'), databaseUrl: postgres.url });
     const url = node.url;

@@ -68,7 +68,7 @@ async function crossNodeDelivery(t: Traffic, socket: Socket, url: string, c: num
 }
 
 describe.skipIf(unavailable !== null)('Redis restart under two server nodes', () => {
-  it('delivers across nodes before and after, loses nothing and converges', { timeout: 180_000 }, async () => {
+  it('delivers across nodes before and after, loses nothing and converges', { timeout: 240_000 }, async () => {
     postgres = await startPrivatePostgres();
     redis = await startPrivateRedis();
     const a = await startNode({ port: await freePort(), dataDir: join(dir, 'a'), databaseUrl: postgres.url, redisUrl: redis.url });

@@ -4,17 +4,17 @@
  * With SQLite's automatic checkpoint, the commit that pushes the WAL past 1000 pages copies the
  * whole WAL into the database and fsyncs both files, and the next commit restarts the WAL and
  * fsyncs its header: an optimistic reply writes ~30 pages, so one local write in ~30 paid two
- * fsyncs (8–25 ms on a loaded disk) while the rest took ~0.5 ms. Here the core's connection turns
- * the automatic checkpoint off and checkpoints when writes have paused for `idleMs`; right after,
- * it starts the new WAL with one small write, so the header fsync is paid there too and the next
- * user write appends to a WAL that is already synced.
+ * fsyncs (8–25 ms on a loaded disk) while the rest took ~0.5 ms. Here the core's connection
+ * checkpoints when writes have paused for `idleMs`; right after, it starts the new WAL with one
+ * small write, so the header fsync is paid there too and the next user write appends to a WAL that
+ * is already synced. The automatic checkpoint stays as a backstop at BACKSTOP_PAGES (~40 MB), for
+ * writes that never leave the event loop a turn (timers cannot run between them); after
+ * `maxBusyMs` of writes with turns but no pause a checkpoint runs anyway, between two calls.
  *
  * Durability is unchanged: every commit (outbox row and optimistic effect together) is in the WAL
  * when `commit` returns, whether or not it has been checkpointed. With synchronous=NORMAL a WAL
- * commit survives an app crash; a power cut may lose the last commits before the next checkpoint
- * (never corrupt the file), as with the automatic checkpoint. Under writes that never pause the
- * WAL would grow without bound, so after `maxBusyMs` of continuous writing a checkpoint runs
- * anyway on the next timer turn (between two calls, never inside a transaction).
+ * commit survives an app crash; a power cut may lose the last commits since the last fsync of the
+ * WAL (never corrupt the file), exactly as with the automatic checkpoint.
  */
 import type { Db } from './database';
 
@@ -43,6 +43,8 @@ export interface IdleCheckpoints {
 }
 
 const HISTORY_MAX = 100;
+/** WAL pages after which SQLite checkpoints inside a commit anyway (its default is 1000). */
+export const BACKSTOP_PAGES = 10_000;
 
 /** Counters that move with any write of this connection (`total_changes`) or another one. */
 function changeState(db: Db): string {
@@ -56,7 +58,7 @@ export function startIdleCheckpoints(db: Db, options: IdleCheckpointOptions = {}
   const idleMs = options.idleMs ?? 250;
   const maxBusyMs = options.maxBusyMs ?? 5_000;
   const now = options.now ?? (() => performance.now());
-  db.pragma('wal_autocheckpoint = 0');
+  db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const history: CheckpointReport[] = [];
   let seen = changeState(db);
   let dirtySince: number | null = null;

@@ -12,16 +12,15 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   if (mode === 'bare') {
     const { default: Database } = await import('better-sqlite3');
-    const { inboxSql } = await import('../../../electron/core/db/queries/inbox');
+    const { listInbox } = await import('../../../electron/core/db/queries/inbox');
     const { BENCH_VIEWER } = await import('../lib/dataset');
     const { join } = await import('node:path');
     const t1 = performance.now();
     const db = new Database(join(dataDir, 'cache.sqlite'));
     db.pragma('journal_mode = WAL');
     const query = { scope: 'mine', sort: 'newest', offset: 0, limit: 100 } as const;
-    const sql = inboxSql(query, BENCH_VIEWER);
-    const rows = db.prepare(sql.rows).all(...sql.params, 100, 0);
-    db.prepare(sql.total).get(...sql.params);
+    // The page statements of the query module (page index read, rows by rowid, count), no core.
+    const { rows } = listInbox(db, query, BENCH_VIEWER);
     const t2 = performance.now();
     process.send?.({ type: 'result', loadMs: t1 - t0, openToFirstPageMs: t2 - t1, rows: rows.length, rssMiB: process.memoryUsage().rss / 2 ** 20 });
     db.close();

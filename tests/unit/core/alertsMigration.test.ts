@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../../electron/core/db/migrations';
 import { countUnacknowledged, LIST_ALERTS_SQL, listAlerts, setServerAlert } from '../../../electron/core/db/queries/alerts';
+import { clearCache } from '../../../electron/core/db/queries/meta';
 import { applyAlertChanges } from '../../../electron/core/sync/alertSync';
 import type { Alert } from '../../../shared/contracts/sla';
 
@@ -68,6 +69,14 @@ describe('cache migration 006_alerts', () => {
     applyAlertChanges(db, [{ seq: 4, type: 'alert.created', alert: ALERTS[0]! }]);
     expect(listAlerts(db, 5)[0]!.alert.acknowledgedBy).toBe('agent-admin');
     expect(countUnacknowledged(db)).toBe(0);
+  });
+
+  it('forgets the alerts when another agent signs in on this cache', () => {
+    const db = migrated();
+    applyAlertChanges(db, [{ seq: 1, type: 'alert.created', alert: ALERTS[0]! }]);
+    expect(countUnacknowledged(db)).toBe(1);
+    clearCache(db);
+    expect(listAlerts(db, 5)).toEqual([]);
   });
 
   it('reads the list and the unacknowledged count through the alerts_list index', () => {

@@ -98,7 +98,7 @@ function AlertRow({ item }: { item: AlertListItem }): React.JSX.Element {
       <svg className="live-alert-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
         <path d={KIND_ICON[alert.kind]} />
       </svg>
-      <button type="button" className="live-alert-main" onClick={openIt} aria-label={t('live.alerts.open', { name: contact })}>
+      <button type="button" className="live-alert-main" onClick={openIt} title={t('live.alerts.open', { name: contact })}>
         <span className="live-alert-title">{title}</span>
         <span className="live-alert-who">
           {contact} · {team}

@@ -20,6 +20,8 @@ interface LiveState {
 }
 
 let connected = false;
+let queueReload: ReturnType<typeof setTimeout> | null = null;
+const QUEUE_RELOAD_DELAY_MS = 250;
 
 export const useLiveStore = create<LiveState>()((set, get) => ({
   alerts: [],
@@ -32,7 +34,12 @@ export const useLiveStore = create<LiveState>()((set, get) => ({
       getApi().on('data.changed', (payload) => {
         if (payload.directory || payload.conversationIds.some((id) => id.startsWith(ALERT_KEY_PREFIX)))
           void get().loadAlerts();
-        if (payload.inbox || payload.directory) void get().loadQueues();
+        // A busy sync announces many pages a second: one queue reload per burst is enough.
+        if ((payload.inbox || payload.directory) && !queueReload)
+          queueReload = setTimeout(() => {
+            queueReload = null;
+            void get().loadQueues();
+          }, QUEUE_RELOAD_DELAY_MS);
       });
       // A VIP waiting or an unhappy customer gets a toast too (breaches already have theirs).
       getApi().on('alert.raised', (payload) => {
