@@ -79,6 +79,16 @@ describe('cache migration 006_alerts', () => {
     expect(listAlerts(db, 5)).toEqual([]);
   });
 
+  it("forgets the previous agent's personal canned responses, drafts and SLA settings too", () => {
+    const db = migrated();
+    db.prepare("INSERT INTO canned_responses (id, server_json, view_json) VALUES ('c-personal', '{}', '{}')").run();
+    db.prepare("INSERT INTO drafts (conversation_id, text, subject, updated_at) VALUES ('c1', 'half-written reply', '', '2026-01-05')").run();
+    db.prepare("INSERT INTO sla_config (kind, data, seq) VALUES ('policies', '[]', 3)").run();
+    clearCache(db);
+    for (const table of ['canned_responses', 'drafts', 'sla_config'])
+      expect((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBe(0);
+  });
+
   it('reads the list and the unacknowledged count through the alerts_list index', () => {
     const db = migrated();
     const plan = (statement: string) =>

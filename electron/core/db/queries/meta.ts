@@ -72,7 +72,7 @@ export function clearCache(db: Db): void {
     db.exec(`
       DELETE FROM outbox; DELETE FROM messages; DELETE FROM conversations;
       DELETE FROM contacts; DELETE FROM agents; DELETE FROM teams;
-      DELETE FROM alerts;
+      DELETE FROM alerts; DELETE FROM canned_responses; DELETE FROM drafts; DELETE FROM sla_config;
     `);
     for (const key of ['cursor', 'session_agent', 'client_id', 'next_mutation_id']) remove(db, key);
   })();
