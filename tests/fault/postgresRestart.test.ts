@@ -28,7 +28,8 @@ const AGENT = 'li.na@demo.switchboard';
 const unavailable = postgresUnavailable();
 if (unavailable) console.log(`[fault] PostgreSQL restart skipped: ${unavailable}`);
 
-const dir = mkdtempSync(join(tmpdir(), 'sb-fault-pgrestart-'));
+/** Made when the suite runs (not when it is skipped), removed after it. */
+let dir = '';
 let postgres: PrivatePostgres | null = null;
 let node: ServerNode | null = null;
 let core: Core | null = null;
@@ -37,11 +38,12 @@ afterAll(async () => {
   await core?.close();
   await node?.stop();
   postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe.skipIf(unavailable !== null)('PostgreSQL restart under a server node', () => {
   it('loses no acknowledged write, duplicates none, keeps order and converges', { timeout: 240_000 }, async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sb-fault-pgrestart-'));
     postgres = await startPrivatePostgres();
     node = await startNode({ port: await freePort(), dataDir: join(dir, 'server'), databaseUrl: postgres.url });
     const url = node.url;

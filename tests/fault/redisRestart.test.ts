@@ -33,7 +33,8 @@ const WATCHER = 'emma.clark@demo.switchboard';
 const unavailable = postgresUnavailable() ?? redisUnavailable();
 if (unavailable) console.log(`[fault] Redis restart skipped: ${unavailable}`);
 
-const dir = mkdtempSync(join(tmpdir(), 'sb-fault-redis-'));
+/** Made when the suite runs (not when it is skipped), removed after it. */
+let dir = '';
 let postgres: PrivatePostgres | null = null;
 let redis: PrivateRedis | null = null;
 const nodes: ServerNode[] = [];
@@ -46,7 +47,7 @@ afterAll(async () => {
   for (const node of nodes.reverse()) await node.stop();
   await redis?.stop();
   postgres?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Ingests message `i` of conversation `c` on `url` and resolves with the time until `socket` is poked with it. */
@@ -69,6 +70,7 @@ async function crossNodeDelivery(t: Traffic, socket: Socket, url: string, c: num
 
 describe.skipIf(unavailable !== null)('Redis restart under two server nodes', () => {
   it('delivers across nodes before and after, loses nothing and converges', { timeout: 240_000 }, async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sb-fault-redis-'));
     postgres = await startPrivatePostgres();
     redis = await startPrivateRedis();
     const a = await startNode({ port: await freePort(), dataDir: join(dir, 'a'), databaseUrl: postgres.url, redisUrl: redis.url });

@@ -26,7 +26,8 @@ import { connectSocket, TEST_DATABASE_URL, TEST_REDIS_URL, waitForEvent } from '
 const enabled = Boolean(TEST_DATABASE_URL && TEST_REDIS_URL);
 if (!enabled) console.log('[scale-out] skipped: set SWITCHBOARD_TEST_DATABASE_URL and SWITCHBOARD_TEST_REDIS_URL to run it');
 
-const dir = mkdtempSync(join(tmpdir(), 'sb-scale-out-'));
+/** Made when the suite runs (not when it is skipped), removed after it. */
+let dir = '';
 const database = `sb_test_${randomBytes(6).toString('hex')}`;
 const nodes: ServerNode[] = [];
 const sockets: Socket[] = [];
@@ -53,6 +54,7 @@ const leaders = () => nodes.filter((node) => node.isLeader());
 
 describe.skipIf(!enabled)('scale-out: several nodes on PostgreSQL + Redis', () => {
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sb-scale-out-'));
     await admin(`create database ${database}`);
     const url = new URL(TEST_DATABASE_URL!);
     url.pathname = `/${database}`;
@@ -74,7 +76,7 @@ describe.skipIf(!enabled)('scale-out: several nodes on PostgreSQL + Redis', () =
     for (const socket of sockets) socket.close();
     for (const node of nodes) await node.stop();
     if (enabled) await admin(`drop database if exists ${database} with (force)`);
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('delivers a change made through one node to a client of another; one leader; the leader’s crash is taken over within 5 s', { timeout: 90_000 }, async () => {

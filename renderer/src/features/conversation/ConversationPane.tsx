@@ -50,8 +50,9 @@ export function ConversationPane(): React.JSX.Element {
         data-status={detail.conversation.status}
       >
         <ConversationHeader detail={detail} />
-        <MessageThread key={detail.conversation.id} messages={detail.messages} />
-        <Composer key={detail.conversation.id} conversation={detail.conversation} />
+        {/* Siblings need distinct keys: with one key for both, React kept the previous thread mounted. */}
+        <MessageThread key={`thread:${detail.conversation.id}`} messages={detail.messages} />
+        <Composer key={`composer:${detail.conversation.id}`} conversation={detail.conversation} />
       </section>
       <ContactPanel detail={detail} />
     </>

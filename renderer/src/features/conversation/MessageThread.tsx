@@ -12,7 +12,7 @@ import './thread.css';
  * back in history adds. Rendering all 500 bubbles of a long conversation before the first paint
  * took seconds; the agent reads from the bottom, so older ones are added when scrolled towards.
  */
-export const THREAD_FIRST_RENDER = 40;
+export const THREAD_FIRST_RENDER = 30;
 const THREAD_STEP = 80;
 /** Distance from the top (px) at which the next older step is added while scrolling up. */
 const LOAD_EARLIER_AT_PX = 300;
