@@ -76,7 +76,12 @@ export async function assignConversation(
         : assignee.id === ctx.actor.id
           ? `${actor} took the conversation`
           : `${actor} assigned the conversation to ${assignee.name}`;
-  return writeConversation(ctx, row, { assignee_id: args.assigneeId }, 'conversation.assigned', text);
+  return writeConversation(ctx, row, { assignee_id: args.assigneeId, ...takenFromBot(row, args.assigneeId) }, 'conversation.assigned', text);
+}
+
+/** A person assigned to a conversation the bot still holds takes it over: it is open from then on. */
+function takenFromBot(row: ConversationRow, assigneeId: string | null): Partial<ConversationRow> {
+  return row.status === 'bot' && assigneeId !== null ? { status: 'open' } : {};
 }
 
 export async function transferConversation(
@@ -93,7 +98,7 @@ export async function transferConversation(
   return writeConversation(
     ctx,
     row,
-    { team_id: team.id, assignee_id: args.assigneeId },
+    { team_id: team.id, assignee_id: args.assigneeId, ...takenFromBot(row, args.assigneeId) },
     'conversation.transferred',
     row.team_id === team.id && row.assignee_id === args.assigneeId ? null : text,
   );
