@@ -111,6 +111,26 @@ describe.each(testBackends())('bot and classification (%s)', (backend) => {
     expect((await conversation(server, conversationId)).status).toBe('open');
   });
 
+  it('a person who takes a conversation from the bot holds it open, and the bot stays quiet after', async () => {
+    server = await startTestServer({ backend, bot: BOT });
+    const { conversationId } = await ingest(server, 'chat', 'taken', 'What is your return policy?');
+    await settle(server);
+    const before = await conversation(server, conversationId);
+    expect(before.status).toBe('bot');
+    const { token, agent } = await server.login('li.na@demo.switchboard');
+    const socket: Socket = await connectSocket(server.url, token, server);
+    const ack = (await socket.emitWithAck(SOCKET_EVENTS.push, {
+      clientId: randomUUID(),
+      mutations: [{ mutationId: 1, name: 'conversation.assign', args: { conversationId, assigneeId: agent.id, baseVersion: before.version } }],
+    })) as Ack<PushResponse>;
+    expect(ack.ok && ack.data.results[0]!.ok).toBe(true);
+    expect(await conversation(server, conversationId)).toMatchObject({ status: 'open', assigneeId: agent.id });
+
+    await ingest(server, 'chat', 'taken', 'And can I return an opened item?');
+    await settle(server);
+    expect((await thread(server, conversationId)).filter((m) => m.authorType === 'bot')).toHaveLength(1);
+  });
+
   it('hands off when it is not confident, and when the turn limit is reached', async () => {
     server = await startTestServer({ backend, bot: { ...BOT, maxTurns: 1 } });
     const unsure = await ingest(server, 'chat', 'unsure', 'What is the capital of France?');
