@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { COLLISION_SOCKET_EVENTS } from '../../../shared/contracts/collision';
+import { SLA_SOCKET_EVENTS } from '../../../shared/contracts/sla';
 import { SOCKET_EVENTS, type MutationName } from '../../../shared/contracts/sync';
 
 export const CALLERS = [
@@ -63,6 +64,16 @@ export const HANDSHAKE: Record<Caller, 'connected' | 'refused'> = {
 };
 
 
+/**
+ * Every contract that names socket events: each of its events needs a SOCKET_MATRIX line
+ * (`sync.push` is covered per mutation instead). A new contract with events is one line here.
+ */
+export const SOCKET_EVENT_CONTRACTS: Record<string, Record<string, string>> = {
+  sync: SOCKET_EVENTS,
+  collision: COLLISION_SOCKET_EVENTS,
+  sla: SLA_SOCKET_EVENTS,
+};
+
 /** Columns: client → server events, server → client events sent by a client, and one per mutation. */
 export const SOCKET_MATRIX: Record<string, Record<SignedIn, SocketOutcome>> = {
   [SOCKET_EVENTS.pull]:        { agentOwner: 'pull:visible', agentOther: 'pull:hidden', reviewer: 'pull:hidden', lead: 'pull:visible', admin: 'pull:visible' },
@@ -88,6 +99,9 @@ export const SOCKET_MATRIX: Record<string, Record<SignedIn, SocketOutcome>> = {
   // Collision detection: whoever may see the 售前 conversation may say they view it; the broadcast is server → client only.
   [COLLISION_SOCKET_EVENTS.presence]:        { agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
   [COLLISION_SOCKET_EVENTS.presenceChanged]: { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
+  // SLA notices are server → client only.
+  [SLA_SOCKET_EVENTS.warning]: { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
+  [SLA_SOCKET_EVENTS.breached]: { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
   // A 售前 alert: its leads and admins acknowledge it; agents never (they never receive alerts).
   'push:alert.acknowledge':    { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
 };
