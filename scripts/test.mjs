@@ -52,18 +52,24 @@ step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('lint', bin('eslint'), ['.', '--max-warnings=0']);
 step('electronegativity', process.execPath, [join(root, 'scripts', 'electronegativity.mjs')]);
 
-const vitestReport = join(tmp, 'vitest.json');
-rmSync(vitestReport, { force: true });
-run('unit + integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
-const vitest = countVitest(vitestReport);
-if (vitest) {
-  passed += vitest.passed;
-  failed += vitest.failed;
-  summary.push(`vitest: ${vitest.passed} passed, ${vitest.failed} failed, ${vitest.skipped} skipped`);
-} else {
-  failed++;
-  summary.push('vitest: no report (the run crashed)');
+function vitestStep(label, reportName, args) {
+  const report = join(tmp, reportName);
+  rmSync(report, { force: true });
+  run(label, bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const counts = countVitest(report);
+  if (counts) {
+    passed += counts.passed;
+    failed += counts.failed;
+    summary.push(`${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  } else {
+    failed++;
+    summary.push(`${label}: no report (the run crashed)`);
+  }
 }
+
+vitestStep('unit + integration (vitest)', 'vitest.json', []);
+// Alone, after the rest: convergence times are measured on an otherwise idle machine.
+vitestStep('fault injection (vitest)', 'vitest-fault.json', ['--config', 'vitest.fault.config.mts']);
 
 if (step('build (electron-vite)', bin('electron-vite'), ['build'])) {
   const playwrightReport = join(tmp, 'playwright.json');

@@ -5,8 +5,9 @@
  * - Switchboard: startServer() (embedded SQLite, demo seed) in this process. One child process
  *   holds the measured agent, a real core signed in as li.na (Pre-sales + After-sales: every chat
  *   ingest reaches her cache); a second holds N-1 light socket.io-client connections with valid
- *   demo-agent tokens. Chat messages are POSTed open-loop at each rate; latency = the POST's
- *   start → the message committed in the measured core's cache.
+ *   demo-agent tokens. Chat messages are POSTed open-loop at each rate by a third child (the
+ *   channel integration, so its HTTP client does not share the server's loop); latency = the
+ *   POST's start → the message committed in the measured core's cache.
  * - Baseline: a bare Socket.IO server here broadcasting a payload of similar size to N plain
  *   clients (the measuring one alone in its own child) at 200/s; latency = emit → arrival.
  * - Heap per connection: heapUsed after a full GC, before and after the sockets connect, ÷ N.
@@ -172,6 +173,8 @@ async function switchboardPhase(
   const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, seedDemo: true, logger: false, env: {}, tokenSecret: 'bench-token-secret' });
   const measurer = startChild(childScript('agents.ts'), [], 300_000);
   const light = startChild(childScript('agents.ts'), [], 300_000);
+  // The channel integration: its HTTP client runs in its own process, as it would in production.
+  const channel = startChild(childScript('ingestLoad.ts'), [], 300_000);
   try {
     const tokens = await Promise.all(LIGHT_AGENTS.map((email) => login(server.url, email)));
     const heapBefore = heapUsed();
@@ -183,50 +186,25 @@ async function switchboardPhase(
     await sleep(500);
     const heapAfter = heapUsed();
     const byRate: RateResult[] = [];
+    let sentAt = new Map<number, number>();
+    channel.on('sent', (message) => {
+      for (const [marker, at] of message.items as [number, number][]) sentAt.set(marker, at);
+    });
     for (const [phase, rate] of rates.entries()) {
-      const sentAt = new Map<number, number>();
-      const http: number[] = [];
-      let errors = 0;
-      const inflight = new Set<Promise<void>>();
+      sentAt = new Map<number, number>();
       const count = rate * seconds;
-      let sendSeconds = 0;
+      let done = { http: [] as number[], errors: 0, sendSeconds: seconds };
       const result = await collect(
         measurer,
         [light],
         sentAt,
         async () => {
-          const started = epochMs();
-          await paced(count, rate, (i) => {
-            const marker = phase * 1_000_000 + i;
-            const t = epochMs();
-            sentAt.set(marker, t);
-            const request = fetch(`${server.url}/api/v1/ingest/messages`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_CHANNEL_TOKENS.chat}` },
-              body: JSON.stringify({
-                channel: 'chat',
-                externalId: `bench-${marker}`,
-                contact: { externalId: `bench-contact-${i % 300}`, name: `压测客户 ${i % 300}` },
-                text: `bench#${marker} 您好，我的订单还没有发货，物流一直没有更新，麻烦帮我查一下。`,
-              }),
-            }).then(
-              async (response) => {
-                await response.arrayBuffer();
-                if (response.status !== 202) errors++;
-                http.push(epochMs() - t);
-              },
-              () => {
-                errors++;
-              },
-            );
-            const tracked = request.finally(() => inflight.delete(tracked));
-            inflight.add(tracked);
-          });
-          await Promise.all(inflight);
-          sendSeconds = (epochMs() - started) / 1000;
+          channel.send({ type: 'run', url: server.url, token: DEMO_CHANNEL_TOKENS.chat, rate, count, phase });
+          done = await channel.next<typeof done>('done', seconds * 1000 + 120_000);
         },
         seconds,
       );
+      const { http, errors, sendSeconds } = done;
       byRate.push({ rate, ...result, sent: count, achievedPerSec: count / sendSeconds, httpP99: summarize(http).p99, errors });
       await sleep(1_000);
     }
@@ -239,6 +217,7 @@ async function switchboardPhase(
   } finally {
     await measurer.stop();
     await light.stop();
+    await channel.stop();
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
