@@ -1,7 +1,7 @@
 /**
  * The workstation core: the local cache, the sync client and the RPC service, in plain Node.
- * The desktop app runs it in a utilityProcess (host/utilityEntry.ts); web mode and tests run it
- * in-process (host/webHost.ts).
+ * The desktop app runs it in a utilityProcess (host/utilityEntry.ts); web mode runs it in a worker
+ * thread of the web host (host/workerCore.ts); tests run it in-process.
  *
  * The session token lives in memory only. The desktop shell persists it with safeStorage through
  * `onTokenChanged` and hands it back with `setToken` at the next start; it is never written to a

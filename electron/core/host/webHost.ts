@@ -4,6 +4,11 @@
  * Who may connect: the server binds 127.0.0.1 only; `/rpc` additionally requires the secret made
  * at this start (32 random bytes, compared in constant time), an Origin equal to this host's own
  * origin (so no other web page can drive it), and a loopback remote address.
+ *
+ * Where the core runs: `coreWorker` starts it in a worker thread (workerCore.ts) that this host
+ * owns and stops on close, so this process's event loop only serves HTTP and forwards frames;
+ * `coreThread` takes over a thread the caller started; `core` serves an in-process core (tests, and
+ * callers that manage the core themselves).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -14,6 +19,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { MAX_PAYLOAD_BYTES } from '../../../shared/domain/limits';
 import type { Core } from '../core';
 import { attachRpc } from './transport';
+import { startWorkerCore, type WorkerCore, type WorkerCoreOptions } from './workerCore';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
@@ -26,15 +32,22 @@ export interface WebHost {
   url: string;
   port: number;
   secret: string;
+  /** The core's worker thread in `coreWorker` mode (null in-process); ended by `close`. */
+  coreThread: Pick<WorkerCore, 'threadId' | 'running'> | null;
   close(): Promise<void>;
 }
 
-export interface WebHostOptions {
-  core: Pick<Core, 'rpc'>;
+export type WebHostCore =
+  | { core: Pick<Core, 'rpc'>; coreWorker?: undefined; coreThread?: undefined }
+  | { core?: undefined; coreWorker: WorkerCoreOptions; coreThread?: undefined }
+  /** A core thread already started (attachCoreThread); the host owns it from here and closes it. */
+  | { core?: undefined; coreWorker?: undefined; coreThread: WorkerCore };
+
+export type WebHostOptions = WebHostCore & {
   staticDir: string;
   /** Default 0 (any free port). */
   port?: number;
-}
+};
 
 function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -50,6 +63,25 @@ export function secretMatches(expected: string, given: string | null): boolean {
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const worker = options.coreThread ?? (options.coreWorker ? await startWorkerCore(options.coreWorker) : null);
+  const inProcess = options.core;
+  const serve = (ws: WebSocket) => {
+    if (worker) forwardRpc(ws, worker);
+    else if (inProcess) serveRpc(ws, inProcess);
+  };
+  try {
+    return await listen(options, serve, worker);
+  } catch (error) {
+    await worker?.close();
+    throw error;
+  }
+}
+
+async function listen(
+  options: WebHostOptions,
+  serve: (ws: WebSocket) => void,
+  worker: WorkerCore | null,
+): Promise<WebHost> {
   const secret = randomBytes(32).toString('hex');
   const assets = sirv(options.staticDir, {
     single: true,
@@ -77,7 +109,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return refuse(403, 'Forbidden');
     if (req.headers.origin !== origin) return refuse(403, 'Forbidden');
     if (!secretMatches(secret, url.searchParams.get('secret'))) return refuse(401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => serveRpc(ws, options.core));
+    wss.handleUpgrade(req, socket, head, serve);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -94,13 +126,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `${origin}/?secret=${secret}`,
     port,
     secret,
-    close: () =>
-      new Promise<void>((resolve) => {
+    coreThread: worker,
+    close: async () => {
+      await new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
         wss.close();
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await worker?.close();
+    },
   };
 }
 
@@ -123,5 +158,18 @@ function serveRpc(ws: WebSocket, core: Pick<Core, 'rpc'>): void {
     },
   });
   ws.on('close', detach);
+  ws.on('error', () => ws.terminate());
+}
+
+/** Worker mode: move the socket's text frames to the core thread and back, unparsed. */
+function forwardRpc(ws: WebSocket, worker: WorkerCore): void {
+  const channel = worker.openChannel((text) => {
+    if (ws.readyState === ws.OPEN) ws.send(text);
+  });
+  ws.on('message', (data: RawData, isBinary: boolean) => {
+    // Binary frames are never RPC; the in-process path drops them too (no id to answer).
+    if (!isBinary) channel.deliver(data.toString());
+  });
+  ws.on('close', () => channel.close());
   ws.on('error', () => ws.terminate());
 }

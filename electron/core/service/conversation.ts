@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { SwitchboardError } from '../../../shared/contracts/errors';
 import type { Conversation } from '../../../shared/domain/model';
 import { canActOnConversation } from '../../../shared/domain/visibility';
-import { getConversation, markConversationRead } from '../db/queries/conversations';
+import { getConversation, isConversationUnread, markConversationRead } from '../db/queries/conversations';
 import { getAgent, getContact, listTeams } from '../db/queries/directory';
 import { contactConversations } from '../db/queries/inbox';
 import { listThread } from '../db/queries/messages';
@@ -95,10 +95,13 @@ export function conversationHandlers(ctx: CoreContext): HandlersOf<Methods> {
 
     'conversation.markRead': async ({ conversationId }) => {
       ctx.viewer();
-      if (!markConversationRead(ctx.db, conversationId, new Date().toISOString())) {
+      const wasUnread = isConversationUnread(ctx.db, conversationId);
+      if (wasUnread === null || !markConversationRead(ctx.db, conversationId, new Date().toISOString())) {
         throw new SwitchboardError('not_found', 'Conversation not found.');
       }
-      ctx.announce({ conversationIds: [conversationId], inbox: true, directory: false });
+      // Every open marks read; only a row whose unread dot goes out changes what a window shows.
+      // Announcing the others made each re-open reload the inbox page and the open conversation.
+      if (wasUnread) ctx.announce({ conversationIds: [conversationId], inbox: true, directory: false });
       return OK;
     },
 

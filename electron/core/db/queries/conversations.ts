@@ -142,6 +142,20 @@ export function listConversationScopes(db: Db): { id: string; teamId: string; as
   }[];
 }
 
+/**
+ * Whether the inbox shows the conversation as unread (the same rule as the inbox rows' `unread`);
+ * null when it is not in the cache.
+ */
+export function isConversationUnread(db: Db, id: string): boolean | null {
+  const row = db
+    .prepare(
+      `SELECT (last_message_direction = 'in' AND (read_at IS NULL OR read_at < last_message_at)) AS unread
+       FROM conversations WHERE id = ?`,
+    )
+    .get(id) as { unread: number | null } | undefined;
+  return row ? row.unread === 1 : null;
+}
+
 /** Mark read at `at`, never earlier than the last message (clock skew must not leave it unread). */
 export function markConversationRead(db: Db, id: string, at: string): boolean {
   return (

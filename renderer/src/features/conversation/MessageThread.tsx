@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '../../../../shared/contracts/rpc';
 import { useNow } from '../../app/useNow';
@@ -36,7 +36,9 @@ export function MessageThread({ messages }: { messages: MessageView[] }): React.
   const lastId = messages[messages.length - 1]?.id;
   const start = Math.min(hidden, messages.length);
 
-  useEffect(() => {
+  // Before paint: as a passive effect the first frame showed the thread scrolled to its oldest
+  // rendered message and a second layout and frame were needed to jump to the newest.
+  useLayoutEffect(() => {
     const el = ref.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [lastId]);

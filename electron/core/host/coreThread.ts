@@ -1,0 +1,49 @@
+/**
+ * The core's side of the worker-thread protocol (workerEntry.ts runs it; workerCore.ts is the
+ * host's side). Over `parentPort` (structured clone):
+ *   host → core  { type: 'port', port }: serve the RPC on this MessagePort (sent in the transfer list).
+ *   host → core  { type: 'close' }: close the core, then answer { type: 'closed' }.
+ *   core → host  { type: 'ready' } once the cache is open; { type: 'closed' } after 'close'.
+ * Other message types are left to other listeners. On each port the RPC frames of
+ * shared/contracts/rpcTransport.ts travel as JSON text, exactly as on the browser's WebSocket, so
+ * the host forwards them without parsing; they are parsed and validated here (transport.ts).
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { Core } from '../core';
+import { attachRpc } from './transport';
+
+export interface CoreThreadParent {
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  postMessage(message: unknown): void;
+}
+
+function serveTextPort(core: Pick<Core, 'rpc'>, port: MessagePort): void {
+  const detach = attachRpc(core.rpc, {
+    send: (frame) => port.postMessage(JSON.stringify(frame)),
+    onMessage: (handler) => {
+      port.on('message', (text: unknown) => {
+        let frame: unknown = null;
+        try {
+          frame = typeof text === 'string' ? JSON.parse(text) : null;
+        } catch {
+          // Not JSON: attachRpc drops it (no usable id to answer).
+        }
+        handler(frame);
+      });
+    },
+  });
+  port.on('close', detach);
+}
+
+export function serveCoreThread(core: Pick<Core, 'rpc' | 'close'>, parent: CoreThreadParent): void {
+  parent.on('message', (raw) => {
+    const message = raw as { type?: unknown; port?: unknown } | null;
+    if (!message || typeof message !== 'object') return;
+    if (message.type === 'port' && message.port && typeof message.port === 'object') {
+      serveTextPort(core, message.port as MessagePort);
+    } else if (message.type === 'close') {
+      void core.close().finally(() => parent.postMessage({ type: 'closed' }));
+    }
+  });
+  parent.postMessage({ type: 'ready' });
+}
