@@ -80,8 +80,29 @@ export async function applyPush(
   for (let start = 0; start < request.mutations.length; start += PUSH_TRANSACTION_MAX) {
     const chunk = request.mutations.slice(start, start + PUSH_TRANSACTION_MAX);
     results.push(...(await applyChunk(ctx, actor, request.clientId, chunk)));
+    if (results.some(isTransientFailure)) return { results: withRestNotAttempted(results, request.mutations) };
   }
   return { results };
+}
+
+const isTransientFailure = (result: MutationResult) => !result.ok && result.error.code === 'internal';
+
+/**
+ * Once one mutation failed for a reason that may pass (`internal`), the ones after it are not
+ * attempted: the client resends them after it, so a later reply can never land before an
+ * earlier one that failed.
+ */
+function withRestNotAttempted(results: MutationResult[], mutations: readonly Mutation[]): MutationResult[] {
+  const firstFailure = results.findIndex(isTransientFailure);
+  return mutations.map((mutation, index) =>
+    index <= firstFailure
+      ? results[index]!
+      : {
+          mutationId: mutation.mutationId,
+          ok: false,
+          error: { code: 'internal', message: 'not applied: an earlier change in this batch failed; it will be retried in order' },
+        },
+  );
 }
 
 export async function applyMutation(
@@ -97,8 +118,9 @@ export async function applyMutation(
  * Applies mutations in order in one write transaction, each recorded with its own result (a
  * rejection is a result, so it never undoes its neighbours). Acks, outbound delivery and
  * dispatch follow the commit. An unexpected failure rolls the whole transaction back with
- * nothing recorded; the chunk is then applied one mutation per transaction, so only the
- * failing one answers `internal` (and is tried afresh when the client resends it).
+ * nothing recorded; the chunk is then applied one mutation per transaction up to the failing
+ * one, which answers `internal` (tried afresh when the client resends it), as do the ones after
+ * it, unattempted, so that order holds.
  */
 async function applyChunk(
   ctx: DomainContext,
@@ -125,8 +147,11 @@ async function applyChunk(
   } catch (error) {
     if (chunk.length > 1) {
       const results: MutationResult[] = [];
-      for (const mutation of chunk) results.push(await applyMutation(ctx, actor, clientId, mutation));
-      return results;
+      for (const mutation of chunk) {
+        results.push(await applyMutation(ctx, actor, clientId, mutation));
+        if (isTransientFailure(results[results.length - 1]!)) break;
+      }
+      return withRestNotAttempted(results, chunk);
     }
     // Rolled back and not recorded, so the client's resend will be tried afresh.
     console.error(`[server] mutation ${chunk[0]!.name} #${chunk[0]!.mutationId} failed`, error);

@@ -4,6 +4,7 @@
  * applied once, and the ack comes only after the commit whose pokes it follows.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUSH_TRANSACTION_MAX } from '../../../server/domain/mutations';
@@ -156,6 +157,25 @@ describe.each(testBackends())('batched sync.push (%s)', (backend) => {
       // Pokes cover contiguous seq ranges with no overlap, so a client's cursor can follow them.
       const ranges = pokes.map((p) => [p.from, p.to] as const).sort((a, b) => a[0] - b[0]);
       for (let i = 1; i < ranges.length; i++) expect(ranges[i]![0]).toBeGreaterThan(ranges[i - 1]![1]);
+    },
+  );
+  it.runIf(backend === 'sqlite')(
+    'a change that fails for a passing reason holds back the ones after it, and the resend keeps the order',
+    async () => {
+      const conversationId = await newConversation();
+      // A database failure on one write, and only on that one (SQLite raises inside the insert).
+      await sql`CREATE TRIGGER refuse_poison BEFORE INSERT ON messages WHEN NEW.text = 'second' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`.execute(server.db.db);
+      const clientId = randomUUID();
+      const batch = [note(1, conversationId, 'first'), note(2, conversationId, 'second'), note(3, conversationId, 'third')];
+      const failed = await push(sockets['li.na']!, clientId, batch);
+      const results = failed.ok ? failed.data.results : [];
+      expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'internal', 'internal']);
+      expect((await thread(conversationId)).map((m) => m.text)).toEqual(['first']);
+
+      await sql`DROP TRIGGER refuse_poison`.execute(server.db.db);
+      const resent = await push(sockets['li.na']!, clientId, batch);
+      expect(resent.ok && resent.data.results.every((r) => r.ok)).toBe(true);
+      expect((await thread(conversationId)).map((m) => m.text)).toEqual(['first', 'second', 'third']);
     },
   );
 });
