@@ -14,6 +14,10 @@ async function main(): Promise<void> {
     port: Number(process.env.SWITCHBOARD_WEB_PORT ?? 5180),
   });
   console.log(`\n[switchboard] workstation ready: open ${host.url}\n`);
+  host.coreThread?.onCrash(() => {
+    console.error('[switchboard] the workstation core stopped unexpectedly; start `npm run web` again.');
+    void host.close().finally(() => process.exit(1));
+  });
   const shutdown = async () => {
     await host.close();
     process.exit(0);

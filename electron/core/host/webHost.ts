@@ -33,7 +33,7 @@ export interface WebHost {
   port: number;
   secret: string;
   /** The core's worker thread in `coreWorker` mode (null in-process); ended by `close`. */
-  coreThread: Pick<WorkerCore, 'threadId' | 'running'> | null;
+  coreThread: Pick<WorkerCore, 'threadId' | 'running' | 'onCrash'> | null;
   close(): Promise<void>;
 }
 
@@ -109,7 +109,13 @@ async function listen(
     if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return refuse(403, 'Forbidden');
     if (req.headers.origin !== origin) return refuse(403, 'Forbidden');
     if (!secretMatches(secret, url.searchParams.get('secret'))) return refuse(401, 'Unauthorized');
+    if (worker && !worker.running()) return refuse(503, 'Service Unavailable');
     wss.handleUpgrade(req, socket, head, serve);
+  });
+
+  // A crashed core answers nothing: drop the sockets so the pages show that they are disconnected.
+  worker?.onCrash(() => {
+    for (const client of wss.clients) client.terminate();
   });
 
   await new Promise<void>((resolve, reject) => {

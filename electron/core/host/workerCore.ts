@@ -25,6 +25,8 @@ export interface WorkerCore {
   threadId: number;
   /** False once the thread has ended (after `close`, or a crash). */
   running(): boolean;
+  /** Called if the thread ends without `close` (an uncaught error in the core). */
+  onCrash(listener: () => void): void;
   /** Open a connection; `send` receives each response / event frame as JSON text. */
   openChannel(send: (text: string) => void): CoreChannel;
   /** Close the core (its cache and server connection), then end the thread. Idempotent. */
@@ -70,16 +72,20 @@ export async function attachCoreThread(worker: Worker): Promise<WorkerCore> {
     };
     worker.on('message', onMessage);
   });
-  // After start-up an uncaught error ends the thread; the browser sees its requests go unanswered
-  // and the reason is printed here rather than lost.
-  worker.on('error', (error) => console.error('[switchboard] the core thread failed:', error));
-
   const channels = new Set<CoreChannel>();
   let closing: Promise<void> | null = null;
+  const crashListeners = new Set<() => void>();
+  // After start-up an uncaught error ends the thread: the reason is printed here rather than lost,
+  // and the owner is told so it can stop serving a core that no longer answers.
+  worker.on('error', (error) => console.error('[switchboard] the core thread failed:', error));
+  void exit.then(() => {
+    if (!closing) for (const listener of crashListeners) listener();
+  });
 
   return {
     threadId: worker.threadId,
     running: () => !exited,
+    onCrash: (listener) => void crashListeners.add(listener),
     openChannel(send) {
       const { port1, port2 } = new MessageChannel();
       worker.postMessage({ type: 'port', port: port2 }, [port2]);

@@ -6,11 +6,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEMO_PASSWORD } from '../../../server/demo/seed';
 import type { InboxPage, RpcOutput, SyncStatus } from '../../../shared/contracts/rpc';
 import { startWebHost, type WebHost } from '../../../electron/core/host/webHost';
+import { attachCoreThread } from '../../../electron/core/host/workerCore';
 import { startTestServer, type TestServer } from '../server/harness';
 import { AGENT_A, eventually } from './stack';
 
@@ -131,5 +133,43 @@ describe('web host with the core in a worker thread', () => {
     tab.ws.send(JSON.stringify({ type: 'request', id: 41, method: 42 }));
     expect(await reply).toMatchObject({ type: 'response', id: 41, ok: false, error: { code: 'invalid' } });
     expect(await tab.call('session.get', {})).toBeNull();
+  });
+
+  it('refuses to start when the core cannot open its cache', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sb-web-worker-'));
+    writeFileSync(join(dir, 'not-a-dir'), '');
+    await expect(
+      startWebHost({
+        coreWorker: { dataDir: join(dir, 'not-a-dir', 'core'), serverUrl: 'http://127.0.0.1:9' },
+        staticDir: dir,
+      }),
+    ).rejects.toThrow(/core thread/);
+  });
+
+  it('drops the browser sockets and refuses new ones when the core thread dies', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sb-web-worker-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Switchboard</title>');
+    // A core thread that fails on its first connection, as an uncaught error in the core would.
+    const failing = new Worker(
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.on('message', (m) => { if (m.type === 'port') throw new Error('core failure'); });
+       parentPort.postMessage({ type: 'ready' });`,
+      { eval: true },
+    );
+    host = await startWebHost({ coreThread: await attachCoreThread(failing), staticDir: dir });
+    const crashed = new Promise<void>((resolve) => host!.coreThread!.onCrash(resolve));
+    const tab = await connect(host);
+    const dropped = new Promise<void>((resolve) => tab.ws.once('close', () => resolve()));
+    await crashed;
+    await dropped;
+    expect(host.coreThread?.running()).toBe(false);
+    const refused = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${host!.port}/rpc?secret=${host!.secret}`, {
+        headers: { Origin: `http://127.0.0.1:${host!.port}` },
+      });
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+    });
+    expect(refused).toBe(503);
   });
 });
