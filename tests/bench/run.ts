@@ -6,6 +6,7 @@
  * a figure that throws is reported as an error row and the run goes on; the exit code is 0.
  * Every server binds 127.0.0.1 and every child process is stopped by pid before the run ends.
  */
+import { dispatchLatencyFigure } from './dispatchLatency';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { catchupFigure } from './figures/catchup';
 import { cacheFigure } from './figures/cache';
@@ -33,6 +34,7 @@ const FIGURES: Figure[] = [
   eventLoopFigure,
   rendererFigure,
   botOverheadFigure,
+  dispatchLatencyFigure,
 ];
 
 function parseArgs(argv: string[]): { only: Set<string> | null; quick: boolean; fresh: boolean } {
