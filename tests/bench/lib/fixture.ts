@@ -33,11 +33,16 @@ export function fixtureDir(size: DatasetSize): string {
   return join(RESULTS_DIR, 'fixtures', `cache-v${FIXTURE_VERSION}-${size.conversations}c-${size.messages}m`);
 }
 
+/** Fixtures rebuilt by this run: `--fresh` rebuilds each one once, not once per figure. */
+const rebuiltThisRun = new Set<string>();
+
 export function ensureFixture(size: DatasetSize, log: (line: string) => void, fresh = false): Fixture {
   const dataDir = fixtureDir(size);
   const file = join(dataDir, CACHE_FILE);
   const marker = join(dataDir, 'complete');
-  if (!fresh && existsSync(marker)) return { dataDir, file, size, buildSeconds: null };
+  const rebuild = fresh && !rebuiltThisRun.has(dataDir);
+  if (!rebuild && existsSync(marker)) return { dataDir, file, size, buildSeconds: null };
+  rebuiltThisRun.add(dataDir);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   assertFillerClean();
