@@ -6,14 +6,23 @@ import { useAppStore } from '../store';
 export function Toasts(): React.JSX.Element {
   const { t } = useTranslation();
   const { toasts, dismissToast, openConversation } = useAppStore(
-    useShallow((s) => ({ toasts: s.toasts, dismissToast: s.dismissToast, openConversation: s.openConversation })),
+    useShallow((s) => ({
+      toasts: s.toasts,
+      dismissToast: s.dismissToast,
+      openConversation: s.openConversation,
+    })),
   );
   return (
     <div className="toasts" role="region" aria-label={t('toast.region')}>
       <div aria-live="polite" aria-atomic="false" className="toasts-live">
         {toasts.map((toast) => (
           <div key={toast.id} className={`toast toast-${toast.tone}`} data-testid="toast" role="status">
-            <span className="toast-text">{t(toast.key, toast.params)}</span>
+            <span className="toast-text">
+              {t(toast.key, toast.params)}
+              {toast.more ? (
+                <span className="toast-more"> {t('toast.andMore', { count: toast.more })}</span>
+              ) : null}
+            </span>
             {toast.key === 'toast.assignedToMe' && toast.conversationId && (
               <button
                 type="button"
@@ -26,7 +35,12 @@ export function Toasts(): React.JSX.Element {
                 {t('toast.open')}
               </button>
             )}
-            <button type="button" className="btn btn-ghost btn-small" aria-label={t('toast.dismiss')} onClick={() => dismissToast(toast.id)}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              aria-label={t('toast.dismiss')}
+              onClick={() => dismissToast(toast.id)}
+            >
               ×
             </button>
           </div>

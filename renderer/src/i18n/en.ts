@@ -157,6 +157,7 @@ const en = {
     rejectedOther: 'The server refused a change: {{message}}',
     assignedToMe: 'New conversation for you: {{name}}',
     open: 'Open',
+    andMore: '(+{{count}} more)',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',

@@ -162,6 +162,7 @@ const zhCN: Strings<Messages> = {
     rejectedOther: '服务器拒绝了一项修改：{{message}}',
     assignedToMe: '有新会话分配给您：{{name}}',
     open: '打开',
+    andMore: '（另有 {{count}} 条）',
   },
   shortcuts: {
     title: '键盘快捷键',

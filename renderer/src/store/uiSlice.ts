@@ -16,6 +16,13 @@ export interface Toast {
   params: Record<string, string | number>;
   tone: 'info' | 'warning' | 'error';
   conversationId: string | null;
+  /**
+   * Toasts of one group (e.g. every unhappy-customer alert) share one slot: a new one replaces
+   * the shown one and counts the others, so a busy centre does not bury the screen in toasts.
+   */
+  group?: string;
+  /** How many earlier toasts of the group this one stands for. */
+  more?: number;
 }
 
 export interface UiSlice {
@@ -75,7 +82,10 @@ export const createUiSlice =
     },
     pushToast(toast) {
       const id = nextToastId++;
-      set({ toasts: [...get().toasts, { ...toast, id }].slice(-TOAST_LIMIT) });
+      const shown = toast.group ? get().toasts.find((t) => t.group === toast.group) : undefined;
+      const more = shown ? (shown.more ?? 0) + 1 : 0;
+      const others = shown ? get().toasts.filter((t) => t.id !== shown.id) : get().toasts;
+      set({ toasts: [...others, { ...toast, id, more }].slice(-TOAST_LIMIT) });
       setTimeout(() => get().dismissToast(id), TOAST_LIFETIME_MS);
     },
     dismissToast(id) {

@@ -48,6 +48,7 @@ export const useLiveStore = create<LiveState>()((set, get) => ({
           params: { name: payload.contactName },
           tone: 'warning',
           conversationId: payload.conversationId,
+          group: `alert.${payload.kind}`,
         });
       });
     }
