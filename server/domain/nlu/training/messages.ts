@@ -158,6 +158,11 @@ export const TRAINING_MESSAGES: readonly TrainingRow[] = [
   ['other', 'neutral', '在吗'],
   ['other', 'positive', '谢谢，问题解决了'],
   ['other', 'positive', '好的，辛苦了'],
+  // 麻烦 is a complaint word on its own ("挺麻烦的") but polite in "麻烦您了": teach both.
+  ['other', 'positive', '好的，麻烦您了'],
+  ['other', 'positive', '明白，麻烦你们了'],
+  ['logistics', 'neutral', '麻烦帮我查一下物流到哪了'],
+  ['other', 'neutral', '订单号已经私信给你们了'],
   ['other', 'neutral', '你们公司在哪里'],
   ['other', 'neutral', '想谈一下合作'],
   ['other', 'neutral', '营业时间是几点到几点'],
