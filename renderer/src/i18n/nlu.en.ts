@@ -29,6 +29,7 @@ const nluEn = {
       max_turns: 'the bot reached its turn limit',
     },
     intent: 'Detected intent: {{intent}} ({{confidence}}%)',
+    intentUnsure: 'Possible intent: {{intent}} (low confidence)',
     match: 'best knowledge-base match {{confidence}}%',
   },
   priorityRaised: 'Priority raised from {{from}} to {{to}}: negative sentiment ({{score}})',

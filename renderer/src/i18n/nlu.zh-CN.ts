@@ -31,6 +31,7 @@ const nluZhCN: typeof nluEn = {
       max_turns: '机器人已达到对话轮次上限',
     },
     intent: '识别意图：{{intent}}（{{confidence}}%）',
+    intentUnsure: '可能的意图：{{intent}}（把握较低）',
     match: '知识库最佳匹配 {{confidence}}%',
   },
   priorityRaised: '优先级由「{{from}}」升为「{{to}}」：客户情绪负面（{{score}}）',

@@ -8,16 +8,29 @@ import { useTeamName } from '../common/useTeamName';
 
 type Handoff = Extract<MessageDetail, { kind: 'bot_handoff' }>;
 
+/** Below this share the classifier barely knew the words: say "possible", not a bare percentage. */
+const SURE_INTENT = 0.25;
+
 function HandoffEvent({ detail }: { detail: Handoff }): React.JSX.Element {
   const { t } = useTranslation();
   const team = useTeamName(detail.teamId, detail.teamId);
   return (
-    <span className="system-event is-handoff" data-testid="handoff-event" data-reason={detail.reason} data-intent={detail.intent}>
+    <span
+      className="system-event is-handoff"
+      data-testid="handoff-event"
+      data-reason={detail.reason}
+      data-intent={detail.intent}
+    >
       <span className="system-event-title">
         {t('nlu.handoff.title', { team })}: {t(`nlu.handoff.reason.${detail.reason}`)}
       </span>
       <span>
-        {t('nlu.handoff.intent', { intent: t(`nlu.issueType.${detail.intent}`), confidence: Math.round((detail.intentConfidence ?? 0) * 100) })}
+        {(detail.intentConfidence ?? 0) >= SURE_INTENT
+          ? t('nlu.handoff.intent', {
+              intent: t(`nlu.issueType.${detail.intent}`),
+              confidence: Math.round((detail.intentConfidence ?? 0) * 100),
+            })
+          : t('nlu.handoff.intentUnsure', { intent: t(`nlu.issueType.${detail.intent}`) })}
         {' · '}
         {t('nlu.handoff.match', { confidence: Math.round(detail.confidence * 100) })}
       </span>
@@ -32,7 +45,11 @@ export function SystemEvent({ detail }: { detail: MessageDetail }): React.JSX.El
   if (detail.kind === 'priority_raised') {
     return (
       <span className="system-event is-priority" data-testid="priority-raised-event">
-        {t('nlu.priorityRaised', { from: t(`priority.${detail.from}`), to: t(`priority.${detail.to}`), score: detail.score.toFixed(2) })}
+        {t('nlu.priorityRaised', {
+          from: t(`priority.${detail.from}`),
+          to: t(`priority.${detail.to}`),
+          score: detail.score.toFixed(2),
+        })}
       </span>
     );
   }
