@@ -37,9 +37,35 @@ export interface StackOptions {
   vipWaitMs?: number;
 }
 
+/**
+ * SLA policies that make a chat's first response fall due within seconds (the rest of the centre
+ * keeps a two-hour default), so a test can watch a countdown warn and breach.
+ */
+export function quickChatPolicies(firstResponseMin: number, warnBeforeMin?: number): SlaPolicyRecord[] {
+  return [
+    {
+      id: 'e2e-chat',
+      name: 'E2E chat',
+      match: { channels: ['chat'] },
+      calendarId: 'cal-24x7',
+      firstResponseMin,
+      ...(warnBeforeMin === undefined ? {} : { warnBeforeMin }),
+    },
+    { id: 'e2e-default', name: 'Default', match: {}, calendarId: 'cal-office', firstResponseMin: 120 },
+  ];
+}
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'server'), seedDemo: true, logger: false, bot: { channels: [], ...options.bot }, vipWaitMs: options.vipWaitMs });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(dir, 'server'),
+    seedDemo: true,
+    logger: false,
+    bot: { channels: [], ...options.bot },
+    vipWaitMs: options.vipWaitMs,
+  });
   if (options.slaPolicies) await putSlaPolicies(server.url, options.slaPolicies);
   const core = createCore({ dataDir: join(dir, 'core'), serverUrl: server.url });
   const host = await startWebHost({ core, staticDir: join(__dirname, '../../out/renderer'), port: 0 });
@@ -49,10 +75,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     async ingest(body) {
       const response = await fetch(`${server.url}/api/v1/ingest/messages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_CHANNEL_TOKENS[body.channel]}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${DEMO_CHANNEL_TOKENS[body.channel]}`,
+        },
         body: JSON.stringify(body),
       });
-      if (response.status !== 202) throw new Error(`ingest failed: ${response.status} ${await response.text()}`);
+      if (response.status !== 202)
+        throw new Error(`ingest failed: ${response.status} ${await response.text()}`);
       return (await response.json()) as IngestMessageResponse;
     },
     goOffline: () => core.goOffline(),

@@ -4,24 +4,23 @@
  * it leaves the unacknowledged list; the other tabs show the team queues and the SLA report.
  */
 import { expect, test } from '@playwright/test';
-import { DEMO_LEAD, signIn, startStack, type Stack } from './harness';
+import { DEMO_LEAD, quickChatPolicies, signIn, type Stack, startStack } from './harness';
 
 let stack: Stack;
 
 test.beforeAll(async () => {
   stack = await startStack({
     vipWaitMs: 3_000,
-    slaPolicies: [
-      { id: 'e2e-chat', name: 'E2E chat', match: { channels: ['chat'] }, calendarId: 'cal-24x7', firstResponseMin: 0.1 },
-      { id: 'e2e-default', name: 'Default', match: {}, calendarId: 'cal-office', firstResponseMin: 120 },
-    ],
+    slaPolicies: quickChatPolicies(0.1),
   });
 });
 test.afterAll(async () => {
   await stack?.stop();
 });
 
-test('a lead sees a breach alert appear, acknowledges it, and it leaves the unacknowledged list', async ({ page }) => {
+test('a lead sees a breach alert appear, acknowledges it, and it leaves the unacknowledged list', async ({
+  page,
+}) => {
   await signIn(page, stack, DEMO_LEAD);
   await page.getByTestId('nav-live').click();
   await expect(page.getByTestId('live-screen')).toBeVisible();
@@ -37,7 +36,9 @@ test('a lead sees a breach alert appear, acknowledges it, and it leaves the unac
   });
 
   const openList = page.getByTestId('live-alerts-open');
-  const alert = openList.locator(`[data-testid="live-alert"][data-kind="sla_breached"]`).filter({ hasText: 'Olivia Brandt' });
+  const alert = openList
+    .locator(`[data-testid="live-alert"][data-kind="sla_breached"]`)
+    .filter({ hasText: 'Olivia Brandt' });
   await expect(alert).toBeVisible({ timeout: 20_000 });
   await expect(alert).toContainText('First response overdue');
   await expect(page.getByTestId('live-unacknowledged')).toHaveText('1 unacknowledged');
@@ -48,8 +49,13 @@ test('a lead sees a breach alert appear, acknowledges it, and it leaves the unac
   await expect(page.getByTestId('live-alerts-empty')).toBeVisible();
   await expect(page.getByTestId('live-unacknowledged')).toHaveText('0 unacknowledged');
   await expect(page.getByTestId('nav-badge')).toHaveCount(0);
-  const done = page.getByTestId('live-alerts-done').getByTestId('live-alert').filter({ hasText: 'Olivia Brandt' });
-  await expect(done.getByTestId('live-alert-acknowledged')).toContainText('Acknowledged by 刘洋 Liu Yang', { timeout: 10_000 });
+  const done = page
+    .getByTestId('live-alerts-done')
+    .getByTestId('live-alert')
+    .filter({ hasText: 'Olivia Brandt' });
+  await expect(done.getByTestId('live-alert-acknowledged')).toContainText('Acknowledged by 刘洋 Liu Yang', {
+    timeout: 10_000,
+  });
 
   // A VIP left waiting in the queue: one alert of its own kind, worded for it.
   await stack.ingest({
@@ -59,7 +65,9 @@ test('a lead sees a breach alert appear, acknowledges it, and it leaves the unac
     subject: '订单咨询',
     text: '请尽快联系我',
   });
-  const vip = openList.locator('[data-testid="live-alert"][data-kind="vip_waiting"]').filter({ hasText: '王建国' });
+  const vip = openList
+    .locator('[data-testid="live-alert"][data-kind="vip_waiting"]')
+    .filter({ hasText: '王建国' });
   await expect(vip).toBeVisible({ timeout: 20_000 });
   await expect(vip).toContainText('VIP customer waiting');
   await expect(page.getByTestId('toast').filter({ hasText: 'VIP customer waiting: 王建国' })).toBeVisible();
@@ -85,5 +93,8 @@ test('a lead sees a breach alert appear, acknowledges it, and it leaves the unac
   await done.locator('.live-alert-main').click();
   await expect(page.getByTestId('nav-inbox')).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { name: 'Olivia Brandt' }).first()).toBeVisible();
-  await expect(page.getByTestId('conversation-sla').getByTestId('sla-chip')).toHaveAttribute('data-tone', 'breached');
+  await expect(page.getByTestId('conversation-sla').getByTestId('sla-chip')).toHaveAttribute(
+    'data-tone',
+    'breached',
+  );
 });

@@ -5,23 +5,13 @@
  * told, and the "breaching within 30 min" filter and "due soonest" sort keep it in view.
  */
 import { expect, test } from '@playwright/test';
-import { DEMO_AGENT, startStack, type Stack } from './harness';
+import { DEMO_AGENT, quickChatPolicies, type Stack, startStack } from './harness';
 
 let stack: Stack;
 
 test.beforeAll(async () => {
   stack = await startStack({
-    slaPolicies: [
-      {
-        id: 'e2e-chat',
-        name: 'E2E chat',
-        match: { channels: ['chat'] },
-        calendarId: 'cal-24x7',
-        firstResponseMin: 0.2,
-        warnBeforeMin: 0.1,
-      },
-      { id: 'e2e-default', name: 'Default', match: {}, calendarId: 'cal-office', firstResponseMin: 120 },
-    ],
+    slaPolicies: quickChatPolicies(0.2, 0.1),
   });
 });
 test.afterAll(async () => {

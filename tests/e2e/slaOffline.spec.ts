@@ -4,23 +4,13 @@
  * amber to red by the window's own `computeSla`, with no word from the server.
  */
 import { expect, test } from '@playwright/test';
-import { signIn, startStack, type Stack } from './harness';
+import { quickChatPolicies, signIn, type Stack, startStack } from './harness';
 
 let stack: Stack;
 
 test.beforeAll(async () => {
   stack = await startStack({
-    slaPolicies: [
-      {
-        id: 'e2e-chat',
-        name: 'E2E chat',
-        match: { channels: ['chat'] },
-        calendarId: 'cal-24x7',
-        firstResponseMin: 0.25,
-        warnBeforeMin: 0.1,
-      },
-      { id: 'e2e-default', name: 'Default', match: {}, calendarId: 'cal-office', firstResponseMin: 120 },
-    ],
+    slaPolicies: quickChatPolicies(0.25, 0.1),
   });
 });
 test.afterAll(async () => {
