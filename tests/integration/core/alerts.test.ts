@@ -4,7 +4,6 @@
  * confirmed by `alert.updated`), and the Live screen's calls answer from the cache or the server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../server/demo/seed';
 import type { SlaPolicyRecord } from '../../../shared/sla/policies';
 import { testBackends } from '../server/harness';
 import { eventually, startStack, type Stack, type TestAgent } from './stack';
@@ -22,18 +21,7 @@ describe.each(testBackends())('alerts through the cores (%s)', (backend) => {
   beforeAll(async () => {
     stack = await startStack(backend);
     lead = await stack.addAgent('liu.yang@demo.switchboard');
-    const login = await fetch(`${stack.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@demo.switchboard', password: DEMO_PASSWORD }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const put = await fetch(`${stack.url}/api/v1/admin/sla/policies`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ policies: POLICIES }),
-    });
-    expect(put.status).toBe(200);
+    await stack.putSlaPolicies(POLICIES);
   });
   afterAll(() => stack?.close());
 

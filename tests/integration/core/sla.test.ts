@@ -4,7 +4,6 @@
  * assignee's core and the team lead's core each emit `sla.alerted` (the native notification).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../server/demo/seed';
 import type { SlaPolicyRecord } from '../../../shared/sla/policies';
 import { testBackends } from '../server/harness';
 import { eventually, startStack, type Stack, type TestAgent } from './stack';
@@ -31,18 +30,7 @@ describe.each(testBackends())('SLA through the cores (%s)', (backend) => {
     stack = await startStack(backend);
     lead = await stack.addAgent('liu.yang@demo.switchboard');
     teammate = await stack.addAgent('emma.clark@demo.switchboard'); // 售前 too, but does not hold it
-    const login = await fetch(`${stack.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@demo.switchboard', password: DEMO_PASSWORD }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const put = await fetch(`${stack.url}/api/v1/admin/sla/policies`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ policies: POLICIES }),
-    });
-    expect(put.status).toBe(200);
+    await stack.putSlaPolicies(POLICIES);
   });
   afterAll(() => stack?.close());
 

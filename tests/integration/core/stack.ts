@@ -17,6 +17,7 @@ import type {
   RpcInput,
 } from '../../../shared/contracts/rpc';
 import { createCore, type Core } from '../../../electron/core/core';
+import type { SlaPolicyRecord } from '../../../shared/sla/policies';
 import { startTestServer, type Backend, type TestServer } from '../server/harness';
 
 const TOKEN_SECRET = 'core-integration-token-secret';
@@ -38,6 +39,8 @@ export interface Stack {
   restartServer(): Promise<void>;
   /** Sign in one more agent on its own core (closed with the stack). */
   addAgent(email: string): Promise<TestAgent>;
+  /** Replace the SLA policies as the demo admin, through the admin HTTP API. */
+  putSlaPolicies(policies: SlaPolicyRecord[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -130,6 +133,20 @@ export async function startStack(backend: Backend): Promise<Stack> {
       extra.push(who);
       await signIn(who, email);
       return who;
+    },
+    async putSlaPolicies(policies) {
+      const login = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@demo.switchboard', password: DEMO_PASSWORD }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const put = await fetch(`${server.url}/api/v1/admin/sla/policies`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ policies }),
+      });
+      if (put.status !== 200) throw new Error(`PUT sla policies: ${put.status} ${await put.text()}`);
     },
     async close() {
       for (const who of extra) await who.core.close();
