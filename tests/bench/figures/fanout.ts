@@ -14,6 +14,7 @@
  * outstanding), so neither can win by piling up unsent buffers; deliveries are counted in the
  * children over the measured window, after a warm-up.
  */
+import { demoLogin } from '../lib/login';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
 import { startServer } from '../../../server/app';
-import { DEMO_CHANNEL_TOKENS, DEMO_PASSWORD } from '../../../server/demo/seed';
+import { DEMO_CHANNEL_TOKENS } from '../../../server/demo/seed';
 import { childScript, startChild, type ChildHandle } from '../lib/child';
 import type { Figure } from '../lib/report';
 import { sleep } from '../lib/stats';
@@ -172,16 +173,6 @@ async function bareCeiling(n: number, seconds: number): Promise<Ceiling> {
   }
 }
 
-async function login(url: string, email: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
-}
-
 async function switchboardCeiling(n: number, seconds: number): Promise<Ceiling> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-fanout-'));
   const server = await startServer({
@@ -195,7 +186,7 @@ async function switchboardCeiling(n: number, seconds: number): Promise<Ceiling> 
   });
   let children: ChildHandle[] = [];
   try {
-    const tokens = await Promise.all(AGENTS.map((email) => login(server.url, email)));
+    const tokens = await Promise.all(AGENTS.map((email) => demoLogin(server.url, email)));
     const sockets = await connectSockets(server.url, tokens, n, 'switchboard');
     children = sockets.children;
     const ingest = async (i: number) => {

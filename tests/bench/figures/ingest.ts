@@ -13,6 +13,7 @@
  * - Heap per connection: heapUsed after a full GC, before and after the sockets connect, ÷ N.
  * - Deliveries/s: pokes (or broadcasts) received by the light sockets during the steady phase.
  */
+import { demoLogin } from '../lib/login';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -142,16 +143,6 @@ async function barePhase(n: number, seconds: number): Promise<Phase> {
   }
 }
 
-async function login(url: string, email: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
-}
-
 interface RateResult {
   rate: number;
   latency: Summary;
@@ -176,7 +167,7 @@ async function switchboardPhase(
   // The channel integration: its HTTP client runs in its own process, as it would in production.
   const channel = startChild(childScript('ingestLoad.ts'), [], 300_000);
   try {
-    const tokens = await Promise.all(LIGHT_AGENTS.map((email) => login(server.url, email)));
+    const tokens = await Promise.all(LIGHT_AGENTS.map((email) => demoLogin(server.url, email)));
     const heapBefore = heapUsed();
     measurer.send({ type: 'connect', url: server.url, tokens, count: 0, mode: 'switchboard', measured: { email: MEASURED, password: DEMO_PASSWORD } });
     const one = await measurer.next<{ connected: number; failed: number; error?: string }>('connected', 60_000);
