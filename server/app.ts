@@ -61,6 +61,8 @@ export interface StartServerOptions {
   vipWaitMs?: number;
   /** How often each node checks whether the bot's knowledge base was saved elsewhere (default 2 s). */
   knowledgeRefreshMs?: number;
+  /** Quiet time between two poke flushes of a busy node (default SWITCHBOARD_POKE_COALESCE_MS, else 15 ms). */
+  pokeCoalesceMs?: number;
   /** Bot and sentiment rules; each field overrides its SWITCHBOARD_BOT_* / SENTIMENT_* variable. */
   bot?: Partial<BotSettings>;
 }
@@ -105,9 +107,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       refreshMs: options.knowledgeRefreshMs,
       now: options.now ?? (() => new Date()),
     });
+    const pokes = createPokeAnnouncer(() => realtime?.io, {
+      coalesceMs: options.pokeCoalesceMs ?? config.pokeCoalesceMs,
+    });
     const ctx: DomainContext = {
       store,
-      announcer: announceAlso(createPokeAnnouncer(() => realtime?.io), (appended) => {
+      announcer: announceAlso(pokes, (appended) => {
         sla?.onCommitted();
         bot?.onCommitted(appended);
       }),
@@ -128,7 +133,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     installErrorHandlers(app);
     const routes: string[] = [];
     app.addHook('onRoute', (route) => {
-      for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
+      for (const method of [route.method].flat())
+        if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
     });
     const revokeSession = async (sessionId: string) => {
       await revokeSessionRow(ctx, sessionId);
@@ -152,7 +158,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     const slaEngine = sla;
     const knowledgeStore = knowledge;
-    const routing = startRouting(ctx, rt.io, { offlineGraceMs: options.offlineGraceMs, env: options.env ?? process.env });
+    const routing = startRouting(ctx, rt.io, {
+      offlineGraceMs: options.offlineGraceMs,
+      env: options.env ?? process.env,
+    });
     const botEngine = startBotEngine(ctx, ctx.bot!);
     bot = botEngine;
 
@@ -177,6 +186,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           await routing.close();
           await knowledgeStore.close();
           await slaEngine.close();
+          pokes.close();
           await rt.close();
           await app.close();
           await store.close();
@@ -196,11 +206,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 }
 
 /** The poke announcer, then `after` (the SLA scheduler looks at every commit). */
-function announceAlso(announcer: ChangeAnnouncer, after: (appended: AppendedChanges) => void): ChangeAnnouncer {
+function announceAlso(
+  announcer: ChangeAnnouncer,
+  after: (appended: AppendedChanges) => void,
+): ChangeAnnouncer {
   return {
     announce(appended) {
       announcer.announce(appended);
       after(appended);
     },
+    flush: () => announcer.flush?.(),
   };
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_POKE_COALESCE_MS } from './realtime/pokes';
 
 /** Unset and blank variables both mean "use the default". */
 const fromEnv = <T extends z.ZodType>(schema: T) =>
@@ -42,6 +43,9 @@ const EnvSchema = z.object({
       .max(24 * 365)
       .default(12),
   ),
+  SWITCHBOARD_POKE_COALESCE_MS: fromEnv(
+    z.coerce.number().int().min(0).max(1_000).default(DEFAULT_POKE_COALESCE_MS),
+  ),
 });
 
 export interface ServerConfig {
@@ -54,6 +58,8 @@ export interface ServerConfig {
   /** Undefined means read or create `<dataDir>/token-secret`. */
   tokenSecret: string | undefined;
   tokenTtlHours: number;
+  /** Quiet time between two poke flushes while commits keep coming (0: one poke per commit). */
+  pokeCoalesceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: resolve(e.SWITCHBOARD_DATA_DIR),
     tokenSecret: e.SWITCHBOARD_TOKEN_SECRET,
     tokenTtlHours: e.SWITCHBOARD_TOKEN_TTL_HOURS,
+    pokeCoalesceMs: e.SWITCHBOARD_POKE_COALESCE_MS,
   };
 }
 

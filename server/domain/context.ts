@@ -7,11 +7,13 @@ import { appendChanges, type AppendedChanges, type NewChange } from '../db/queri
 import type { OutboundConnector } from './connectors';
 import type { KnowledgeSource } from './nlu/knowledgeSource';
 import type { BotSettings } from './bot/settings';
-import { attachSla, newSlaTransactionCache } from './sla/attach';
+import { attachSla, flushSla, newSlaTransactionCache } from './sla/attach';
 
 export interface ChangeAnnouncer {
   /** Called after commit, never before: clients must never be told about uncommitted data. */
   announce(appended: AppendedChanges): void;
+  /** Send what is announced but still waiting to be coalesced (before acknowledging a push). */
+  flush?(): void;
 }
 
 export interface DomainContext {
@@ -30,7 +32,8 @@ export interface DomainContext {
 export type AppendFn = (changes: NewChange[]) => Promise<AppendedChanges>;
 
 /**
- * One write transaction whose appended changes are announced after it commits. Writers should
+ * One write transaction whose appended changes are announced after it commits. The SLA state
+ * its appends folded is written once at its end (sla/attach.ts `flushSla`), inside it. Writers should
  * append one audience per transaction (one conversation, or the directory) so a client in several
  * rooms gets each commit's changes whole in a single poke.
  */
@@ -39,14 +42,16 @@ export async function commitWithChanges<T>(
   fn: (trx: Trx, append: AppendFn) => Promise<T>,
 ): Promise<T> {
   const appended: AppendedChanges[] = [];
-  const result = await writeTransaction(ctx.store, (trx) => {
+  const result = await writeTransaction(ctx.store, async (trx) => {
     const sla = newSlaTransactionCache();
-    return fn(trx, async (changes) => {
+    const done = await fn(trx, async (changes) => {
       await attachSla(trx, ctx.store.dialect, changes, ctx.now().toISOString(), sla);
       const range = await appendChanges(trx, changes, ctx.now().toISOString(), appended.at(-1)?.to);
       appended.push(range);
       return range;
     });
+    await flushSla(trx, sla);
+    return done;
   });
   for (const range of coalesceRanges(appended)) ctx.announcer.announce(range);
   return result;

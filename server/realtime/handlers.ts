@@ -53,7 +53,10 @@ export function registerHandlers(ctx: DomainContext, socket: Socket, auth: Authe
     const { payload, ack } = splitAck(args);
     pushQueue = pushQueue.then(() =>
       answer(ack, async () =>
-        applyPush(ctx, auth.agent, parseOrThrow(PushRequestSchema, payload, SOCKET_EVENTS.push)),
+        applyPush(ctx, auth.agent, parseOrThrow(PushRequestSchema, payload, SOCKET_EVENTS.push)).finally(() =>
+          // The ack follows the pokes of the commits it reports (pokes.ts).
+          ctx.announcer.flush?.(),
+        ),
       ),
     );
   });

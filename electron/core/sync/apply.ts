@@ -6,9 +6,13 @@
  * - Snapshots are idempotent and seq-guarded: a snapshot older than the stored row is ignored, so
  *   pokes may be applied early and pulls may repeat them.
  * - The cursor moves only here, in the same transaction, and never backwards.
- * - Conversations the viewer can no longer see are dropped with their messages.
+ * - Conversations the viewer can no longer see are dropped with their messages, and the drop's seq
+ *   is kept so an older snapshot applied later (pokes of one flush arrive as separate frames)
+ *   cannot bring them back; a drop never removes a newer snapshot.
  * - Still-pending outbox mutations are re-applied on top of every touched conversation, so an
  *   optimistic change survives remote updates until the server acknowledges or rejects it.
+ * - Only the newest snapshot of a conversation in a page is applied (the older ones are what the
+ *   seq guard would overwrite anyway).
  */
 import type { Change } from '../../../shared/contracts/sync';
 import type { Agent, Conversation } from '../../../shared/domain/model';
@@ -16,13 +20,17 @@ import { canSeeConversation, type Viewer } from '../../../shared/domain/visibili
 import type { Db } from '../db/database';
 import {
   deleteConversation,
+  dropConversationAt,
+  droppedSince,
+  forgetDrop,
   getConversation,
+  pruneDrops,
   listConversationScopes,
   upsertServerConversation,
 } from '../db/queries/conversations';
 import { getContact, upsertAgent, upsertContact, upsertTeam } from '../db/queries/directory';
 import { upsertServerMessage } from '../db/queries/messages';
-import { getCursor, getSessionAgent, setCursor, setSessionAgent } from '../db/queries/meta';
+import { getCursor, getSessionAgent, setCursor, setPokeFloor, setSessionAgent } from '../db/queries/meta';
 import { reapplyPending } from './reapply';
 import { storeConversationInsight, storeMessageInsight } from '../db/queries/insight';
 import { applyCannedChanges } from './cannedSync';
@@ -35,6 +43,8 @@ export interface ApplyOptions {
   moveCursorTo?: number;
   /** Announce assignments to the viewer; off for the first full sync of a fresh cache. */
   announceAssignments?: boolean;
+  /** Record where a catch-up pull must start (meta `poke_floor`), in the same transaction. */
+  pokeFloor?: number;
 }
 
 export interface AssignedToMe {
@@ -98,11 +108,8 @@ function applyInTransaction(db: Db, changes: readonly Change[], options: ApplyOp
   }
 
   const viewer: Viewer | null = viewerAgent;
-  for (const change of changes) {
-    if (DIRECTORY_TYPES.has(change.type) || !('conversation' in change)) continue;
-    const conversation: Conversation = change.conversation;
-    if (applyConversation(db, conversation, change.seq, viewer, options, result))
-      touched.add(conversation.id);
+  for (const { conversation, seq } of latestConversationSnapshots(changes)) {
+    if (applyConversation(db, conversation, seq, viewer, options, result)) touched.add(conversation.id);
   }
 
   for (const change of changes) {
@@ -130,9 +137,31 @@ function applyInTransaction(db: Db, changes: readonly Change[], options: ApplyOp
   // Alerts: keys `alert:<id>` tell the Live screen to reload its list (sync/alertSync.ts).
   result.conversationIds.push(...applyAlertChanges(db, changes));
 
-  if (options.moveCursorTo !== undefined && options.moveCursorTo > getCursor(db))
+  if (options.moveCursorTo !== undefined && options.moveCursorTo > getCursor(db)) {
     setCursor(db, options.moveCursorTo);
+    pruneDrops(db, options.moveCursorTo);
+  }
+  if (options.pokeFloor !== undefined) setPokeFloor(db, options.pokeFloor);
   return result;
+}
+
+/**
+ * The newest snapshot of each conversation in the page. A burst of writes to one conversation
+ * (an outbox drain: a snapshot per reply) needs only its last state written, and since snapshots
+ * are seq-guarded, an older one could only be overwritten by it. Skipping the rest also means an
+ * assignment is announced by comparing the row before the page with the row after it.
+ */
+function latestConversationSnapshots(
+  changes: readonly Change[],
+): { conversation: Conversation; seq: number }[] {
+  const latest = new Map<string, { conversation: Conversation; seq: number }>();
+  for (const change of changes) {
+    if (DIRECTORY_TYPES.has(change.type) || !('conversation' in change)) continue;
+    const conversation: Conversation = change.conversation;
+    const seen = latest.get(conversation.id);
+    if (!seen || change.seq > seen.seq) latest.set(conversation.id, { conversation, seq: change.seq });
+  }
+  return [...latest.values()];
 }
 
 /** Returns whether the cached conversation changed (written or dropped). */
@@ -144,9 +173,12 @@ function applyConversation(
   options: ApplyOptions,
   result: ApplyResult,
 ): boolean {
-  if (viewer && !canSeeConversation(viewer, conversation)) return deleteConversation(db, conversation.id);
+  if (viewer && !canSeeConversation(viewer, conversation))
+    return dropConversationAt(db, conversation.id, seq);
+  if (droppedSince(db, conversation.id, seq)) return false;
   const before = getConversation(db, conversation.id);
   if (!upsertServerConversation(db, conversation, seq)) return false;
+  if (!before) forgetDrop(db, conversation.id);
   storeConversationSla(db, conversation);
   storeConversationInsight(db, conversation);
   // The local row already showing the viewer as assignee means the viewer did it (optimistic).

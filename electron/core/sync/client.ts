@@ -6,6 +6,11 @@
  * - On a poke: changes that follow the cursor contiguously are applied and the cursor moves to
  *   `to` in the same transaction. Otherwise the changes are applied at once for latency (snapshots
  *   are idempotent and seq-guarded) WITHOUT moving the cursor, and one coalesced pull closes the gap.
+ * - The server sends one flush as several pokes over the same range (one per audience), so the
+ *   cursor may pass changes whose poke is still on the way. Each cursor move by a poke also
+ *   records a floor (the lowest `from - 1` of the pokes in the last POKE_FLOOR_WINDOW_MS), and the
+ *   catch-up pull after a reconnect or a restart starts there: a connection cut between two
+ *   pokes of one flush costs a short re-pull, never a change.
  * - The outbox is sent in mutation-id order, at most PUSH_BATCH_MAX per batch, one batch in flight.
  *   Unacknowledged rows stay and are resent after reconnect; the server dedupes (clientId, mutationId).
  */
@@ -23,7 +28,7 @@ import {
 import { PULL_PAGE_MAX, PUSH_BATCH_MAX } from '../../../shared/domain/limits';
 import { SLA_SOCKET_EVENTS, SlaNoticeSchema, type SlaNotice } from '../../../shared/contracts/sla';
 import type { Db } from '../db/database';
-import { getClientId, getCursor } from '../db/queries/meta';
+import { clearPokeFloor, getClientId, getCursor, getPokeFloor } from '../db/queries/meta';
 import { markOutboxSent, nextOutboxBatch, outboxCount } from '../db/queries/outbox';
 import { applyChanges, type ApplyResult } from './apply';
 import { acknowledge, type Rejection } from './outbox';
@@ -69,6 +74,9 @@ export interface SyncClientOptions {
   serverEvents?: Record<string, (payload: unknown) => void>;
 }
 
+/** Pokes of one flush leave the server within microseconds; a second covers any straggler. */
+export const POKE_FLOOR_WINDOW_MS = 1_000;
+
 const PERMANENT_PUSH_ERRORS = new Set<ErrorCode>([
   'invalid',
   'too_large',
@@ -88,6 +96,7 @@ export class SyncClient {
   private lastError: string | null = null;
   private lastStatusKey = '';
   private retryTimer: NodeJS.Timeout | null = null;
+  private floor: { seq: number; at: number } | null = null;
 
   constructor(private readonly options: SyncClientOptions) {}
 
@@ -195,7 +204,7 @@ export class SyncClient {
   }
 
   private async catchUp(): Promise<void> {
-    await this.pull();
+    await this.pull(true);
     await this.drain();
     if (this.connected) this.caughtUp = true;
     this.emitStatus();
@@ -210,13 +219,22 @@ export class SyncClient {
     const cursor = getCursor(db);
     const contiguous = from === cursor + 1;
     const result = applyChanges(db, changes, {
-      ...(contiguous ? { moveCursorTo: to } : {}),
+      ...(contiguous ? { moveCursorTo: to, pokeFloor: this.floorFor(from) } : {}),
       announceAssignments: true,
     });
     this.options.onApplied(result);
     // A poke for a range already covered (another room of the same commit) needs no pull.
     if (!contiguous && to > cursor) this.schedulePull();
     this.emitStatus();
+  }
+
+  /** The catch-up floor after a cursor move by a poke starting at `from` (see the header). */
+  private floorFor(from: number): number {
+    const now = Date.now();
+    if (this.floor && now - this.floor.at <= POKE_FLOOR_WINDOW_MS)
+      this.floor.seq = Math.min(this.floor.seq, from - 1);
+    else this.floor = { seq: from - 1, at: now };
+    return this.floor.seq;
   }
 
   /** Coalesce: many gaps noticed at once cost one pull. */
@@ -233,7 +251,8 @@ export class SyncClient {
     });
   }
 
-  private async pull(): Promise<void> {
+  /** `fromFloor`: start at the poke floor when it is below the cursor (catch-up after connect). */
+  private async pull(fromFloor = false): Promise<void> {
     if (this.pulling) {
       this.pullAgain = true;
       return;
@@ -242,11 +261,15 @@ export class SyncClient {
     this.emitStatus();
     const { db } = this.options;
     try {
+      const floor = fromFloor ? getPokeFloor(db) : null;
+      this.floor = null;
+      let replayTo = floor === null ? 0 : getCursor(db);
+      let from = floor === null ? getCursor(db) : Math.min(floor, replayTo);
       do {
         this.pullAgain = false;
         let hasMore = true;
         while (hasMore && this.connected) {
-          const cursor = getCursor(db);
+          const cursor = from < replayTo ? from : getCursor(db);
           const page = await this.request(
             SOCKET_EVENTS.pull,
             { cursor, limit: PULL_PAGE_MAX },
@@ -258,8 +281,11 @@ export class SyncClient {
           });
           this.options.onApplied(result);
           hasMore = page.hasMore && page.cursor > cursor;
+          from = page.cursor;
         }
+        replayTo = 0;
       } while (this.pullAgain && this.connected);
+      if (floor !== null && this.connected) clearPokeFloor(db, floor);
     } catch (error) {
       this.fail(error, () => void this.pull());
     } finally {
@@ -313,7 +339,8 @@ export class SyncClient {
         }
         this.emitStatus();
         // Kept for a resend; retry after a delay rather than hammering a server that is failing.
-        if (outcome.retryLater) throw new SwitchboardError('internal', 'The server could not apply a change yet; retrying.');
+        if (outcome.retryLater)
+          throw new SwitchboardError('internal', 'The server could not apply a change yet; retrying.');
         const answered = new Set(results.map((r) => r.mutationId));
         if (!batch.some((entry) => answered.has(entry.mutationId))) break; // avoid a hot loop; resent on reconnect
       }

@@ -2,11 +2,16 @@
  * How a local mutation changes the conversation row the user sees, before the server confirms it.
  * Pure: (conversation, mutation) → conversation. `version` is never bumped locally: it stays the
  * server's, the base of the next versioned write.
+ *
+ * A message send changes only the last-message fields, the count and the wait; the versioned
+ * writes change only assignee, team, status and priority. The two never touch the same field, so
+ * a conversation's sends can be applied as one summary (`applyPendingSends`) after its writes,
+ * with the same result as folding every mutation in id order.
  */
 import { messagePreview } from '../../../shared/domain/preview';
 import type { Conversation } from '../../../shared/domain/model';
 import type { MutationArgs } from '../../../shared/contracts/sync';
-import type { OutboxEntry } from '../db/queries/outbox';
+import type { OutboxEntry, PendingSends } from '../db/queries/outbox';
 
 export function applyMutation(conversation: Conversation, entry: OutboxEntry): Conversation {
   switch (entry.name) {
@@ -43,4 +48,17 @@ export function applyMutation(conversation: Conversation, entry: OutboxEntry): C
       // Canned-response writes live under `canned:<id>` keys and never touch a conversation.
       return conversation;
   }
+}
+
+/** The effect of folding `applyMutation` over a conversation's pending sends, from their summary. */
+export function applyPendingSends(conversation: Conversation, sends: PendingSends): Conversation {
+  return {
+    ...conversation,
+    lastMessageAt:
+      sends.lastCreatedAt > conversation.lastMessageAt ? sends.lastCreatedAt : conversation.lastMessageAt,
+    lastMessagePreview: messagePreview(sends.lastText),
+    lastMessageDirection: 'out',
+    messageCount: conversation.messageCount + sends.count,
+    waitingSince: sends.anyReply ? null : conversation.waitingSince,
+  };
 }

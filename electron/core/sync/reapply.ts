@@ -2,13 +2,14 @@
  * Rebuild a conversation's visible row = server snapshot + its still-pending outbox mutations, in
  * mutation-id order. Called inside the transaction that changed either side. A message.send whose
  * message is already confirmed (the server's copy arrived before the ack) is skipped so the
- * message count is not doubled.
+ * message count is not doubled. Sends are applied as one summary computed in SQL (their fields
+ * and the versioned writes' fields are disjoint, see optimistic.ts): this runs for every touched
+ * conversation on every poke, so it must not cost a walk over a long offline queue.
  */
 import type { Db } from '../db/database';
 import { getServerSnapshot, writeConversationView } from '../db/queries/conversations';
-import { getMessage } from '../db/queries/messages';
-import { pendingForConversation } from '../db/queries/outbox';
-import { applyMutation } from './optimistic';
+import { pendingSendsForConversation, pendingWritesForConversation } from '../db/queries/outbox';
+import { applyMutation, applyPendingSends } from './optimistic';
 import { reapplyCannedKey } from './cannedSync';
 import { reapplyAlertKey } from './alertSync';
 
@@ -17,12 +18,8 @@ export function reapplyPending(db: Db, conversationId: string): void {
   if (reapplyAlertKey(db, conversationId)) return; // an alert's acknowledgement
   let view = getServerSnapshot(db, conversationId);
   if (!view) return;
-  for (const entry of pendingForConversation(db, conversationId)) {
-    if (entry.name === 'message.send') {
-      const message = getMessage(db, String(entry.args.messageId));
-      if (!message?.pending) continue;
-    }
-    view = applyMutation(view, entry);
-  }
+  for (const entry of pendingWritesForConversation(db, conversationId)) view = applyMutation(view, entry);
+  const sends = pendingSendsForConversation(db, conversationId);
+  if (sends) view = applyPendingSends(view, sends);
   writeConversationView(db, view);
 }

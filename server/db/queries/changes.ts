@@ -7,7 +7,8 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Change, ChangeType } from '../../../shared/contracts/sync';
 import type { Viewer } from '../../../shared/domain/visibility';
 import type { Db, Trx } from '../database';
-import type { ServerDatabase } from '../schema';
+import { preparedQuery, type PreparedQuery } from '../compiledQuery';
+import type { ChangeLogTable, ServerDatabase } from '../schema';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type ChangeBody = DistributiveOmit<Change, 'seq'>;
@@ -76,26 +77,71 @@ export async function appendChanges(
     change: { ...change, seq: from + index } as Change,
     audience,
   }));
-  await trx
-    .insertInto('change_log')
-    .values(
-      entries.map(({ change, audience }) => {
-        const { seq, ...body } = change;
-        return {
-          seq,
-          type: change.type,
-          data: JSON.stringify(body),
-          team_id: audience?.teamId ?? null,
-          prev_team_id: audience?.prevTeamId ?? null,
-          assignee_id: audience?.assigneeId ?? null,
-          prev_assignee_id: audience?.prevAssigneeId ?? null,
-          conversation_id: audience?.conversationId ?? null,
-          created_at: now,
-        };
-      }),
-    )
-    .execute();
+  const rows = entries.map(({ change, audience }): ChangeLogRow => {
+    const { seq, ...body } = change;
+    return {
+      seq,
+      type: change.type,
+      data: JSON.stringify(body),
+      team_id: audience?.teamId ?? null,
+      prev_team_id: audience?.prevTeamId ?? null,
+      assignee_id: audience?.assigneeId ?? null,
+      prev_assignee_id: audience?.prevAssigneeId ?? null,
+      conversation_id: audience?.conversationId ?? null,
+      created_at: now,
+    };
+  });
+  if (rows.length <= PREPARED_APPEND_MAX_ROWS) await preparedAppend(rows.length).execute(trx, flatten(rows));
+  else await trx.insertInto('change_log').values(rows).execute();
   return { from, to: from + entries.length - 1, entries };
+}
+
+const CHANGE_LOG_COLUMNS = [
+  'seq',
+  'type',
+  'data',
+  'team_id',
+  'prev_team_id',
+  'assignee_id',
+  'prev_assignee_id',
+  'conversation_id',
+  'created_at',
+] as const;
+type ChangeLogRow = ChangeLogTable & Record<(typeof CHANGE_LOG_COLUMNS)[number], unknown>;
+
+/**
+ * Most commits append one to a few changes (a reply: the conversation and the message), once per
+ * pushed mutation: those inserts are compiled once per row count (compiledQuery.ts).
+ */
+const PREPARED_APPEND_MAX_ROWS = 4;
+const preparedAppends = new Map<number, PreparedQuery<Record<string, unknown>, never>>();
+
+function preparedAppend(count: number): PreparedQuery<Record<string, unknown>, never> {
+  let query = preparedAppends.get(count);
+  if (!query) {
+    const names = Array.from({ length: count }, (_, i) =>
+      CHANGE_LOG_COLUMNS.map((column) => `${column}${i}`),
+    ).flat();
+    query = preparedQuery<Record<string, unknown>, never>(names, (db, p) =>
+      db
+        .insertInto('change_log')
+        .values(
+          Array.from({ length: count }, (_, i) =>
+            Object.fromEntries(CHANGE_LOG_COLUMNS.map((column) => [column, p[`${column}${i}`]])),
+          ) as never,
+        ),
+    );
+    preparedAppends.set(count, query);
+  }
+  return query;
+}
+
+function flatten(rows: readonly ChangeLogRow[]): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  rows.forEach((row, i) => {
+    for (const column of CHANGE_LOG_COLUMNS) params[`${column}${i}`] = row[column];
+  });
+  return params;
 }
 
 /** canSeeConversation (shared/domain/visibility.ts) as SQL over the stored audience columns. */
@@ -106,7 +152,10 @@ function visibleTo(viewer: Viewer) {
       visible.push(eb('team_id', 'in', [...viewer.teamIds]), eb('prev_team_id', 'in', [...viewer.teamIds]));
     }
     // A personal canned-response library (server/domain/canned/audience.ts), whatever the role.
-    visible.push(eb('team_id', '=', `personal:${viewer.id}`), eb('prev_team_id', '=', `personal:${viewer.id}`));
+    visible.push(
+      eb('team_id', '=', `personal:${viewer.id}`),
+      eb('prev_team_id', '=', `personal:${viewer.id}`),
+    );
     if (viewer.role === 'agent') {
       visible.push(eb('assignee_id', '=', viewer.id), eb('prev_assignee_id', '=', viewer.id));
       return eb.and([eb.or(visible), eb('type', 'not in', [...LEAD_ONLY_CHANGE_TYPES])]);

@@ -8,6 +8,7 @@ import type {
   AuthorType,
 } from '../../../shared/domain/model';
 import type { Db, Trx } from '../database';
+import { preparedQuery } from '../compiledQuery';
 import type { MessagesTable, SurveysTable } from '../schema';
 import { messageInsightFromRow } from './insight';
 
@@ -40,12 +41,51 @@ export async function findInboundMessage(
     .executeTakeFirst();
 }
 
+// A pushed reply checks its message id and inserts the message (compiledQuery.ts).
+const selectMessage = preparedQuery<{ id: string }, MessagesTable>(['id'], (db, p) =>
+  db.selectFrom('messages').selectAll().where('id', '=', p.id),
+);
+
+/** The columns every message has; the rest (classification, insight) are optional. */
+const BASE_MESSAGE_COLUMNS = [
+  'id',
+  'conversation_id',
+  'channel',
+  'external_id',
+  'direction',
+  'kind',
+  'author_type',
+  'author_id',
+  'text',
+  'subject',
+  'call_json',
+  'created_at',
+] as const satisfies readonly (keyof MessagesTable)[];
+
+const insertBaseMessage = preparedQuery<MessagesTable & Record<string, unknown>, never>(
+  BASE_MESSAGE_COLUMNS,
+  (db, p) =>
+    db
+      .insertInto('messages')
+      .values(
+        Object.fromEntries(
+          BASE_MESSAGE_COLUMNS.map((column) => [column, p[column]]),
+        ) as unknown as MessagesTable,
+      ),
+);
+
 export async function getMessageRow(db: Db | Trx, id: string): Promise<MessagesTable | undefined> {
-  return db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+  return selectMessage.executeTakeFirst(db, { id });
 }
 
 export async function insertMessage(trx: Trx, row: MessagesTable): Promise<void> {
-  await trx.insertInto('messages').values(row).execute();
+  // Exactly the base columns, all given (Kysely leaves an undefined one to its default).
+  const keys = Object.keys(row);
+  const baseOnly =
+    keys.length === BASE_MESSAGE_COLUMNS.length &&
+    BASE_MESSAGE_COLUMNS.every((column) => row[column] !== undefined && keys.includes(column));
+  if (baseOnly) await insertBaseMessage.execute(trx, row as MessagesTable & Record<string, unknown>);
+  else await trx.insertInto('messages').values(row).execute();
 }
 
 export async function countMessages(db: Db | Trx): Promise<number> {

@@ -1,6 +1,31 @@
 /** Results of applied client mutations, keyed by (clientId, mutationId): at most once. */
 import type { MutationResult } from '../../../shared/contracts/sync';
 import type { Db, Trx } from '../database';
+import { preparedQuery } from '../compiledQuery';
+import type { AppliedMutationsTable } from '../schema';
+
+// Both run once per pushed mutation (compiledQuery.ts).
+const selectApplied = preparedQuery<
+  { clientId: string; mutationId: number },
+  Pick<AppliedMutationsTable, 'agent_id' | 'result'>
+>(['clientId', 'mutationId'], (db, p) =>
+  db
+    .selectFrom('applied_mutations')
+    .select(['agent_id', 'result'])
+    .where('client_id', '=', p.clientId)
+    .where('mutation_id', '=', p.mutationId),
+);
+const insertApplied = preparedQuery<AppliedMutationsTable & Record<string, unknown>, never>(
+  ['client_id', 'mutation_id', 'agent_id', 'result', 'created_at'],
+  (db, p) =>
+    db.insertInto('applied_mutations').values({
+      client_id: p.client_id,
+      mutation_id: p.mutation_id,
+      agent_id: p.agent_id,
+      result: p.result,
+      created_at: p.created_at,
+    }),
+);
 
 export interface AppliedMutation {
   agentId: string;
@@ -12,12 +37,7 @@ export async function findAppliedMutation(
   clientId: string,
   mutationId: number,
 ): Promise<AppliedMutation | undefined> {
-  const row = await db
-    .selectFrom('applied_mutations')
-    .select(['agent_id', 'result'])
-    .where('client_id', '=', clientId)
-    .where('mutation_id', '=', mutationId)
-    .executeTakeFirst();
+  const row = await selectApplied.executeTakeFirst(db, { clientId, mutationId });
   return row && { agentId: row.agent_id, result: JSON.parse(row.result) as MutationResult };
 }
 
@@ -25,14 +45,11 @@ export async function recordAppliedMutation(
   trx: Trx,
   entry: { clientId: string; mutationId: number; agentId: string; result: MutationResult; now: string },
 ): Promise<void> {
-  await trx
-    .insertInto('applied_mutations')
-    .values({
-      client_id: entry.clientId,
-      mutation_id: entry.mutationId,
-      agent_id: entry.agentId,
-      result: JSON.stringify(entry.result),
-      created_at: entry.now,
-    })
-    .execute();
+  await insertApplied.execute(trx, {
+    client_id: entry.clientId,
+    mutation_id: entry.mutationId,
+    agent_id: entry.agentId,
+    result: JSON.stringify(entry.result),
+    created_at: entry.now,
+  });
 }

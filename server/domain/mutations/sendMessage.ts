@@ -6,7 +6,11 @@
 import type { MutationArgs } from '../../../shared/contracts/sync';
 import { messagePreview } from '../../../shared/domain/preview';
 import { getContact } from '../../db/queries/contacts';
-import { conversationFromRow, saveConversation, type ConversationRow } from '../../db/queries/conversations';
+import {
+  conversationFromRow,
+  saveConversationChanges,
+  type ConversationRow,
+} from '../../db/queries/conversations';
 import { getMessageRow, insertMessage, messageFromRow } from '../../db/queries/messages';
 import { audienceOf, conversationChange, messageChange } from '../snapshots';
 import {
@@ -56,7 +60,7 @@ export async function sendMessage(
         last_message_direction: 'out',
         waiting_since: null,
       };
-  await saveConversation(ctx.trx, after);
+  await saveConversationChanges(ctx.trx, row, after);
 
   const conversation = conversationFromRow(after);
   const message = messageFromRow(messageRow);

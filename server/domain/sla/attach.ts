@@ -3,7 +3,9 @@
  * each conversation snapshot in the commit it records a status change in sla_status_events
  * (so automatic reopens are kept too) and puts the matched `slaPolicyId` and the compacted
  * `slaEvents` on the snapshot, so every client can run computeSla itself. The events are folded
- * from the commit's own messages into the stored list (eventState.ts), not reread per write. On PostgreSQL it also
+ * from the commit's own messages into the stored list (eventState.ts), not reread per write,
+ * and the folded state is kept for the transaction and written once before it commits
+ * (`flushSla`, called by context.ts). On PostgreSQL it also
  * wakes the SLA leader (NOTIFY is delivered at commit, so never about uncommitted data).
  */
 import { sql } from 'kysely';
@@ -13,7 +15,7 @@ import type { Dialect, Trx } from '../../db/database';
 import type { NewChange } from '../../db/queries/changes';
 import { contactTierOf, listSlaPolicies, type SlaMessageRow } from '../../db/queries/sla';
 import type { ContactTier } from '../../../shared/domain/model';
-import { commitSlaEvents } from './eventState';
+import { commitSlaEvents, flushSlaEventStates, type SlaEventStateBuffer } from './eventState';
 
 /** The channel the SLA leader LISTENs on (PostgreSQL). */
 export const SLA_NOTIFY_CHANNEL = 'switchboard_sla';
@@ -30,10 +32,17 @@ export interface SlaTransactionCache {
   policies?: SlaPolicyRecord[];
   tiers: Map<string, ContactTier>;
   notified: boolean;
+  /** Folded event states not yet written: `flushSla` writes them before the commit. */
+  states: SlaEventStateBuffer;
 }
 
 export function newSlaTransactionCache(): SlaTransactionCache {
-  return { tiers: new Map(), notified: false };
+  return { tiers: new Map(), notified: false, states: new Map() };
+}
+
+/** Writes what attachSla folded in this transaction; call once, before it commits. */
+export function flushSla(trx: Trx, cache: SlaTransactionCache): Promise<void> {
+  return flushSlaEventStates(trx, cache.states);
 }
 
 export async function attachSla(
@@ -58,7 +67,13 @@ export async function attachSla(
     const conversation = entry.change.conversation;
     let sla = done.get(conversation.id);
     if (!sla) {
-      const slaEvents = await commitSlaEvents(trx, conversation, fresh.get(conversation.id) ?? [], now);
+      const slaEvents = await commitSlaEvents(
+        trx,
+        conversation,
+        fresh.get(conversation.id) ?? [],
+        now,
+        cache.states,
+      );
       cache.policies ??= await listSlaPolicies(trx);
       let tier = cache.tiers.get(conversation.contactId);
       if (!tier) {

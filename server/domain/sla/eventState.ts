@@ -107,16 +107,36 @@ export function rebuildSlaEvents(
 }
 
 /**
+ * The folded states a write transaction produced, by conversation, written once before it
+ * commits (`flushSlaEventStates`). A batch of pushes folds the same conversation once per reply;
+ * reading and upserting its row each time was most of the SLA cost of an outbox drain. Only
+ * commitSlaEvents reads or writes sla_event_state inside a write transaction, so the buffer is
+ * the row's current value for the rest of that transaction.
+ */
+export type SlaEventStateBuffer = Map<string, SlaEventStateRow>;
+
+export async function flushSlaEventStates(trx: Trx, buffer: SlaEventStateBuffer): Promise<void> {
+  for (const row of buffer.values()) await saveSlaEventState(trx, row);
+  buffer.clear();
+}
+
+/**
  * Inside a write transaction (attach.ts): records a status change in sla_status_events and
- * returns the conversation's compacted events with this commit's messages in them.
+ * returns the conversation's compacted events with this commit's messages in them. With a
+ * `buffer`, the state row is kept there and written by flushSlaEventStates before commit.
  */
 export async function commitSlaEvents(
   trx: Trx,
   conversation: Snapshot,
   fresh: readonly SlaMessageRow[],
   now: string,
+  buffer?: SlaEventStateBuffer,
 ): Promise<SlaEvent[]> {
-  const stored = await getSlaEventState(trx, conversation.id);
+  const save = async (row: SlaEventStateRow) => {
+    if (buffer) buffer.set(row.conversation_id, row);
+    else await saveSlaEventState(trx, row);
+  };
+  const stored = buffer?.get(conversation.id) ?? (await getSlaEventState(trx, conversation.id));
   const folded = stored && foldSlaEvents(stored, conversation, fresh, now);
   if (folded) {
     if (folded.status)
@@ -127,7 +147,7 @@ export async function commitSlaEvents(
         folded.status.status,
         folded.status.at,
       );
-    await saveSlaEventState(trx, folded.state);
+    await save(folded.state);
     return folded.events;
   }
   const statuses = await listStatusEvents(trx, conversation.id);
@@ -142,7 +162,7 @@ export async function commitSlaEvents(
     await listSlaMessages(trx, conversation.id),
     statuses,
   );
-  await saveSlaEventState(trx, state);
+  await save(state);
   return events;
 }
 

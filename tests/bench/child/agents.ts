@@ -6,7 +6,7 @@
  *     measure?: boolean }
  *     → { type: 'connected', connected, failed }
  *   arrivals are streamed as { type: 'arrivals', items: [marker, epochMs][] }
- *   { type: 'stats' } → { type: 'stats', deliveries }
+ *   { type: 'stats' } → { type: 'stats', deliveries } (messages received: see connectOne)
  *   { type: 'close' } → closes every socket and the core, then exits.
  * In 'switchboard' mode the measured agent is a real core signed in to the real server; an arrival
  * is the moment a `bench#<n>` message is committed to its cache (read back through a second,
@@ -49,8 +49,12 @@ setInterval(() => {
 function connectOne(url: string, token: string, event: string): Promise<boolean> {
   const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
   sockets.push(socket);
-  socket.on(event, () => {
-    deliveries++;
+  // A delivery is one customer message reaching one socket: a bare broadcast carries one, a
+  // Switchboard poke as many `message.created` as the commits it covers (pokes are coalesced).
+  socket.on(event, (payload: { changes?: { type?: string }[] } | undefined) => {
+    deliveries += payload?.changes
+      ? payload.changes.filter((change) => change.type === 'message.created').length
+      : 1;
   });
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(false), 20_000);
@@ -76,8 +80,11 @@ async function startMeasuredCore(url: string, measured: { email: string; passwor
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   reader = new Database(join(dir, CACHE_FILE), { readonly: true });
-  const newer = reader.prepare(`SELECT rid, text FROM messages WHERE rid > ? AND text LIKE 'bench#%' ORDER BY rid`);
-  let lastRid = (reader.prepare('SELECT coalesce(max(rid), 0) AS rid FROM messages').get() as { rid: number }).rid;
+  const newer = reader.prepare(
+    `SELECT rid, text FROM messages WHERE rid > ? AND text LIKE 'bench#%' ORDER BY rid`,
+  );
+  let lastRid = (reader.prepare('SELECT coalesce(max(rid), 0) AS rid FROM messages').get() as { rid: number })
+    .rid;
   core.rpc.on((name) => {
     if (name !== 'data.changed' || !reader) return;
     const at = epochMs();
@@ -90,7 +97,8 @@ async function startMeasuredCore(url: string, measured: { email: string; passwor
 }
 
 async function connect(message: ConnectMessage): Promise<void> {
-  if (message.mode === 'switchboard' && message.measured) await startMeasuredCore(message.url, message.measured);
+  if (message.mode === 'switchboard' && message.measured)
+    await startMeasuredCore(message.url, message.measured);
   const event = message.mode === 'bare' ? 'bench' : 'sync.poke';
   let connected = 0;
   let failed = 0;
@@ -116,7 +124,9 @@ async function connect(message: ConnectMessage): Promise<void> {
 process.on('message', (raw) => {
   const message = raw as { type: string };
   if (message.type === 'connect')
-    connect(message as ConnectMessage).catch((error: unknown) => send({ type: 'connected', connected: 0, failed: -1, error: String(error) }));
+    connect(message as ConnectMessage).catch((error: unknown) =>
+      send({ type: 'connected', connected: 0, failed: -1, error: String(error) }),
+    );
   else if (message.type === 'stats') send({ type: 'stats', deliveries });
   else if (message.type === 'close') {
     for (const socket of sockets) socket.close();

@@ -6,8 +6,9 @@
  * - Switchboard: startServer() (embedded SQLite, demo seed) in this process; N light
  *   socket.io-client connections with demo-agent tokens in two child processes (so decoding
  *   is not on the server's loop). Chat ingests are POSTed closed-loop, CONCURRENCY in flight;
- *   each commit pokes the rooms that may see it (the conversation's team, admins), so a
- *   delivery is one `sync.poke` arriving at one socket.
+ *   each commit pokes the rooms that may see it (the conversation's team, admins). A delivery
+ *   is one customer message (`message.created`) arriving at one socket; pokes are coalesced
+ *   while the node is busy, so one poke may deliver several.
  * - Baseline: a bare Socket.IO server whose HTTP endpoint broadcasts a poke-sized payload to
  *   every socket, driven the same way.
  * Both are flow-controlled on what the sockets have received (at most WINDOW full fan-outs

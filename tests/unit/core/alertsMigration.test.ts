@@ -7,15 +7,33 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../../electron/core/db/migrations';
-import { countUnacknowledged, LIST_ALERTS_SQL, listAlerts, setServerAlert } from '../../../electron/core/db/queries/alerts';
+import {
+  countUnacknowledged,
+  LIST_ALERTS_SQL,
+  listAlerts,
+  setServerAlert,
+} from '../../../electron/core/db/queries/alerts';
 import { clearCache } from '../../../electron/core/db/queries/meta';
 import { applyAlertChanges } from '../../../electron/core/sync/alertSync';
 import type { Alert } from '../../../shared/contracts/sla';
 
 const base = { conversationId: 'c1', teamId: 'team-presales', assigneeId: null };
 const ALERTS: Alert[] = [
-  { ...base, id: 'a-old', kind: 'sla_breached', target: 'firstResponse', dueAt: '2026-01-05T09:00:00.000Z', createdAt: '2026-01-05T09:00:00.000Z' },
-  { ...base, id: 'a-vip', kind: 'vip_waiting', waitingSince: '2026-01-05T09:58:00.000Z', createdAt: '2026-01-05T10:00:00.000Z' },
+  {
+    ...base,
+    id: 'a-old',
+    kind: 'sla_breached',
+    target: 'firstResponse',
+    dueAt: '2026-01-05T09:00:00.000Z',
+    createdAt: '2026-01-05T09:00:00.000Z',
+  },
+  {
+    ...base,
+    id: 'a-vip',
+    kind: 'vip_waiting',
+    waitingSince: '2026-01-05T09:58:00.000Z',
+    createdAt: '2026-01-05T10:00:00.000Z',
+  },
   {
     ...base,
     id: 'a-sad',
@@ -32,7 +50,13 @@ const ALERTS: Alert[] = [
 function migrated(): Database.Database {
   const db = new Database(':memory:');
   migrate(db, MIGRATIONS, 5);
-  expect(migrate(db, MIGRATIONS.filter((m) => m.version <= 6), 6)).toEqual([6]);
+  expect(
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 6),
+      6,
+    ),
+  ).toEqual([6]);
   expect(schemaVersion(db)).toBe(6);
   return db;
 }
@@ -56,14 +80,25 @@ describe('cache migration 006_alerts', () => {
     expect(keys.sort()).toEqual(['alert:a-old', 'alert:a-sad', 'alert:a-vip']);
     const list = listAlerts(db, 50);
     expect(list.map((item) => item.alert.id)).toEqual(['a-vip', 'a-old', 'a-sad']);
-    expect(list[0]).toMatchObject({ contactName: '王芳', alert: { kind: 'vip_waiting', waitingSince: '2026-01-05T09:58:00.000Z' } });
-    expect(list[2]!.alert).toMatchObject({ kind: 'negative_sentiment', excerpt: '太慢了，我要投诉', acknowledgedBy: 'agent-liu-yang' });
+    expect(list[0]).toMatchObject({
+      contactName: '王芳',
+      alert: { kind: 'vip_waiting', waitingSince: '2026-01-05T09:58:00.000Z' },
+    });
+    expect(list[2]!.alert).toMatchObject({
+      kind: 'negative_sentiment',
+      excerpt: '太慢了，我要投诉',
+      acknowledgedBy: 'agent-liu-yang',
+    });
     expect(countUnacknowledged(db)).toBe(2);
   });
 
   it('ignores a snapshot older than the stored one', () => {
     const db = migrated();
-    const acknowledged = { ...ALERTS[0]!, acknowledgedAt: '2026-01-05T09:05:00.000Z', acknowledgedBy: 'agent-admin' };
+    const acknowledged = {
+      ...ALERTS[0]!,
+      acknowledgedAt: '2026-01-05T09:05:00.000Z',
+      acknowledgedBy: 'agent-admin',
+    };
     applyAlertChanges(db, [{ seq: 10, type: 'alert.updated', alert: acknowledged }]);
     expect(setServerAlert(db, ALERTS[0]!, 4)).toBe(false);
     applyAlertChanges(db, [{ seq: 4, type: 'alert.created', alert: ALERTS[0]! }]);
@@ -75,15 +110,21 @@ describe('cache migration 006_alerts', () => {
     const db = migrated();
     applyAlertChanges(db, [{ seq: 1, type: 'alert.created', alert: ALERTS[0]! }]);
     expect(countUnacknowledged(db)).toBe(1);
+    migrate(db); // the core signs in on the newest schema
     clearCache(db);
     expect(listAlerts(db, 5)).toEqual([]);
   });
 
   it("forgets the previous agent's personal canned responses, drafts and SLA settings too", () => {
     const db = migrated();
-    db.prepare("INSERT INTO canned_responses (id, server_json, view_json) VALUES ('c-personal', '{}', '{}')").run();
-    db.prepare("INSERT INTO drafts (conversation_id, text, subject, updated_at) VALUES ('c1', 'half-written reply', '', '2026-01-05')").run();
+    db.prepare(
+      "INSERT INTO canned_responses (id, server_json, view_json) VALUES ('c-personal', '{}', '{}')",
+    ).run();
+    db.prepare(
+      "INSERT INTO drafts (conversation_id, text, subject, updated_at) VALUES ('c1', 'half-written reply', '', '2026-01-05')",
+    ).run();
     db.prepare("INSERT INTO sla_config (kind, data, seq) VALUES ('policies', '[]', 3)").run();
+    migrate(db); // the core signs in on the newest schema
     clearCache(db);
     for (const table of ['canned_responses', 'drafts', 'sla_config'])
       expect((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBe(0);
@@ -92,9 +133,13 @@ describe('cache migration 006_alerts', () => {
   it('reads the list and the unacknowledged count through the alerts_list index', () => {
     const db = migrated();
     const plan = (statement: string) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[]).map((row) => row.detail).join(' | ');
+      (db.prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[])
+        .map((row) => row.detail)
+        .join(' | ');
     expect(plan(LIST_ALERTS_SQL.replace('?', '50'))).toContain('SCAN a USING INDEX alerts_list');
     expect(plan(LIST_ALERTS_SQL.replace('?', '50'))).not.toContain('TEMP B-TREE');
-    expect(plan('SELECT count(*) FROM alerts WHERE acknowledged = 0')).toContain('COVERING INDEX alerts_list');
+    expect(plan('SELECT count(*) FROM alerts WHERE acknowledged = 0')).toContain(
+      'COVERING INDEX alerts_list',
+    );
   });
 });

@@ -8,6 +8,8 @@ import { migration004 } from './004_canned_responses';
 import { migration006 } from './006_alerts';
 import { migration007 } from './007_message_insight';
 import { migration008 } from './008_inbox_pages';
+import { migration009 } from './009_conversation_drops';
+import { migration010 } from './010_inbox_counts_table';
 
 export interface Migration {
   version: number;
@@ -15,4 +17,15 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+  migration009,
+  migration010,
+];

@@ -134,6 +134,38 @@ export function deleteConversation(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM conversations WHERE id = ?').run(id).changes > 0;
 }
 
+/**
+ * The snapshot at `seq` took the conversation out of the viewer's sight: drop the cached row
+ * unless a newer snapshot is already stored, and remember the drop so an older snapshot arriving
+ * later (another poke of the same flush) cannot bring it back. Returns whether a row was dropped.
+ */
+export function dropConversationAt(db: Db, id: string, seq: number): boolean {
+  db.prepare(
+    `INSERT INTO conversation_drops (id, seq) VALUES (?, ?)
+     ON CONFLICT (id) DO UPDATE SET seq = max(seq, excluded.seq)`,
+  ).run(id, seq);
+  return db.prepare('DELETE FROM conversations WHERE id = ? AND seq <= ?').run(id, seq).changes > 0;
+}
+
+/** Whether a snapshot at `seq` is older than the drop that took the conversation away. */
+export function droppedSince(db: Db, id: string, seq: number): boolean {
+  return db.prepare('SELECT 1 FROM conversation_drops WHERE id = ? AND seq >= ?').get(id, seq) !== undefined;
+}
+
+/** A newer snapshot brought the conversation back: its drop no longer guards anything. */
+export function forgetDrop(db: Db, id: string): void {
+  db.prepare('DELETE FROM conversation_drops WHERE id = ?').run(id);
+}
+
+/**
+ * Drops far behind the cursor guard nothing: live pokes are never that old, and pulls come in
+ * seq order. Keeps the table to what a few seconds of traffic can still need.
+ */
+export const DROP_GUARD_SEQS = 100_000;
+export function pruneDrops(db: Db, cursor: number): void {
+  db.prepare('DELETE FROM conversation_drops WHERE seq < ?').run(cursor - DROP_GUARD_SEQS);
+}
+
 export function listConversationScopes(db: Db): { id: string; teamId: string; assigneeId: string | null }[] {
   return db.prepare('SELECT id, team_id AS teamId, assignee_id AS assigneeId FROM conversations').all() as {
     id: string;

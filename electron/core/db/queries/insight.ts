@@ -3,18 +3,17 @@
  * the apply path, read back into the optional Conversation / Message fields. JSON is parsed with
  * the shared schemas, so a value this build does not understand is dropped, not trusted.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Conversation, Message } from '../../../../shared/domain/model';
 import {
-  IssueTypeSchema,
   MessageDetailSchema,
   MessageInsightSchema,
-  SentimentLabelSchema,
+  SENTIMENT_LABELS,
   type MessageDetail,
   type MessageInsight,
   type SentimentValue,
 } from '../../../../shared/nlu/insight';
-import type { IssueType } from '../../../../shared/nlu/labels';
+import { ISSUE_TYPES, type IssueType } from '../../../../shared/nlu/labels';
 import type { Db } from '../database';
 
 export interface ConversationInsightColumns {
@@ -39,20 +38,49 @@ function parsed<T>(schema: z.ZodType<T>, json: string | null | undefined): T | u
   }
 }
 
-export function conversationInsightOf(row: ConversationInsightColumns): { issueTypes?: IssueType[]; sentiment?: SentimentValue } {
-  const issueTypes = parsed(z.array(z.unknown()), row.issue_types)?.flatMap((value) => {
-    const type = IssueTypeSchema.safeParse(value);
-    return type.success ? [type.data] : [];
-  });
-  const label = SentimentLabelSchema.safeParse(row.sentiment_label);
+const ISSUE_TYPE_SET: ReadonlySet<string> = new Set(ISSUE_TYPES);
+const SENTIMENT_LABEL_SET: ReadonlySet<string> = new Set(SENTIMENT_LABELS);
+
+/**
+ * Read for every inbox row, so it checks membership in the known labels instead of running a
+ * schema: a failed parse builds an error object per row, and a 100-row page paid a millisecond
+ * and a heap full of garbage for rows without sentiment.
+ */
+export function conversationInsightOf(row: ConversationInsightColumns): {
+  issueTypes?: IssueType[];
+  sentiment?: SentimentValue;
+} {
+  let issueTypes: IssueType[] | undefined;
+  if (row.issue_types) {
+    try {
+      const values: unknown = JSON.parse(row.issue_types);
+      if (Array.isArray(values))
+        issueTypes = values.filter(
+          (value): value is IssueType => typeof value === 'string' && ISSUE_TYPE_SET.has(value),
+        );
+    } catch {
+      issueTypes = undefined;
+    }
+  }
+  const label = row.sentiment_label;
   const sentiment =
-    label.success && row.sentiment_strength != null && row.sentiment_score != null
-      ? { label: label.data, strength: row.sentiment_strength, score: row.sentiment_score }
+    label != null &&
+    SENTIMENT_LABEL_SET.has(label) &&
+    row.sentiment_strength != null &&
+    row.sentiment_score != null
+      ? {
+          label: label as SentimentValue['label'],
+          strength: row.sentiment_strength,
+          score: row.sentiment_score,
+        }
       : undefined;
   return { ...(issueTypes ? { issueTypes } : {}), ...(sentiment ? { sentiment } : {}) };
 }
 
-export function messageInsightOf(row: MessageInsightColumns): { insight?: MessageInsight; detail?: MessageDetail } {
+export function messageInsightOf(row: MessageInsightColumns): {
+  insight?: MessageInsight;
+  detail?: MessageDetail;
+} {
   const insight = parsed(MessageInsightSchema, row.insight);
   const detail = parsed(MessageDetailSchema, row.detail);
   return { ...(insight ? { insight } : {}), ...(detail ? { detail } : {}) };

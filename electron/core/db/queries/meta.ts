@@ -27,6 +27,24 @@ export function setCursor(db: Db, cursor: number): void {
   set(db, 'cursor', String(cursor));
 }
 
+/**
+ * Where a catch-up pull starts when it is below the cursor: the cursor may have moved with one
+ * poke of a flush whose other pokes were still on the way when the connection or the process
+ * died (sync/client.ts). Written in the poke's apply transaction; cleared by a full pull.
+ */
+export function getPokeFloor(db: Db): number | null {
+  const value = get(db, 'poke_floor');
+  return value === undefined ? null : Number(value);
+}
+
+export function setPokeFloor(db: Db, seq: number): void {
+  set(db, 'poke_floor', String(seq));
+}
+
+export function clearPokeFloor(db: Db, seq: number): void {
+  db.prepare("DELETE FROM meta WHERE key = 'poke_floor' AND value = ?").run(String(seq));
+}
+
 /** The UUID this cache sends with its mutations; created on first use and kept. */
 export function getClientId(db: Db): string {
   let id = get(db, 'client_id');
@@ -73,7 +91,9 @@ export function clearCache(db: Db): void {
       DELETE FROM outbox; DELETE FROM messages; DELETE FROM conversations;
       DELETE FROM contacts; DELETE FROM agents; DELETE FROM teams;
       DELETE FROM alerts; DELETE FROM canned_responses; DELETE FROM drafts; DELETE FROM sla_config;
+      DELETE FROM conversation_drops;
     `);
-    for (const key of ['cursor', 'session_agent', 'client_id', 'next_mutation_id']) remove(db, key);
+    for (const key of ['cursor', 'poke_floor', 'session_agent', 'client_id', 'next_mutation_id'])
+      remove(db, key);
   })();
 }

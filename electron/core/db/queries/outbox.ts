@@ -39,9 +39,12 @@ export function nextOutboxBatch(db: Db, limit: number): OutboxEntry[] {
   );
 }
 
+/** One transaction for the batch: a commit per row was a noticeable part of a long drain. */
 export function markOutboxSent(db: Db, mutationIds: readonly number[]): void {
   const stmt = db.prepare("UPDATE outbox SET state = 'sent' WHERE mutation_id = ?");
-  for (const id of mutationIds) stmt.run(id);
+  db.transaction(() => {
+    for (const id of mutationIds) stmt.run(id);
+  })();
 }
 
 export function getOutboxEntry(db: Db, mutationId: number): OutboxEntry | null {
@@ -60,6 +63,57 @@ export function pendingForConversation(db: Db, conversationId: string): OutboxEn
       .prepare('SELECT * FROM outbox WHERE conversation_id = ? ORDER BY mutation_id')
       .all(conversationId) as OutboxRow[]
   ).map(toEntry);
+}
+
+/** Pending versioned writes of one conversation (everything but message sends), in order. */
+export function pendingWritesForConversation(db: Db, conversationId: string): OutboxEntry[] {
+  return (
+    db
+      .prepare(
+        "SELECT * FROM outbox WHERE conversation_id = ? AND name <> 'message.send' ORDER BY mutation_id",
+      )
+      .all(conversationId) as OutboxRow[]
+  ).map(toEntry);
+}
+
+/** What a conversation's queued sends whose message is still pending add up to (none: null). */
+export interface PendingSends {
+  count: number;
+  /** Latest queue time among them. */
+  lastCreatedAt: string;
+  /** The text of the last one in mutation-id order (the preview the row shows). */
+  lastText: string;
+  /** Whether any of them is a public reply (which clears the customer's wait). */
+  anyReply: boolean;
+}
+
+/**
+ * Summed in SQL rather than folded row by row: a drain re-derives every touched conversation on
+ * each poke while up to thousands of its sends are queued, and walking them in JS (one message
+ * lookup and one JSON parse each) made the drain quadratic. A send whose message is already
+ * confirmed (the server's copy arrived before the ack) is left out, as the fold did. Kind and
+ * text are read from the pending message, which was written from the same arguments.
+ */
+export function pendingSendsForConversation(db: Db, conversationId: string): PendingSends | null {
+  const sends = (alias: string, message: string) =>
+    `FROM outbox ${alias} JOIN messages ${message}
+       ON ${message}.id = json_extract(${alias}.args, '$.messageId') AND ${message}.pending = 1
+     WHERE ${alias}.conversation_id = @conversationId AND ${alias}.name = 'message.send'`;
+  // One statement: this runs inside every optimistic write, where each extra call shows.
+  const row = db
+    .prepare(
+      `SELECT count(*) AS n, max(o.created_at) AS last_at, max(m.kind = 'text') AS any_reply,
+              (SELECT lm.text ${sends('lo', 'lm')} ORDER BY lo.mutation_id DESC LIMIT 1) AS last_text
+       ${sends('o', 'm')}`,
+    )
+    .get({ conversationId }) as {
+    n: number;
+    last_at: string | null;
+    any_reply: number | null;
+    last_text: string | null;
+  };
+  if (row.n === 0 || row.last_at === null || row.last_text === null) return null;
+  return { count: row.n, lastCreatedAt: row.last_at, lastText: row.last_text, anyReply: row.any_reply === 1 };
 }
 
 export function outboxCount(db: Db): number {
