@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../../electron/core/db/migrations';
 import { inboxSql } from '../../../electron/core/db/queries/inbox';
+import { DROPPED_BY_011 } from '../../../electron/core/db/migrations/011_fewer_conversation_indexes';
 import { clearCache } from '../../../electron/core/db/queries/meta';
 import { applyChanges } from '../../../electron/core/sync/apply';
 import { INBOX_SCOPES, type InboxQuery } from '../../../shared/contracts/rpc';
@@ -93,5 +94,27 @@ describe('inbox totals from the trigger-kept groups', () => {
     expect(migrate(db, MIGRATIONS, 10)).toEqual([10]);
     expectTotalsMatch(db);
     expect(db.prepare('SELECT count(*) AS groups FROM inbox_counts').get()).toEqual({ groups: 2 });
+  });
+});
+
+describe('cache migration 011', () => {
+  it('drops the count and old filter indexes, and the queries that used them still read an index', () => {
+    const db = openTestDb();
+    const indexes = (
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'conversations'")
+        .all() as { name: string }[]
+    ).map((row) => row.name);
+    for (const name of DROPPED_BY_011) expect(indexes).not.toContain(name);
+    const plan = (statement: string, ...params: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${statement}`).all(...params) as { detail: string }[])
+        .map((row) => row.detail)
+        .join(' | ');
+    expect(
+      plan(
+        `SELECT channel, COUNT(*) FROM conversations WHERE assignee_id = ? AND status IN ('open', 'pending') GROUP BY channel`,
+        'a',
+      ),
+    ).toMatch(/USING (COVERING )?INDEX conversations_assignee_filters/);
   });
 });

@@ -13,7 +13,17 @@ import { markConversationRead } from '../../../electron/core/db/queries/conversa
 import { applyChanges } from '../../../electron/core/sync/apply';
 import type { Db } from '../../../electron/core/db/database';
 import { setServerUrl, setSessionAgent } from '../../../electron/core/db/queries/meta';
-import { ME, OTHER, TEAMS, agentUpdated, contact, contactUpdated, conversation, conversationCreated, teamUpdated } from './fixtures';
+import {
+  ME,
+  OTHER,
+  TEAMS,
+  agentUpdated,
+  contact,
+  contactUpdated,
+  conversation,
+  conversationCreated,
+  teamUpdated,
+} from './fixtures';
 
 const PRIORITY_ORDER = ['urgent', 'high', 'normal', 'low'] as const;
 const STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
@@ -50,7 +60,13 @@ function seedPages(target?: Db): Db {
 }
 
 const viewer = { ...ME, teamIds: ['team-sales', 'team-tech'] };
-const query = (overrides: Partial<InboxQuery>): InboxQuery => ({ scope: 'all', sort: 'newest', offset: 0, limit: 7, ...overrides });
+const query = (overrides: Partial<InboxQuery>): InboxQuery => ({
+  scope: 'all',
+  sort: 'newest',
+  offset: 0,
+  limit: 7,
+  ...overrides,
+});
 
 /** Every row of a query read page by page with `after`, as the renderer scrolls. */
 function walk(db: Database.Database, base: Partial<InboxQuery>): string[] {
@@ -95,8 +111,14 @@ describe('inbox keyset pages (migration 008)', () => {
   it('refuses a cursor of another sort or a forged one with a typed error', () => {
     const db = seedPages();
     const next = listInbox(db, query({ sort: 'newest' }), viewer).next!;
-    for (const after of [next, 'not json', JSON.stringify(['priority', 1]), encodeInboxCursor('newest', ['x'])]) {
-      const call = () => listInbox(db, query({ sort: after === next ? 'priority' : 'newest', after }), viewer);
+    for (const after of [
+      next,
+      'not json',
+      JSON.stringify(['priority', 1]),
+      encodeInboxCursor('newest', ['x']),
+    ]) {
+      const call = () =>
+        listInbox(db, query({ sort: after === next ? 'priority' : 'newest', after }), viewer);
       expect(call).toThrow(SwitchboardError);
       try {
         call();
@@ -113,7 +135,9 @@ describe('inbox keyset pages (migration 008)', () => {
         const next = listInbox(db, query({ scope, sort }), viewer).next;
         if (!next) continue;
         const sql = inboxSql(query({ scope, sort, statuses: ['open'], after: next }), viewer);
-        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql.rows}`).all(...sql.pageParams, 7, 0) as { detail: string }[])
+        const plan = (
+          db.prepare(`EXPLAIN QUERY PLAN ${sql.rows}`).all(...sql.pageParams, 7, 0) as { detail: string }[]
+        )
           .map((step) => step.detail)
           .join('\n');
         expect(plan).not.toMatch(/TEMP B-TREE/);
@@ -152,7 +176,11 @@ describe('migration 008', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS, 7);
     const indexes = () =>
-      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'conversations'").all() as { name: string }[]).map((row) => row.name);
+      (
+        db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'conversations'")
+          .all() as { name: string }[]
+      ).map((row) => row.name);
     expect(indexes()).toContain('conversations_assignee_newest');
     db.exec(`
       INSERT INTO conversations (id, channel, contact_id, team_id, status, priority, created_at, updated_at,
@@ -160,8 +188,14 @@ describe('migration 008', () => {
       VALUES ('c1', 'chat', 'k1', 't1', 'open', 'high', '2026-01-01', '2026-01-01', '2026-01-01', 'x', 'in', 1, 1, '{}'),
              ('c2', 'email', 'k1', 't1', 'open', 'urgent', '2026-01-02', '2026-01-02', '2026-01-02', 'x', 'in', 1, 1, '{}');
     `);
-    expect(migrate(db)).toContain(8);
-    expect(indexes()).toEqual(expect.arrayContaining(['conversations_page_newest', 'conversations_page_assignee_sla_due', 'conversations_filters']));
+    expect(migrate(db, MIGRATIONS, 8)).toContain(8);
+    expect(indexes()).toEqual(
+      expect.arrayContaining([
+        'conversations_page_newest',
+        'conversations_page_assignee_sla_due',
+        'conversations_filters',
+      ]),
+    );
     expect(indexes()).not.toContain('conversations_assignee_newest');
     expect(indexes()).not.toContain('conversations_team_newest');
     expect(db.prepare('SELECT id, priority_rank FROM conversations ORDER BY priority_rank').all()).toEqual([

@@ -10,6 +10,7 @@ import { migration007 } from './007_message_insight';
 import { migration008 } from './008_inbox_pages';
 import { migration009 } from './009_conversation_drops';
 import { migration010 } from './010_inbox_counts_table';
+import { migration011 } from './011_fewer_conversation_indexes';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
