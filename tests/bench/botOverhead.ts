@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer } from '../../server/app';
+import { startBenchServer } from './lib/server';
 import { DEMO_CHANNEL_TOKENS } from '../../server/demo/seed';
 import { getMessageClassifier } from '../../server/domain/nlu/classify';
 import type { Figure, Row } from './lib/report';
@@ -40,18 +40,12 @@ export interface BotOverhead {
   botOn: { httpMs: Summary; cpuMsPerIngest: number; botAnswers: number };
 }
 
-async function ingestRun(messages: number, botOn: boolean): Promise<{ httpMs: Summary; cpuMsPerIngest: number; botAnswers: number }> {
+async function ingestRun(
+  messages: number,
+  botOn: boolean,
+): Promise<{ httpMs: Summary; cpuMsPerIngest: number; botAnswers: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-bench-bot-'));
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: dir,
-    seedDemo: true,
-    logger: false,
-    env: {},
-    tokenSecret: 'bench-token-secret',
-    bot: { channels: botOn ? ['chat'] : [] },
-  });
+  const server = await startBenchServer(dir, { bot: { channels: botOn ? ['chat'] : [] } });
   try {
     const send = (i: number) =>
       fetch(`${server.url}/api/v1/ingest/messages`, {

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { startServer } from '../../server/app';
+import { startBenchServer } from './lib/server';
 import { DEMO_CHANNEL_TOKENS, DEMO_PASSWORD } from '../../server/demo/seed';
 import { SOCKET_EVENTS, type Poke } from '../../shared/contracts/sync';
 import type { Figure, Row } from './lib/report';
@@ -98,14 +98,8 @@ export async function measureDispatchLatency(options: DispatchLatencyOptions = {
   const path = options.path ?? 'direct';
   const dir = mkdtempSync(join(tmpdir(), 'sb-bench-dispatch-'));
   const database = options.databaseUrl ? await freshPostgres(options.databaseUrl) : null;
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: dir,
+  const server = await startBenchServer(dir, {
     databaseUrl: database?.url,
-    seedDemo: true,
-    logger: false,
-    env: {},
     bot: { channels: path === 'bot' ? ['chat'] : [] },
   });
   const sockets: Socket[] = [];

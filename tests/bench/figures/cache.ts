@@ -129,7 +129,7 @@ export const cacheFigure: Figure = {
           baselineLabel: 'bare 100-row read',
           goal: '≤ 5 ms',
           met: value <= 5,
-          note: `${samples.length} samples; the total is counted again after every change`,
+          note: `${samples.length} samples; after every change the total is summed again from the inbox count groups`,
         });
       }
       // Attribution: the same page from the query module alone (no RPC layer, no SLA clocks).

@@ -22,7 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
-import { startServer } from '../../../server/app';
+import { startBenchServer } from '../lib/server';
 import { DEMO_CHANNEL_TOKENS } from '../../../server/demo/seed';
 import { childScript, startChild, type ChildHandle } from '../lib/child';
 import type { Figure } from '../lib/report';
@@ -176,15 +176,7 @@ async function bareCeiling(n: number, seconds: number): Promise<Ceiling> {
 
 async function switchboardCeiling(n: number, seconds: number): Promise<Ceiling> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-fanout-'));
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    seedDemo: true,
-    logger: false,
-    env: {},
-    tokenSecret: 'bench-token-secret',
-  });
+  const server = await startBenchServer(dataDir);
   let children: ChildHandle[] = [];
   try {
     const tokens = await Promise.all(AGENTS.map((email) => demoLogin(server.url, email)));

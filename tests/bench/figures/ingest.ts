@@ -21,7 +21,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
-import { startServer } from '../../../server/app';
+import { startBenchServer } from '../lib/server';
 import { DEMO_CHANNEL_TOKENS, DEMO_PASSWORD } from '../../../server/demo/seed';
 import { childScript, epochMs, startChild, type ChildHandle } from '../lib/child';
 import { fullGc } from '../lib/gc';
@@ -171,15 +171,7 @@ async function switchboardPhase(
   rates: readonly number[],
 ): Promise<{ connected: number; failed: number; heapPerConnectionKiB: number; byRate: RateResult[] }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-server-'));
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    seedDemo: true,
-    logger: false,
-    env: {},
-    tokenSecret: 'bench-token-secret',
-  });
+  const server = await startBenchServer(dataDir);
   const measurer = startChild(childScript('agents.ts'), [], 300_000);
   const light = startChild(childScript('agents.ts'), [], 300_000);
   // The channel integration: its HTTP client runs in its own process, as it would in production.

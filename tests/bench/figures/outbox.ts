@@ -20,7 +20,7 @@ import { CACHE_FILE, createCore } from '../../../electron/core/core';
 import { applyChanges } from '../../../electron/core/sync/apply';
 import { openDatabase } from '../../../electron/core/db/database';
 import { setServerUrl, setSessionAgent } from '../../../electron/core/db/queries/meta';
-import { startServer } from '../../../server/app';
+import { startBenchServer } from '../lib/server';
 import { DEMO_CHANNEL_TOKENS, DEMO_PASSWORD } from '../../../server/demo/seed';
 import { SOCKET_EVENTS } from '../../../shared/contracts/sync';
 import { PUSH_BATCH_MAX } from '../../../shared/domain/limits';
@@ -97,7 +97,7 @@ interface Drain {
 
 async function drain(total: number): Promise<Drain> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-drain-'));
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dataDir, 'server'), seedDemo: true, logger: false, env: {}, tokenSecret: 'bench-token-secret' });
+  const server = await startBenchServer(join(dataDir, 'server'));
   const core = createCore({ dataDir: join(dataDir, 'core'), serverUrl: server.url });
   const call = rpcCaller(core);
   const bareSocket = { close: () => undefined as unknown };

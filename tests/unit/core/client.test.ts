@@ -3,31 +3,22 @@ import type { SyncStatus } from '../../../shared/contracts/rpc';
 import { getConversation } from '../../../electron/core/db/queries/conversations';
 import { getCursor } from '../../../electron/core/db/queries/meta';
 import { outboxCount } from '../../../electron/core/db/queries/outbox';
-import { SyncClient } from '../../../electron/core/sync/client';
 import type { Rejection } from '../../../electron/core/sync/outbox';
 import { queueConversationMutation } from '../../../electron/core/sync/outbox';
 import { applyChanges } from '../../../electron/core/sync/apply';
-import { FakeSocket, settle } from './fakeSocket';
+import { settle, startSyncClient } from './fakeSocket';
 import { conversation, conversationCreated, conversationUpdated, openTestDb } from './fixtures';
 
 function setup() {
   const db = openTestDb();
-  const socket = new FakeSocket();
   const statuses: SyncStatus[] = [];
   const rejected: Rejection[] = [];
   const ended: string[] = [];
-  const client = new SyncClient({
-    db,
-    serverUrl: 'http://127.0.0.1:1',
-    token: 't',
-    createSocket: () => socket,
-    retryDelayMs: 60_000,
-    onApplied: () => {},
+  const { socket, client } = startSyncClient(db, {
     onRejected: (r) => rejected.push(r),
     onStatus: (s) => statuses.push(s),
     onSessionEnded: (reason) => ended.push(reason),
   });
-  client.start();
   return { db, socket, client, statuses, rejected, ended };
 }
 

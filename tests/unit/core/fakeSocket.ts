@@ -1,5 +1,6 @@
 /** A scripted stand-in for socket.io-client: tests answer each emitted request by hand. */
-import type { SyncSocket } from '../../../electron/core/sync/client';
+import { SyncClient, type SyncClientOptions, type SyncSocket } from '../../../electron/core/sync/client';
+import type { Db } from '../../../electron/core/db/database';
 
 export interface SentRequest {
   event: string;
@@ -74,3 +75,25 @@ export class FakeSocket implements SyncSocket {
 
 /** Let queued promise callbacks and setImmediate tasks run. */
 export const settle = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+
+/** A started SyncClient on `db` over a FakeSocket; listeners default to no-ops. */
+export function startSyncClient(
+  db: Db,
+  listeners: Partial<SyncClientOptions> = {},
+): { socket: FakeSocket; client: SyncClient } {
+  const socket = new FakeSocket();
+  const client = new SyncClient({
+    db,
+    serverUrl: 'http://127.0.0.1:1',
+    token: 't',
+    createSocket: () => socket,
+    retryDelayMs: 60_000,
+    onApplied: () => {},
+    onRejected: () => {},
+    onStatus: () => {},
+    onSessionEnded: () => {},
+    ...listeners,
+  });
+  client.start();
+  return { socket, client };
+}

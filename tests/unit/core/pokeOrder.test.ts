@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { getConversation } from '../../../electron/core/db/queries/conversations';
 import { getCursor, getPokeFloor } from '../../../electron/core/db/queries/meta';
 import { applyChanges } from '../../../electron/core/sync/apply';
-import { SyncClient } from '../../../electron/core/sync/client';
-import { FakeSocket, settle } from './fakeSocket';
+import { settle, startSyncClient } from './fakeSocket';
 import { conversation, conversationCreated, conversationUpdated, openTestDb } from './fixtures';
 
 const ok = (data: unknown) => ({ ok: true, data });
@@ -37,20 +36,7 @@ describe('applying the pokes of one flush out of seq order', () => {
 
 describe('a connection cut between two pokes of one flush', () => {
   function setup(db = openTestDb()) {
-    const socket = new FakeSocket();
-    const client = new SyncClient({
-      db,
-      serverUrl: 'http://127.0.0.1:1',
-      token: 't',
-      createSocket: () => socket,
-      retryDelayMs: 60_000,
-      onApplied: () => {},
-      onRejected: () => {},
-      onStatus: () => {},
-      onSessionEnded: () => {},
-    });
-    client.start();
-    return { db, socket, client };
+    return { db, ...startSyncClient(db) };
   }
 
   it('re-pulls the flush range after reconnecting, so the missing poke is not lost', async () => {

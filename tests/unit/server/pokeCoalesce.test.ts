@@ -1,30 +1,8 @@
 /** One commit's change ranges become pokes: adjacent ranges heard by the same rooms merge, others stay apart. */
 import { describe, expect, it } from 'vitest';
-import type { AppendedChanges, ConversationAudience } from '../../../server/db/queries/changes';
+import type { AppendedChanges } from '../../../server/db/queries/changes';
 import { coalesceRanges } from '../../../server/domain/context';
-
-const audience = (
-  conversationId: string,
-  teamId: string,
-  assigneeId: string | null = null,
-): ConversationAudience => ({
-  conversationId,
-  teamId,
-  prevTeamId: null,
-  assigneeId,
-  prevAssigneeId: null,
-});
-
-function range(from: number, who: ConversationAudience | null, size = 2): AppendedChanges {
-  return {
-    from,
-    to: from + size - 1,
-    entries: Array.from({ length: size }, (_, i) => ({
-      change: { type: 'team.updated', seq: from + i } as never,
-      audience: who,
-    })),
-  };
-}
+import { audience, range } from './changeRanges';
 
 describe('coalesceRanges', () => {
   it('merges adjacent ranges of different conversations heard by the same rooms', () => {

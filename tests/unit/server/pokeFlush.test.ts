@@ -5,7 +5,8 @@
  */
 import type { Server } from 'socket.io';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AppendedChanges, ConversationAudience } from '../../../server/db/queries/changes';
+import type { ConversationAudience } from '../../../server/db/queries/changes';
+import { audience, range } from './changeRanges';
 import { createPokeAnnouncer } from '../../../server/realtime/pokes';
 import type { Poke } from '../../../shared/contracts/sync';
 
@@ -23,24 +24,9 @@ function fakeIo() {
   return { io, emitted };
 }
 
-const team = (teamId: string, assigneeId: string | null = null): ConversationAudience => ({
-  conversationId: `c-${teamId}`,
-  teamId,
-  prevTeamId: null,
-  assigneeId,
-  prevAssigneeId: null,
-});
-
-function commit(from: number, who: ConversationAudience | null, size = 1): AppendedChanges {
-  return {
-    from,
-    to: from + size - 1,
-    entries: Array.from({ length: size }, (_, i) => ({
-      change: { type: 'team.updated', seq: from + i } as never,
-      audience: who,
-    })),
-  };
-}
+const team = (teamId: string, assigneeId: string | null = null) =>
+  audience(`c-${teamId}`, teamId, assigneeId);
+const commit = (from: number, who: ConversationAudience | null, size = 1) => range(from, who, size);
 
 const seqs = (poke: Poke) => poke.changes.map((c) => c.seq);
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
