@@ -17,7 +17,7 @@ import { cacheView, converge, history, login, serverView, verdict } from './lib/
 import { postgresUnavailable, startPrivatePostgres, type PrivatePostgres } from './lib/privatePostgres';
 import { recordResult } from './lib/report';
 import { startNode, type ServerNode } from './lib/serverNode';
-import { agentLane, createTraffic, customerLane, drained, openConversations, signIn, waitForConversations } from './lib/traffic';
+import { conversationBurst, createTraffic, drained, openConversations, signIn, waitForConversations } from './lib/traffic';
 import { freePort, until } from './lib/util';
 
 const CONVERSATIONS = 4;
@@ -67,16 +67,12 @@ describe.skipIf(unavailable !== null)('PostgreSQL restart under a server node', 
       pids.push(postgres!.pid());
       clearedAt = performance.now();
     })();
-    await Promise.all([
+    const lastWrite = await conversationBurst(t, core, () => url, conversationIds, {
+      firstIngest: 1,
+      lastIngest: INGESTS_PER_CONVERSATION,
+      replies: REPLIES_PER_CONVERSATION,
       nemesis,
-      ...conversationIds.map((_, c) => customerLane(t, () => url, c, 1, INGESTS_PER_CONVERSATION)),
-      ...conversationIds.map((id, c) =>
-        agentLane(t, core!, id, c, REPLIES_PER_CONVERSATION, (i) =>
-          until(() => t.acked.has(`${t.tag}-in-${c}-${i + 1}`), Boolean, 'the customer message', 60_000).then(() => {}),
-        ),
-      ),
-    ]);
-    const lastWrite = performance.now();
+    });
 
     await drained(core);
     const token = await login(url, AGENT);

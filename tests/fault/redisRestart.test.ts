@@ -21,7 +21,7 @@ import { postgresUnavailable, startPrivatePostgres, type PrivatePostgres } from 
 import { redisUnavailable, startPrivateRedis, type PrivateRedis } from './lib/privateRedis';
 import { recordResult } from './lib/report';
 import { startNode, type ServerNode } from './lib/serverNode';
-import { agentLane, createTraffic, customerLane, drained, ingestUntilAcked, openConversations, signIn, waitForConversations, type Traffic } from './lib/traffic';
+import { conversationBurst, createTraffic, drained, ingestUntilAcked, openConversations, signIn, waitForConversations, type Traffic } from './lib/traffic';
 import { freePort, until } from './lib/util';
 
 const CONVERSATIONS = 4;
@@ -97,16 +97,12 @@ describe.skipIf(unavailable !== null)('Redis restart under two server nodes', ()
       redisPids.push(redis!.pid());
       clearedAt = performance.now();
     })();
-    await Promise.all([
+    const lastWrite = await conversationBurst(t, core, () => b.url, conversationIds, {
+      firstIngest: 2,
+      lastIngest: INGESTS_PER_CONVERSATION,
+      replies: REPLIES_PER_CONVERSATION,
       nemesis,
-      ...conversationIds.map((_, c) => customerLane(t, () => b.url, c, 2, INGESTS_PER_CONVERSATION)),
-      ...conversationIds.map((id, c) =>
-        agentLane(t, core!, id, c, REPLIES_PER_CONVERSATION, (i) =>
-          until(() => t.acked.has(`${t.tag}-in-${c}-${i + 2}`), Boolean, 'the customer message', 60_000).then(() => {}),
-        ),
-      ),
-    ]);
-    const lastWrite = performance.now();
+    });
     // The adapter must carry pokes again (the subscription came back), not only pulls.
     const after = await crossNodeDelivery(t, watcher, b.url, 0, INGESTS_PER_CONVERSATION + 1);
 

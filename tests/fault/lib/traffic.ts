@@ -126,6 +126,31 @@ export async function agentLane(
   }
 }
 
+/**
+ * The burst the crash suites run: in every conversation the customer writes messages
+ * `firstIngest..lastIngest` while the agent answers `replies` times, each reply once the customer
+ * message it follows is acknowledged; `nemesis` injects the fault meanwhile. Resolves with the
+ * moment of the last write.
+ */
+export async function conversationBurst(
+  t: Traffic,
+  core: Core,
+  url: () => string,
+  conversationIds: string[],
+  { firstIngest, lastIngest, replies, nemesis }: { firstIngest: number; lastIngest: number; replies: number; nemesis: Promise<void> },
+): Promise<number> {
+  await Promise.all([
+    nemesis,
+    ...conversationIds.map((_, c) => customerLane(t, url, c, firstIngest, lastIngest)),
+    ...conversationIds.map((id, c) =>
+      agentLane(t, core, id, c, replies, (i) =>
+        until(() => t.acked.has(inText(t, c, i + firstIngest)), Boolean, 'the customer message', 60_000).then(() => {}),
+      ),
+    ),
+  ]);
+  return performance.now();
+}
+
 /** Waits until the core's outbox is empty and it is online. */
 export async function drained(core: Core, ms = 60_000): Promise<void> {
   const rpc = rpcOf(core);
