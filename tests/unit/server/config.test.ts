@@ -13,6 +13,7 @@ describe('server config', () => {
       databaseUrl: undefined,
       redisUrl: undefined,
       tokenTtlHours: 12,
+      pokeCoalesceMs: 15,
     });
     expect(config.dataDir.endsWith(join('.data', 'server'))).toBe(true);
   });
@@ -23,12 +24,14 @@ describe('server config', () => {
       DATABASE_URL: 'postgres://u@h/db',
       REDIS_URL: 'redis://h:6379',
       SWITCHBOARD_TOKEN_TTL_HOURS: '1.5',
+      SWITCHBOARD_POKE_COALESCE_MS: '0',
     });
     expect(config).toMatchObject({
       port: 5000,
       databaseUrl: 'postgres://u@h/db',
       redisUrl: 'redis://h:6379',
       tokenTtlHours: 1.5,
+      pokeCoalesceMs: 0,
     });
   });
 
@@ -36,6 +39,8 @@ describe('server config', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
+    for (const bad of ['-5', '2.5', 'soon', '5000'])
+      expect(() => loadConfig({ SWITCHBOARD_POKE_COALESCE_MS: bad })).toThrow(/SWITCHBOARD_POKE_COALESCE_MS/);
   });
 
   it('creates the token secret once, readable only by the owner', () => {
