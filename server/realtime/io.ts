@@ -6,15 +6,16 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 import { Server } from 'socket.io';
-import { SOCKET_EVENTS } from '../../shared/contracts/sync';
+import { SOCKET_EVENTS, type SyncHead } from '../../shared/contracts/sync';
 import { authenticate, type AuthenticatedAgent } from '../domain/auth';
 import type { DomainContext } from '../domain/context';
 import { registerHandlers } from './handlers';
 import { guardPayloadSize, SOCKET_FRAME_LIMIT_BYTES } from './sizeGuard';
 import { createCollisionHub } from './collision';
 import { ADMIN_ROOM, agentRoom, leadRoom, sessionRoom, teamRoom } from './pokes';
+import { openRedisBus, type RedisSide } from './redisBus';
+import { headSeq } from '../db/queries/changes';
 
 export interface Realtime {
   io: Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
@@ -53,15 +54,11 @@ export async function createRealtime(
 
   let closeRedis = async () => {};
   if (options.redisUrl) {
-    const pub = createClient({ url: options.redisUrl });
-    const sub = pub.duplicate();
-    pub.on('error', (error: unknown) => console.error('[server] redis (pub) error', error));
-    sub.on('error', (error: unknown) => console.error('[server] redis (sub) error', error));
-    await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub));
-    closeRedis = async () => {
-      await Promise.allSettled([pub.quit(), sub.quit()]);
-    };
+    const bus = await openRedisBus(options.redisUrl, {
+      onRestored: (side) => void nudgeAfterOutage(io, ctx, side),
+    });
+    io.adapter(createAdapter(bus.pub, bus.sub));
+    closeRedis = () => bus.close();
   }
 
   io.use((socket, next) => {
@@ -115,4 +112,20 @@ export async function createRealtime(
       await closeRedis();
     },
   };
+}
+
+/**
+ * After a Redis outage, pokes published meanwhile reached no other node: tell clients the change
+ * log's head so those behind pull. The subscriber coming back covers what this node's sockets
+ * missed (sent to them alone); the publisher coming back covers what other nodes' sockets missed
+ * of this node's commits (sent through the adapter to every node).
+ */
+async function nudgeAfterOutage(io: Realtime['io'], ctx: DomainContext, side: RedisSide): Promise<void> {
+  try {
+    const head: SyncHead = { seq: await headSeq(ctx.store.db) };
+    if (side === 'sub') io.local.emit(SOCKET_EVENTS.head, head);
+    else io.emit(SOCKET_EVENTS.head, head);
+  } catch (error) {
+    console.error('[server] head nudge after the Redis outage failed', error);
+  }
 }

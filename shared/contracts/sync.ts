@@ -61,6 +61,8 @@ export const SOCKET_EVENTS = {
   pull: 'sync.pull',
   push: 'sync.push',
   poke: 'sync.poke',
+  /** Server → client: the change log's head; a client whose cursor is behind pulls. */
+  head: 'sync.head',
   revoked: 'session.revoked',
 } as const;
 
@@ -80,6 +82,10 @@ export type PullResponse = z.infer<typeof PullResponseSchema>;
 /** Server → client after a commit: the commit's seq range and the changes this room may see. */
 export const PokeSchema = z.object({ from: Seq, to: Seq, changes: z.array(ChangeSchema) });
 export type Poke = z.infer<typeof PokeSchema>;
+
+/** Server → client when pokes may have been lost (a Redis outage between nodes). */
+export const SyncHeadSchema = z.object({ seq: Seq });
+export type SyncHead = z.infer<typeof SyncHeadSchema>;
 
 const BaseVersion = z.number().int().nonnegative();
 

@@ -23,6 +23,7 @@ import {
   PullResponseSchema,
   PushResponseSchema,
   SOCKET_EVENTS,
+  SyncHeadSchema,
   type MutationResult,
 } from '../../../shared/contracts/sync';
 import { PULL_PAGE_MAX, PUSH_BATCH_MAX } from '../../../shared/domain/limits';
@@ -76,6 +77,8 @@ export interface SyncClientOptions {
 
 /** Pokes of one flush leave the server within microseconds; a second covers any straggler. */
 export const POKE_FLOOR_WINDOW_MS = 1_000;
+/** How far apart the pulls that one head nudge starts are spread. */
+export const HEAD_PULL_JITTER_MS = 250;
 
 const PERMANENT_PUSH_ERRORS = new Set<ErrorCode>([
   'invalid',
@@ -136,6 +139,7 @@ export class SyncClient {
       }
     });
     on(SOCKET_EVENTS.poke, (payload) => this.onPoke(payload));
+    on(SOCKET_EVENTS.head, (payload) => this.onHead(payload));
     on(SOCKET_EVENTS.revoked, () => this.endSession('You were signed out by the server.'));
     for (const event of [SLA_SOCKET_EVENTS.warning, SLA_SOCKET_EVENTS.breached]) {
       on(event, (payload) => {
@@ -226,6 +230,20 @@ export class SyncClient {
     // A poke for a range already covered (another room of the same commit) needs no pull.
     if (!contiguous && to > cursor) this.schedulePull();
     this.emitStatus();
+  }
+
+  /**
+   * The server says pokes may have been lost (a Redis outage between its nodes): pull if the
+   * head is past the cursor. Spread over HEAD_PULL_JITTER_MS, so the sockets of a whole node
+   * do not all pull in the same millisecond.
+   */
+  private onHead(payload: unknown): void {
+    if (this.stopped) return;
+    const parsed = SyncHeadSchema.safeParse(payload);
+    if (!parsed.success || parsed.data.seq <= getCursor(this.options.db)) return;
+    setTimeout(() => {
+      if (!this.stopped) this.schedulePull();
+    }, Math.random() * HEAD_PULL_JITTER_MS);
   }
 
   /** The catch-up floor after a cursor move by a poke starting at `from` (see the header). */

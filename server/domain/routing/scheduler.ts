@@ -10,6 +10,12 @@ import { dispatchTeam } from './dispatch';
 export interface DispatchScheduler {
   /** Dispatch the team soon; resolves when a pass that started after this call has finished. */
   trigger(teamId: string): Promise<void>;
+  /**
+   * Runs a hook's preparatory work (reading the conversation, returning work to the queue) as
+   * part of the scheduler: skipped once closed, awaited by idle() and close(), so no hook reaches
+   * for the store after the server closed it.
+   */
+  run(work: () => Promise<void>): void;
   /** Resolves when no dispatch is running or asked for. */
   idle(): Promise<void>;
   /** Stop accepting triggers and wait for running passes (before the store closes). */
@@ -35,7 +41,16 @@ export function triggerDispatch(ctx: DomainContext, teamIds: Iterable<string>): 
 
 function createScheduler(ctx: DomainContext): DispatchScheduler {
   const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  const hooks = new Set<Promise<void>>();
   let closed = false;
+
+  function run(work: () => Promise<void>): void {
+    if (closed) return;
+    const hook: Promise<void> = work()
+      .catch((error: unknown) => console.error('[server] dispatch hook failed', error))
+      .finally(() => hooks.delete(hook));
+    hooks.add(hook);
+  }
 
   function trigger(teamId: string): Promise<void> {
     if (closed) return Promise.resolve();
@@ -62,11 +77,13 @@ function createScheduler(ctx: DomainContext): DispatchScheduler {
   }
 
   async function idle(): Promise<void> {
-    while (running.size > 0) await Promise.all([...running.values()].map((entry) => entry.done));
+    while (running.size > 0 || hooks.size > 0)
+      await Promise.all([...hooks, ...[...running.values()].map((entry) => entry.done)]);
   }
 
   return {
     trigger,
+    run,
     idle,
     async close() {
       closed = true;

@@ -22,12 +22,10 @@ const CAPACITY_MUTATIONS = new Set([
 /** After an ingest committed: dispatch the conversation's team. */
 export function afterIngest(ctx: DomainContext, result: IngestMessageResponse): void {
   if (result.duplicate) return;
-  void getConversationRow(ctx.store.db, result.conversationId).then(
-    (row) => {
-      if (row && row.assignee_id === null && row.status === 'open') triggerDispatch(ctx, [row.team_id]);
-    },
-    (error: unknown) => console.error('[server] dispatch after ingest failed', error),
-  );
+  dispatchScheduler(ctx).run(async () => {
+    const row = await getConversationRow(ctx.store.db, result.conversationId);
+    if (row && row.assignee_id === null && row.status === 'open') triggerDispatch(ctx, [row.team_id]);
+  });
 }
 
 /** After a sync.push mutation committed. */
@@ -40,16 +38,17 @@ export function afterMutation(
   if (!result.ok) return;
   if (mutation.name === 'agent.setStatus') {
     const { status } = mutation.args as { status: string };
-    if (status === 'available') void dispatchInQueueOrder(ctx, actor.teamIds);
-    if (status === 'offline') void requeueAndDispatch(ctx, actor.id, 'went offline', actor.teamIds);
+    const scheduler = dispatchScheduler(ctx);
+    if (status === 'available') scheduler.run(() => dispatchInQueueOrder(ctx, actor.teamIds));
+    if (status === 'offline') scheduler.run(() => requeueAndDispatch(ctx, actor.id, 'went offline', actor.teamIds));
     return;
   }
   if (!CAPACITY_MUTATIONS.has(mutation.name)) return;
   const { conversationId } = mutation.args as { conversationId: string };
-  void getConversationRow(ctx.store.db, conversationId).then(
-    (row) => dispatchInQueueOrder(ctx, [...actor.teamIds, ...(row ? [row.team_id] : [])]),
-    (error: unknown) => console.error('[server] dispatch after mutation failed', error),
-  );
+  dispatchScheduler(ctx).run(async () => {
+    const row = await getConversationRow(ctx.store.db, conversationId);
+    await dispatchInQueueOrder(ctx, [...actor.teamIds, ...(row ? [row.team_id] : [])]);
+  });
 }
 
 /** Returns the agent's unanswered work to the queue, then dispatches the affected teams. */

@@ -23,7 +23,10 @@ export function leadAlone(scheduler: SlaScheduler): SlaLeadership {
   void scheduler.start();
   return {
     isLeader: () => scheduler.isActive,
-    close: async () => scheduler.stop(),
+    async close() {
+      scheduler.stop();
+      await scheduler.settled();
+    },
   };
 }
 
@@ -96,6 +99,7 @@ export function contendForLeadership(
       old?.removeAllListeners();
       old?.on('error', () => {});
       await old?.end().catch(() => {});
+      await scheduler.settled();
     },
   };
 }

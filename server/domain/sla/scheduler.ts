@@ -102,6 +102,14 @@ export class SlaScheduler {
     return this.enqueue(() => this.rebuildAll());
   }
 
+  /**
+   * Resolves when the task running now (if any) has ended; after stop() nothing new starts, so
+   * the caller may then close the database the task was using.
+   */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
   /** Resolves when every task queued so far has run. */
   idle(): Promise<void> {
     return this.enqueue(async () => {});

@@ -16,6 +16,10 @@ export interface PrivateRedis {
   pid(): number;
   /** SIGKILL of the redis-server pid, then a new one on the same port. */
   restart(downMs?: number): Promise<void>;
+  /** SIGKILL of the redis-server pid (the outage begins); resolves once it is gone. */
+  down(): Promise<void>;
+  /** A new redis-server on the same port (the outage ends); resolves once it answers PING. */
+  up(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -50,6 +54,8 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       await new Promise((resolve) => setTimeout(resolve, downMs));
       await launch();
     },
+    down: kill,
+    up: launch,
     stop: kill,
   };
 }

@@ -79,6 +79,7 @@ export const SOCKET_MATRIX: Record<string, Record<SignedIn, SocketOutcome>> = {
   [SOCKET_EVENTS.pull]:        { agentOwner: 'pull:visible', agentOther: 'pull:hidden', reviewer: 'pull:hidden', lead: 'pull:visible', admin: 'pull:visible' },
   [SOCKET_EVENTS.poke]:        { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
   [SOCKET_EVENTS.revoked]:     { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
+  [SOCKET_EVENTS.head]:        { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
   'push:message.send':         { agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
   'push:conversation.assign':  { agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
   'push:conversation.transfer':{ agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
