@@ -6,7 +6,8 @@
  *     measure?: boolean }
  *     → { type: 'connected', connected, failed }
  *   arrivals are streamed as { type: 'arrivals', items: [marker, epochMs][] }
- *   { type: 'stats' } → { type: 'stats', deliveries } (messages received: see connectOne)
+ *   { type: 'stats' } → { type: 'stats', deliveries, at } (messages received so far, see connectOne;
+ *     `at` is when the child answered: a child busy decoding answers late, and the rate uses `at`)
  *   { type: 'close' } → closes every socket and the core, then exits.
  * In 'switchboard' mode the measured agent is a real core signed in to the real server; an arrival
  * is the moment a `bench#<n>` message is committed to its cache (read back through a second,
@@ -127,7 +128,7 @@ process.on('message', (raw) => {
     connect(message as ConnectMessage).catch((error: unknown) =>
       send({ type: 'connected', connected: 0, failed: -1, error: String(error) }),
     );
-  else if (message.type === 'stats') send({ type: 'stats', deliveries });
+  else if (message.type === 'stats') send({ type: 'stats', deliveries, at: epochMs() });
   else if (message.type === 'close') {
     for (const socket of sockets) socket.close();
     reader?.close();
