@@ -73,4 +73,10 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Worker-thread entries stay plain CommonJS: they register the TypeScript loader themselves.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -25,6 +25,7 @@ import { registerKnowledgeRoutes } from './http/knowledge';
 import type { KnowledgeSource } from './domain/nlu/knowledgeSource';
 import { startRouting, type Routing } from './domain/routing/presenceTracker';
 import { startBotEngine, type BotEngine } from './domain/bot/engine';
+import { createInboundClassifier, type InboundClassifier } from './domain/nlu/inboundClassifier';
 import { botSettingsFromEnv, type BotSettings } from './domain/bot/settings';
 import { registerRoutingRoutes } from './http/routing';
 import { registerReportRoutes } from './http/reports';
@@ -63,6 +64,8 @@ export interface StartServerOptions {
   knowledgeRefreshMs?: number;
   /** Quiet time between two poke flushes of a busy node (default SWITCHBOARD_POKE_COALESCE_MS, else 15 ms). */
   pokeCoalesceMs?: number;
+  /** Worker threads classifying inbound messages (default SWITCHBOARD_NLU_WORKERS, else cores − 2, at most 4). */
+  nluWorkers?: number;
   /** Bot and sentiment rules; each field overrides its SWITCHBOARD_BOT_* / SENTIMENT_* variable. */
   bot?: Partial<BotSettings>;
 }
@@ -100,8 +103,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let sla: SlaEngine | undefined;
   let knowledge: KnowledgeStore | undefined;
   let bot: BotEngine | undefined;
+  let classifier: InboundClassifier | undefined;
 
   try {
+    classifier = await createInboundClassifier(options.nluWorkers ?? config.nluWorkers);
     await migrateToLatest(store.db);
     knowledge = await openKnowledgeStore(store, {
       refreshMs: options.knowledgeRefreshMs,
@@ -117,6 +122,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         bot?.onCommitted(appended);
       }),
       connector: createDemoConnector(store, events),
+      classifier,
       tokenSecret: resolveTokenSecret(dataDir, options.tokenSecret ?? config.tokenSecret),
       tokenTtlHours: options.tokenTtlHours ?? config.tokenTtlHours,
       knowledge,
@@ -163,6 +169,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       env: options.env ?? process.env,
     });
     const botEngine = startBotEngine(ctx, ctx.bot!);
+    const inbound = classifier;
     bot = botEngine;
 
     await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
@@ -189,6 +196,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           pokes.close();
           await rt.close();
           await app.close();
+          await inbound.close();
           await store.close();
           events.removeAllListeners();
         })();
@@ -200,6 +208,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await sla?.close().catch(() => {});
     await knowledge?.close().catch(() => {});
     await realtime?.close().catch(() => {});
+    await classifier?.close().catch(() => {});
     await store.close().catch(() => {});
     throw error;
   }

@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_POKE_COALESCE_MS } from './realtime/pokes';
+import { defaultNluWorkers } from './domain/nlu/inboundClassifier';
 
 /** Unset and blank variables both mean "use the default". */
 const fromEnv = <T extends z.ZodType>(schema: T) =>
@@ -46,6 +47,7 @@ const EnvSchema = z.object({
   SWITCHBOARD_POKE_COALESCE_MS: fromEnv(
     z.coerce.number().int().min(0).max(1_000).default(DEFAULT_POKE_COALESCE_MS),
   ),
+  SWITCHBOARD_NLU_WORKERS: fromEnv(z.coerce.number().int().min(0).max(16).default(defaultNluWorkers())),
 });
 
 export interface ServerConfig {
@@ -60,6 +62,8 @@ export interface ServerConfig {
   tokenTtlHours: number;
   /** Quiet time between two poke flushes while commits keep coming (0: one poke per commit). */
   pokeCoalesceMs: number;
+  /** Worker threads that classify inbound messages (0: on the event loop). */
+  nluWorkers: number;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tokenSecret: e.SWITCHBOARD_TOKEN_SECRET,
     tokenTtlHours: e.SWITCHBOARD_TOKEN_TTL_HOURS,
     pokeCoalesceMs: e.SWITCHBOARD_POKE_COALESCE_MS,
+    nluWorkers: e.SWITCHBOARD_NLU_WORKERS,
   };
 }
 

@@ -7,6 +7,7 @@ import { appendChanges, type AppendedChanges, type NewChange } from '../db/queri
 import type { OutboundConnector } from './connectors';
 import type { KnowledgeSource } from './nlu/knowledgeSource';
 import type { BotSettings } from './bot/settings';
+import type { InboundClassifier } from './nlu/inboundClassifier';
 import { attachSla, flushSla, newSlaTransactionCache } from './sla/attach';
 
 export interface ChangeAnnouncer {
@@ -24,6 +25,8 @@ export interface DomainContext {
   tokenTtlHours: number;
   /** The bot's knowledge base (admin-managed). */
   knowledge: KnowledgeSource;
+  /** Classifies inbound messages (nlu/inboundClassifier.ts); absent: inline. */
+  classifier?: InboundClassifier;
   /** Bot and sentiment rules (bot/settings.ts); absent: no bot, default sentiment rules. */
   bot?: BotSettings;
   now(): Date;

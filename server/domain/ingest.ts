@@ -43,8 +43,9 @@ export async function ingestMessage(
   ctx: DomainContext,
   request: IngestMessageRequest,
 ): Promise<IngestMessageResponse> {
-  // Classification is pure CPU: done before the transaction so the writer lock never waits on it.
-  const insight = classifyInbound(request);
+  // Classification is pure CPU: done before the transaction so the writer lock never waits on
+  // it, and in a worker thread when the node has cores to spare.
+  const insight = ctx.classifier ? await ctx.classifier.classify(request.text) : classifyInbound(request);
   return commitWithChanges(ctx, async (trx, append) => {
     const existing = await findInboundMessage(trx, request.channel, request.externalId);
     if (existing)

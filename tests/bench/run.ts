@@ -19,6 +19,8 @@ import { coldStartFigure } from './figures/coldStart';
 import { memoryFigure } from './figures/memory';
 import { eventLoopFigure } from './figures/eventLoop';
 import { fanoutFigure } from './figures/fanout';
+import { twoNodeFigure } from './figures/twoNode';
+import { throughputFigure } from './figures/throughput';
 import { rendererFigure } from './figures/renderer';
 import { botOverheadFigure } from './botOverhead';
 
@@ -27,6 +29,8 @@ const FIGURES: Figure[] = [
   cacheFigure,
   ingestFigure,
   fanoutFigure,
+  twoNodeFigure,
+  throughputFigure,
   catchupFigure,
   outboxFigure,
   coldStartFigure,

@@ -71,7 +71,7 @@ async function paced(count: number, rate: number, send: (i: number) => void): Pr
  * child holding hundreds of sockets may be minutes behind decoding under overload; it answers
  * once it has caught up, so the count and its moment stay consistent (the rate divides by them).
  */
-async function deliveriesOf(children: ChildHandle[]): Promise<{ total: number; at: number }> {
+export async function deliveriesOf(children: ChildHandle[]): Promise<{ total: number; at: number }> {
   let total = 0;
   let at = 0;
   for (const child of children) {
@@ -85,7 +85,7 @@ async function deliveriesOf(children: ChildHandle[]): Promise<{ total: number; a
   return { total, at };
 }
 
-async function collect(
+export async function collect(
   measuredChild: ChildHandle,
   children: ChildHandle[],
   sentAt: Map<number, number>,
