@@ -10,22 +10,18 @@
  * core must then catch up from the head nudge alone (realtime/io.ts) within 5 s, with 0
  * acknowledged writes lost, 0 duplicated and every lane in order.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CACHE_FILE, createCore, type Core } from '../../electron/core/core';
-import { DEMO_PASSWORD } from '../../server/demo/seed';
+import { CACHE_FILE } from '../../electron/core/core';
 import { SOCKET_EVENTS, type Poke } from '../../shared/contracts/sync';
 import { summarize } from '../bench/lib/stats';
 import { cacheView, converge, history, login, serverView, verdict } from './lib/checker';
-import { postgresUnavailable, startPrivatePostgres, type PrivatePostgres } from './lib/privatePostgres';
-import { redisUnavailable, startPrivateRedis, type PrivateRedis } from './lib/privateRedis';
+import { postgresUnavailable } from './lib/privatePostgres';
+import { redisUnavailable } from './lib/privateRedis';
+import { redisCluster } from './lib/redisCluster';
 import { recordResult } from './lib/report';
-import { startNode, type ServerNode } from './lib/serverNode';
-import { agentLane, createTraffic, drained, ingestUntilAcked, openConversations, signIn, waitForConversations, type Traffic } from './lib/traffic';
-import { freePort, sleep } from './lib/util';
+import { agentLane, createTraffic, drained, ingestUntilAcked, openConversations, waitForConversations, type Traffic } from './lib/traffic';
+import { sleep } from './lib/util';
 
 const CONVERSATIONS = 4;
 const OUTAGE_MS = 30_000;
@@ -41,21 +37,8 @@ const WATCHER = 'emma.clark@demo.switchboard';
 const unavailable = postgresUnavailable() ?? redisUnavailable();
 if (unavailable) console.log(`[fault] Redis outage skipped: ${unavailable}`);
 
-let dir = '';
-let postgres: PrivatePostgres | null = null;
-let redis: PrivateRedis | null = null;
-const nodes: ServerNode[] = [];
-let core: Core | null = null;
-let watcher: Socket | null = null;
-
-afterAll(async () => {
-  watcher?.close();
-  await core?.close();
-  for (const node of nodes.reverse()) await node.stop();
-  await redis?.stop();
-  postgres?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const cluster = redisCluster('redis-outage', AGENT, WATCHER, 'b');
+afterAll(() => cluster.stop());
 
 /** A customer writing until `until`, one message every PACE_MS; returns each message's time to 202 (retries included). */
 async function pacedCustomer(t: Traffic, url: string, c: number, firstIngest: number, until: number): Promise<number[]> {
@@ -71,18 +54,7 @@ async function pacedCustomer(t: Traffic, url: string, c: number, firstIngest: nu
 
 describe.skipIf(unavailable !== null)('Redis down for 30 s under two server nodes', () => {
   it('keeps ingesting and poking locally, then converges by pull', { timeout: 240_000 }, async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sb-fault-redis-outage-'));
-    postgres = await startPrivatePostgres();
-    redis = await startPrivateRedis();
-    const a = await startNode({ port: await freePort(), dataDir: join(dir, 'a'), databaseUrl: postgres.url, redisUrl: redis.url });
-    nodes.push(a);
-    const b = await startNode({ port: await freePort(), dataDir: join(dir, 'b'), databaseUrl: postgres.url, redisUrl: redis.url, seedDemo: false });
-    nodes.push(b);
-
-    core = createCore({ dataDir: join(dir, 'core'), serverUrl: a.url });
-    await signIn(core, AGENT, DEMO_PASSWORD);
-    watcher = io(b.url, { auth: { token: await login(b.url, WATCHER) }, transports: ['websocket'], forceNew: true });
-    await new Promise<void>((resolve) => watcher!.once('connect', () => resolve()));
+    const { dir, redis, a, b, core, watcher } = await cluster.start();
 
     const t = createTraffic('outage');
     const conversationIds = await openConversations(t, b.url, CONVERSATIONS);
@@ -99,7 +71,7 @@ describe.skipIf(unavailable !== null)('Redis down for 30 s under two server node
     const customersUntil = downAt + OUTAGE_MS - QUIET_BEFORE_UP_MS;
     const [latencies] = await Promise.all([
       Promise.all(conversationIds.map((_, c) => pacedCustomer(t, b.url, c, 1, customersUntil))).then((all) => all.flat()),
-      ...conversationIds.map((id, c) => agentLane(t, core!, id, c, REPLIES_PER_CONVERSATION, () => sleep(PACE_MS * 2))),
+      ...conversationIds.map((id, c) => agentLane(t, core, id, c, REPLIES_PER_CONVERSATION, () => sleep(PACE_MS * 2))),
     ]);
     const duringOutage = [...t.acked.keys()].filter((text) => !/-in-\d+-0$/.test(text));
     await sleep(Math.max(0, downAt + OUTAGE_MS - performance.now()));

@@ -8,21 +8,18 @@
  * checker asks for 0 acknowledged writes lost, 0 duplicates, order kept, and the core's cache
  * equal to the server's view within 5 s of Redis being back.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CACHE_FILE, createCore, type Core } from '../../electron/core/core';
-import { DEMO_PASSWORD } from '../../server/demo/seed';
+import { CACHE_FILE } from '../../electron/core/core';
 import { SOCKET_EVENTS, type Poke } from '../../shared/contracts/sync';
 import { cacheView, converge, history, login, serverView, verdict } from './lib/checker';
-import { postgresUnavailable, startPrivatePostgres, type PrivatePostgres } from './lib/privatePostgres';
-import { redisUnavailable, startPrivateRedis, type PrivateRedis } from './lib/privateRedis';
+import { postgresUnavailable } from './lib/privatePostgres';
+import { redisUnavailable } from './lib/privateRedis';
+import { redisCluster } from './lib/redisCluster';
 import { recordResult } from './lib/report';
-import { startNode, type ServerNode } from './lib/serverNode';
-import { conversationBurst, createTraffic, drained, ingestUntilAcked, openConversations, signIn, waitForConversations, type Traffic } from './lib/traffic';
-import { freePort, until } from './lib/util';
+import { conversationBurst, createTraffic, drained, ingestUntilAcked, openConversations, waitForConversations, type Traffic } from './lib/traffic';
+import { until } from './lib/util';
 
 const CONVERSATIONS = 4;
 const INGESTS_PER_CONVERSATION = 20;
@@ -33,22 +30,8 @@ const WATCHER = 'emma.clark@demo.switchboard';
 const unavailable = postgresUnavailable() ?? redisUnavailable();
 if (unavailable) console.log(`[fault] Redis restart skipped: ${unavailable}`);
 
-/** Made when the suite runs (not when it is skipped), removed after it. */
-let dir = '';
-let postgres: PrivatePostgres | null = null;
-let redis: PrivateRedis | null = null;
-const nodes: ServerNode[] = [];
-let core: Core | null = null;
-let watcher: Socket | null = null;
-
-afterAll(async () => {
-  watcher?.close();
-  await core?.close();
-  for (const node of nodes.reverse()) await node.stop();
-  await redis?.stop();
-  postgres?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const cluster = redisCluster('redis', AGENT, WATCHER, 'a');
+afterAll(() => cluster.stop());
 
 /** Ingests message `i` of conversation `c` on `url` and resolves with the time until `socket` is poked with it. */
 async function crossNodeDelivery(t: Traffic, socket: Socket, url: string, c: number, i: number): Promise<number> {
@@ -70,19 +53,7 @@ async function crossNodeDelivery(t: Traffic, socket: Socket, url: string, c: num
 
 describe.skipIf(unavailable !== null)('Redis restart under two server nodes', () => {
   it('delivers across nodes before and after, loses nothing and converges', { timeout: 240_000 }, async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sb-fault-redis-'));
-    postgres = await startPrivatePostgres();
-    redis = await startPrivateRedis();
-    const a = await startNode({ port: await freePort(), dataDir: join(dir, 'a'), databaseUrl: postgres.url, redisUrl: redis.url });
-    nodes.push(a);
-    const b = await startNode({ port: await freePort(), dataDir: join(dir, 'b'), databaseUrl: postgres.url, redisUrl: redis.url, seedDemo: false });
-    nodes.push(b);
-
-    core = createCore({ dataDir: join(dir, 'core'), serverUrl: a.url });
-    await signIn(core, AGENT, DEMO_PASSWORD);
-    const watcherToken = await login(a.url, WATCHER);
-    watcher = io(a.url, { auth: { token: watcherToken }, transports: ['websocket'], forceNew: true });
-    await new Promise<void>((resolve) => watcher!.once('connect', () => resolve()));
+    const { dir, redis, a, b, core, watcher } = await cluster.start();
 
     const t = createTraffic('redis');
     const conversationIds = await openConversations(t, b.url, CONVERSATIONS);
@@ -93,8 +64,8 @@ describe.skipIf(unavailable !== null)('Redis restart under two server nodes', ()
     let clearedAt = 0;
     const nemesis = (async () => {
       await until(() => t.acked.size, (n) => n >= CONVERSATIONS * 2 + CONVERSATIONS * INGESTS_PER_CONVERSATION * 0.3, 'a third of the burst', 60_000);
-      await redis!.restart(500);
-      redisPids.push(redis!.pid());
+      await redis.restart(500);
+      redisPids.push(redis.pid());
       clearedAt = performance.now();
     })();
     const lastWrite = await conversationBurst(t, core, () => b.url, conversationIds, {
