@@ -56,6 +56,27 @@ export function startRouting(ctx: DomainContext, io: RoutingIo, options: Routing
     await requeueAndDispatch(ctx, agentId, 'went offline (disconnected)', teamIds);
   }
 
+  /**
+   * Checks one grace period from now whether the agent is connected anywhere. A check that
+   * fails (the other nodes cannot be asked while Redis is away) is tried again one grace period
+   * later, so an agent who left during an outage is still set offline once it is over.
+   */
+  function armGoneCheck(agent: AuthenticatedAgent['agent']): void {
+    if (closed) return;
+    clearTimeout(timers.get(agent.id));
+    const next = setTimeout(() => {
+      timers.delete(agent.id);
+      track(
+        checkGone(agent.id, agent.teamIds).catch((error: unknown) => {
+          console.error('[server] presence check failed; trying again', error);
+          if (!timers.has(agent.id)) armGoneCheck(agent);
+        }),
+      );
+    }, graceMs);
+    next.unref();
+    timers.set(agent.id, next);
+  }
+
   io.on('connection', (socket) => {
     const { agent } = (socket.data as { auth: AuthenticatedAgent }).auth;
     const timer = timers.get(agent.id);
@@ -63,20 +84,7 @@ export function startRouting(ctx: DomainContext, io: RoutingIo, options: Routing
       clearTimeout(timer);
       timers.delete(agent.id);
     }
-    socket.on('disconnect', () => {
-      if (closed) return;
-      clearTimeout(timers.get(agent.id));
-      const next = setTimeout(() => {
-        timers.delete(agent.id);
-        track(
-          checkGone(agent.id, agent.teamIds).catch((error: unknown) =>
-            console.error('[server] presence check failed', error),
-          ),
-        );
-      }, graceMs);
-      next.unref();
-      timers.set(agent.id, next);
-    });
+    socket.on('disconnect', () => armGoneCheck(agent));
   });
 
   // After a restart (or a crash) agents may still be stored as available with nobody connected:
