@@ -60,12 +60,13 @@ export function createCore(options: CoreOptions): Core {
   let sync: SyncClient | null = null;
   let closed = false;
 
-  const announce = (result: Pick<ApplyResult, 'conversationIds' | 'inbox' | 'directory'>) => {
+  const announce = (result: Pick<ApplyResult, 'conversationIds' | 'inbox' | 'directory' | 'onlyListed'>) => {
     if (result.conversationIds.length === 0 && !result.inbox && !result.directory) return;
     events.emit('data.changed', {
       conversationIds: result.conversationIds,
       inbox: result.inbox,
       directory: result.directory,
+      ...(result.onlyListed ? { onlyListed: true } : {}),
     });
   };
 

@@ -50,6 +50,8 @@ export type InboxSort = z.infer<typeof InboxSortSchema>;
 
 /** An inbox cursor is a short JSON key (sort key columns and a row id); longer input is refused. */
 const INBOX_CURSOR_MAX_CHARS = 400;
+/** Held rows a window may name as `known`: its page and the pages either side. */
+export const INBOX_KNOWN_MAX = 3 * INBOX_PAGE_MAX;
 
 export const InboxQuerySchema = z.object({
   scope: InboxScopeSchema,
@@ -66,6 +68,12 @@ export const InboxQuerySchema = z.object({
    * row (then skip `offset`, normally 0), one index seek however deep; `offset` alone is for jumps.
    */
   after: z.string().min(1).max(INBOX_CURSOR_MAX_CHARS).optional(),
+  /**
+   * Rows the window already holds unchanged (no `data.changed` has named them since it read them).
+   * The page then answers `order` (every row id, in order) and sends in `rows` only the others, so
+   * one new conversation costs one row over the wire instead of a page of them.
+   */
+  known: z.array(Id).max(INBOX_KNOWN_MAX).optional(),
 });
 export type InboxQuery = z.infer<typeof InboxQuerySchema>;
 
@@ -85,6 +93,8 @@ export const InboxPageSchema = z.object({
   rows: z.array(InboxRowSchema),
   /** Cursor of the page's last row, for `after` (absent on an empty page). */
   next: z.string().optional(),
+  /** With `known`: the page's row ids in order; `rows` then holds only those not known. */
+  order: z.array(Id).optional(),
 });
 export type InboxPage = z.infer<typeof InboxPageSchema>;
 
@@ -179,8 +189,16 @@ export const RPC_METHODS = Object.keys(rpcContract) as RpcMethod[];
 export const rpcEvents = {
   /** The sync state or pending count changed. */
   'sync.statusChanged': SyncStatusSchema,
-  /** Local data changed; `inbox` says whether any inbox row may have changed. */
-  'data.changed': z.object({ conversationIds: z.array(z.string()), inbox: z.boolean(), directory: z.boolean() }),
+  /**
+   * Local data changed; `inbox` says whether any inbox row may have changed. `onlyListed`: the
+   * inbox rows that changed are exactly the conversations named (absent: any row may have).
+   */
+  'data.changed': z.object({
+    conversationIds: z.array(z.string()),
+    inbox: z.boolean(),
+    directory: z.boolean(),
+    onlyListed: z.boolean().optional(),
+  }),
   /** The server refused something written locally; it was rolled back or marked failed. */
   'mutation.rejected': z.object({
     name: z.string(),

@@ -48,7 +48,7 @@ export function conversationHandlers(ctx: CoreContext): HandlersOf<Methods> {
   };
 
   const written = (conversationId: string) => {
-    ctx.announce({ conversationIds: [conversationId], inbox: true, directory: false });
+    ctx.announce({ conversationIds: [conversationId], inbox: true, directory: false, onlyListed: true });
     const sync = ctx.sync();
     sync?.emitStatus();
     void sync?.drain();
@@ -101,7 +101,7 @@ export function conversationHandlers(ctx: CoreContext): HandlersOf<Methods> {
       }
       // Every open marks read; only a row whose unread dot goes out changes what a window shows.
       // Announcing the others made each re-open reload the inbox page and the open conversation.
-      if (wasUnread) ctx.announce({ conversationIds: [conversationId], inbox: true, directory: false });
+      if (wasUnread) ctx.announce({ conversationIds: [conversationId], inbox: true, directory: false, onlyListed: true });
       return OK;
     },
 
@@ -132,7 +132,7 @@ export function conversationHandlers(ctx: CoreContext): HandlersOf<Methods> {
     'message.discard': async ({ messageId }) => {
       ctx.viewer();
       const conversationId = discardMessage(ctx.db, messageId);
-      ctx.announce({ conversationIds: [conversationId], inbox: true, directory: false });
+      ctx.announce({ conversationIds: [conversationId], inbox: true, directory: false, onlyListed: true });
       return OK;
     },
   };

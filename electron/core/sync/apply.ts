@@ -57,6 +57,8 @@ export interface ApplyResult {
   conversationIds: string[];
   inbox: boolean;
   directory: boolean;
+  /** The inbox rows that changed are exactly `conversationIds` (else any row may have). */
+  onlyListed?: boolean;
   assignedToMe: AssignedToMe[];
   /** The signed-in agent's new record when a change updated it (teams, role). */
   sessionAgent: Agent | null;
@@ -81,6 +83,8 @@ function applyInTransaction(db: Db, changes: readonly Change[], options: ApplyOp
   const touched = new Set<string>();
   let viewerAgent = getSessionAgent(db);
   let slaConfigChanged = false;
+  // A contact, an SLA policy or the viewer's scope changes rows no change names.
+  let everyRow = false;
 
   // Directory first, conversations next, messages last: a page may list them in any order, and a
   // message is kept only when its conversation is cached.
@@ -91,10 +95,12 @@ function applyInTransaction(db: Db, changes: readonly Change[], options: ApplyOp
       if (upsertContact(db, change.contact, change.seq)) {
         result.directory = true;
         result.inbox = true; // contact names show in inbox rows
+        everyRow = true;
       }
     } else if (applySlaConfigChange(db, change)) {
       slaConfigChanged = true;
       result.inbox = true;
+      everyRow = true;
     } else if (change.type === 'alert.created' && options.announceAssignments) {
       (result.slaAlerts ??= []).push(change.alert);
     } else if (change.type === 'agent.updated' && upsertAgent(db, change.agent, change.seq)) {
@@ -126,12 +132,14 @@ function applyInTransaction(db: Db, changes: readonly Change[], options: ApplyOp
       if (!canSeeConversation(viewer, scope) && deleteConversation(db, scope.id)) touched.add(scope.id);
     }
     result.inbox = true;
+    everyRow = true;
   }
 
   for (const id of touched) reapplyPending(db, id);
   refreshSlaDue(db, slaConfigChanged ? 'all' : [...touched]);
   if (touched.size > 0) result.inbox = true;
   result.conversationIds = [...touched];
+  result.onlyListed = !everyRow;
   // Canned responses: keys `canned:<id>` tell the UI to reload its library (sync/cannedSync.ts).
   result.conversationIds.push(...applyCannedChanges(db, changes, viewerAgent));
   // Alerts: keys `alert:<id>` tell the Live screen to reload its list (sync/alertSync.ts).

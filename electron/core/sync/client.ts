@@ -351,6 +351,7 @@ export class SyncClient {
             conversationIds: outcome.conversationIds,
             inbox: true,
             directory: false,
+            onlyListed: true,
             assignedToMe: [],
             sessionAgent: null,
           });

@@ -1,6 +1,7 @@
 /**
  * Wires the core's pushed events into the store. `data.changed` bursts are coalesced for
- * DATA_CHANGED_DEBOUNCE_MS so a sync page of many changes costs one reload, not hundreds.
+ * DATA_CHANGED_DEBOUNCE_MS so a sync page of many changes costs one reload, not hundreds; the
+ * reload names the changed rows so the core sends only those (inboxSlice.ts).
  */
 import type { SwitchboardApi } from '../../../shared/contracts/rpcTransport';
 import type { AppStore } from './index';
@@ -11,6 +12,8 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
   let timer: ReturnType<typeof setTimeout> | null = null;
   let changedIds = new Set<string>();
   let inboxChanged = false;
+  /** Some change in the burst may have touched rows it did not name. */
+  let anyRow = false;
   let directoryChanged = false;
 
   const flush = () => {
@@ -19,12 +22,14 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
     const ids = changedIds;
     const inbox = inboxChanged;
     const directory = directoryChanged;
+    const everyRow = anyRow;
     changedIds = new Set();
     inboxChanged = false;
+    anyRow = false;
     directoryChanged = false;
     if (state.sessionPhase !== 'signedIn') return;
     if (inbox) {
-      state.refreshInbox();
+      state.refreshInbox(everyRow ? undefined : [...ids]);
       if (state.searchText.trim()) void state.runSearch();
     }
     if (directory) {
@@ -39,6 +44,7 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
     api.on('data.changed', (payload) => {
       for (const id of payload.conversationIds) changedIds.add(id);
       inboxChanged ||= payload.inbox;
+      anyRow ||= payload.inbox && !payload.onlyListed;
       directoryChanged ||= payload.directory;
       timer ??= setTimeout(flush, DATA_CHANGED_DEBOUNCE_MS);
     }),

@@ -8,8 +8,20 @@
  *   refreshing after `data.changed` bumps the generation, so late answers cannot mix queries.
  * - On refresh, the old pages stay on screen (no flicker) until their replacements arrive; a page
  *   of an older generation is refetched when it scrolls into view; at most MAX_CACHED_PAGES are held.
+ * - A row is *fresh* while no `data.changed` has named it since it was read. A page is fetched
+ *   naming the fresh rows held around it as `known`: the core answers their ids in order and sends
+ *   only the rest, and the held row objects are kept (memoized rows do not re-render). A change
+ *   that may touch any row (a contact, an SLA policy, a new session) makes every row stale.
  */
-import type { InboxQuery, InboxRow, InboxScope, InboxSort, SearchHit } from '../../../shared/contracts/rpc';
+import {
+  INBOX_KNOWN_MAX,
+  type InboxPage,
+  type InboxQuery,
+  type InboxRow,
+  type InboxScope,
+  type InboxSort,
+  type SearchHit,
+} from '../../../shared/contracts/rpc';
 import type { Channel, ConversationStatus, Priority } from '../../../shared/domain/model';
 import { getApi, errorMessage } from '../api/client';
 import type { SliceCreator } from './types';
@@ -55,7 +67,8 @@ export interface InboxSlice {
 
   setInboxFilters(change: Partial<InboxFilters>): void;
   ensureInboxRange(start: number, end: number): void;
-  refreshInbox(): void;
+  /** Reloads the rows in view after `data.changed`: `changedIds` names the rows that changed, absent means any. */
+  refreshInbox(changedIds?: readonly string[]): void;
   resetInbox(): void;
   moveSelection(delta: number): void;
   setSelectedIndex(index: number): void;
@@ -80,8 +93,9 @@ export function inboxRowAt(pages: Record<number, CachedPage>, index: number): In
 function queryFor(
   filters: InboxFilters,
   page: number,
-  previous?: CachedPage,
-  generation?: number,
+  previous: CachedPage | undefined,
+  generation: number,
+  known: readonly string[],
 ): InboxQuery {
   const after =
     previous && previous.generation === generation && previous.rows.length === INBOX_PAGE
@@ -95,32 +109,72 @@ function queryFor(
     ...(filters.priorities.length ? { priorities: filters.priorities } : {}),
     ...(filters.breachingWithin30m ? { slaFilter: 'breachingWithin30m' as const } : {}),
     ...(after ? { after, offset: 0 } : { offset: page * INBOX_PAGE }),
+    ...(known.length ? { known: [...known] } : {}),
     limit: INBOX_PAGE,
   };
+}
+
+/** The page's rows: those sent, and the held ones the core named in `order`; null if one is missing. */
+function rowsOf(result: InboxPage, known: ReadonlyMap<string, InboxRow>): InboxRow[] | null {
+  if (!result.order) return result.rows;
+  const sent = new Map(result.rows.map((row) => [row.id, row]));
+  const rows: InboxRow[] = [];
+  for (const id of result.order) {
+    const row = sent.get(id) ?? known.get(id);
+    if (!row) return null;
+    rows.push(row);
+  }
+  return rows;
 }
 
 const initialFilters: InboxFilters = { scope: 'mine', statuses: [], channels: [], priorities: [], sort: 'newest' };
 
 export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
-  const fetchPage = async (page: number, generation: number) => {
+  /** Ids of held rows no `data.changed` has named since they were read. Not view state. */
+  let fresh = new Set<string>();
+
+  /** Fresh rows held on the page and the pages either side: what the core need not send again. */
+  const knownAround = (page: number): Map<string, InboxRow> => {
+    const known = new Map<string, InboxRow>();
+    const pages = get().inboxPages;
+    for (const near of [page, page - 1, page + 1]) {
+      for (const row of pages[near]?.rows ?? []) {
+        if (known.size >= INBOX_KNOWN_MAX) return known;
+        if (fresh.has(row.id)) known.set(row.id, row);
+      }
+    }
+    return known;
+  };
+
+  const fetchPage = async (page: number, generation: number, useKnown = true): Promise<void> => {
     const key = `${generation}:${page}`;
     if (inFlight.has(key)) return;
     inFlight.add(key);
+    let retryWhole = false;
     try {
+      const known = useKnown ? knownAround(page) : new Map<string, InboxRow>();
       const result = await getApi().inbox.list(
-        queryFor(get().inboxFilters, page, get().inboxPages[page - 1], generation),
+        queryFor(get().inboxFilters, page, get().inboxPages[page - 1], generation, [...known.keys()]),
       );
       if (get().inboxGeneration !== generation) return;
-      const pages = {
-        ...get().inboxPages,
-        [page]: { rows: result.rows, generation, ...(result.next ? { next: result.next } : {}) },
-      };
-      set({ inboxPages: trimPages(pages, get().inboxVisible), inboxTotal: result.total, inboxError: null });
+      const rows = rowsOf(result, known);
+      if (!rows) {
+        retryWhole = true; // cannot happen unless the core broke the contract: read the page whole
+        return;
+      }
+      const pages = trimPages(
+        { ...get().inboxPages, [page]: { rows, generation, ...(result.next ? { next: result.next } : {}) } },
+        get().inboxVisible,
+      );
+      for (const row of rows) fresh.add(row.id);
+      if (fresh.size > INBOX_KNOWN_MAX * 4) fresh = heldFresh(pages, fresh);
+      set({ inboxPages: pages, inboxTotal: result.total, inboxError: null });
     } catch (error) {
       if (get().inboxGeneration === generation) set({ inboxError: errorMessage(error) });
     } finally {
       inFlight.delete(key);
     }
+    if (retryWhole) await fetchPage(page, generation, false);
   };
 
   return {
@@ -159,7 +213,9 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       }
     },
 
-    refreshInbox() {
+    refreshInbox(changedIds) {
+      if (changedIds) for (const id of changedIds) fresh.delete(id);
+      else fresh.clear();
       const generation = get().inboxGeneration + 1;
       const { start, end } = get().inboxVisible;
       set({ inboxGeneration: generation, inboxPages: trimPages(get().inboxPages, { start, end }) });
@@ -167,6 +223,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     },
 
     resetInbox() {
+      fresh.clear();
       set({
         inboxFilters: initialFilters,
         inboxGeneration: get().inboxGeneration + 1,
@@ -224,6 +281,13 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
+}
+
+/** The fresh ids among the rows still held (the set is pruned to them when it grows). */
+function heldFresh(pages: Record<number, CachedPage>, fresh: ReadonlySet<string>): Set<string> {
+  const kept = new Set<string>();
+  for (const page of Object.values(pages)) for (const row of page.rows) if (fresh.has(row.id)) kept.add(row.id);
+  return kept;
 }
 
 /** Keeps the pages nearest the visible range, at most MAX_CACHED_PAGES of them. */

@@ -56,7 +56,7 @@ it('announces a conversation read once, when its unread dot goes out', async () 
   expect(await unread()).toBe(true);
   expect(await core.rpc.handle('conversation.markRead', { conversationId: 'c-read' })).toEqual({ ok: true, result: { ok: true } });
   expect(await unread()).toBe(false);
-  expect(changed).toEqual([{ conversationIds: ['c-read'], inbox: true, directory: false }]);
+  expect(changed).toEqual([{ conversationIds: ['c-read'], inbox: true, directory: false, onlyListed: true }]);
 
   expect(await core.rpc.handle('conversation.markRead', { conversationId: 'c-read' })).toEqual({ ok: true, result: { ok: true } });
   expect(changed).toHaveLength(1);

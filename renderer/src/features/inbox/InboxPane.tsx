@@ -82,7 +82,7 @@ function InboxBody(): React.JSX.Element {
     return (
       <div className="pane-state" role="alert" data-testid="inbox-error">
         <p>{t('inbox.error', { message: error })}</p>
-        <button type="button" className="btn" onClick={refresh}>
+        <button type="button" className="btn" onClick={() => refresh()}>
           {t('inbox.retry')}
         </button>
       </div>
