@@ -22,6 +22,7 @@ import { fanoutFigure } from './figures/fanout';
 import { twoNodeFigure } from './figures/twoNode';
 import { throughputFigure } from './figures/throughput';
 import { rendererFigure } from './figures/renderer';
+import { ingestToScreenFigure } from './figures/ingestToScreen';
 import { botOverheadFigure } from './botOverhead';
 
 /** In the priority order. */
@@ -37,6 +38,7 @@ const FIGURES: Figure[] = [
   memoryFigure,
   eventLoopFigure,
   rendererFigure,
+  ingestToScreenFigure,
   botOverheadFigure,
   dispatchLatencyFigure,
 ];

@@ -1,15 +1,18 @@
 /**
- * Wires the core's pushed events into the store. `data.changed` bursts are coalesced for
- * DATA_CHANGED_DEBOUNCE_MS so a sync page of many changes costs one reload, not hundreds; the
- * reload names the changed rows so the core sends only those (inboxSlice.ts).
+ * Wires the core's pushed events into the store. `data.changed` reloads at most once per
+ * DATA_CHANGED_INTERVAL_MS: the first change after a quiet spell reloads at once (on the next
+ * task, so changes of the same tick go together), later ones in a burst wait for the interval, so
+ * a sync page of many changes costs one reload, not hundreds. The reload names the changed rows
+ * so the core sends only those (inboxSlice.ts).
  */
 import type { SwitchboardApi } from '../../../shared/contracts/rpcTransport';
 import type { AppStore } from './index';
 
-export const DATA_CHANGED_DEBOUNCE_MS = 50;
+export const DATA_CHANGED_INTERVAL_MS = 50;
 
 export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastFlushAt = Number.NEGATIVE_INFINITY;
   let changedIds = new Set<string>();
   let inboxChanged = false;
   /** Some change in the burst may have touched rows it did not name. */
@@ -18,6 +21,7 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
 
   const flush = () => {
     timer = null;
+    lastFlushAt = Date.now();
     const state = store.getState();
     const ids = changedIds;
     const inbox = inboxChanged;
@@ -46,7 +50,7 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
       inboxChanged ||= payload.inbox;
       anyRow ||= payload.inbox && !payload.onlyListed;
       directoryChanged ||= payload.directory;
-      timer ??= setTimeout(flush, DATA_CHANGED_DEBOUNCE_MS);
+      timer ??= setTimeout(flush, Math.max(0, lastFlushAt + DATA_CHANGED_INTERVAL_MS - Date.now()));
     }),
     api.on('sync.statusChanged', (status) => store.getState().setSync(status)),
     api.on('mutation.rejected', (payload) => {

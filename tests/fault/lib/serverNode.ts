@@ -15,6 +15,8 @@ export interface NodeOptions {
   redisUrl?: string;
   /** Seed the demo centre (idempotent); give false to a second node on a shared database. */
   seedDemo?: boolean;
+  /** Bot channels (empty: the bot is off); absent: the server's default. */
+  botChannels?: ('chat' | 'sms' | 'social')[];
   timeoutMs?: number;
 }
 
@@ -47,6 +49,7 @@ export async function startNode(options: NodeOptions): Promise<ServerNode> {
           redisUrl: options.redisUrl,
           seedDemo: options.seedDemo ?? true,
           tokenSecret: FAULT_TOKEN_SECRET,
+          ...(options.botChannels ? { botChannels: options.botChannels } : {}),
         }),
       },
       options.timeoutMs ?? 240_000,

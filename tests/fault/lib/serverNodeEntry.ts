@@ -13,6 +13,8 @@ interface NodeConfig {
   redisUrl?: string;
   seedDemo: boolean;
   tokenSecret: string;
+  /** Bot channels (empty: the bot is off); absent: the server's default. */
+  botChannels?: ('chat' | 'sms' | 'social')[];
 }
 
 const config = JSON.parse(process.env.FAULT_NODE ?? '{}') as NodeConfig;
@@ -26,6 +28,7 @@ startServer({
   redisUrl: config.redisUrl,
   seedDemo: config.seedDemo,
   tokenSecret: config.tokenSecret,
+  ...(config.botChannels ? { bot: { channels: config.botChannels } } : {}),
   logger: false,
   env: {},
 }).then(

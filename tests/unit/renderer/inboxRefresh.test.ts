@@ -66,6 +66,7 @@ const shown = (store: ReturnType<typeof signedInStore>, count: number) =>
 beforeEach(() => {
   inbox.rows = ['c3', 'c2', 'c1'].map((id) => inbox.row(id));
   inbox.requests = [];
+  inbox.listeners.clear(); // each test's store listens alone
 });
 
 describe('inbox refresh after data.changed', () => {
@@ -125,5 +126,29 @@ describe('inbox refresh after data.changed', () => {
     const after = shown(store, 3);
     expect(after.map((row) => row?.contactName)).toEqual(inbox.rows.map((row) => row.contactName));
     expect(after[0]).not.toBe(before[0]);
+  });
+
+  it('the first change after a quiet spell reloads at once; a burst reloads at most once per interval', async () => {
+    const store = signedInStore();
+    store.getState().setInboxFilters({ scope: 'all' });
+    await settle();
+    store.getState().ensureInboxRange(0, 2);
+    await settle();
+    const before = inbox.requests.length;
+
+    inbox.rows.unshift(inbox.row('c4'));
+    inbox.emit('data.changed', { conversationIds: ['c4'], inbox: true, directory: false, onlyListed: true });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(inbox.requests.length).toBe(before + 1); // well inside the 50 ms interval
+
+    for (let i = 5; i < 10; i++) {
+      inbox.rows.unshift(inbox.row(`c${i}`));
+      inbox.emit('data.changed', { conversationIds: [`c${i}`], inbox: true, directory: false, onlyListed: true });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(inbox.requests.length).toBe(before + 1); // the burst waits for the interval…
+    await settle();
+    expect(inbox.requests.length).toBe(before + 2); // …and costs one reload
+    expect(shown(store, 3).map((row) => row?.id)).toEqual(['c9', 'c8', 'c7']);
   });
 });
