@@ -14,6 +14,7 @@ import { migrateToLatest } from './db/migrate';
 import { revokeSessionRow } from './domain/auth';
 import { createDemoConnector } from './domain/connectors';
 import type { ChangeAnnouncer, DomainContext } from './domain/context';
+import { createCommitGroup, type CommitGroup } from './domain/commitGroup';
 import type { AppendedChanges } from './db/queries/changes';
 import { seedDemo } from './demo/seed';
 import { seedDemoCrew } from './demo/crewRoster';
@@ -88,6 +89,8 @@ export interface RunningServer {
   routing: Routing;
   /** The bot: `idle()` resolves when no bot turn is queued or running. */
   bot: BotEngine;
+  /** Group commit of channel ingests: `stats()` says how many writes each transaction carried. */
+  ingestCommits: CommitGroup;
   /** The bot's knowledge base as this node serves it (`entries()` is what the bot reads). */
   knowledge: KnowledgeSource;
   close(): Promise<void>;
@@ -129,6 +132,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       bot: botSettingsFromEnv(options.env ?? process.env, options.bot),
       now: options.now ?? (() => new Date()),
     };
+    const ingestCommits = createCommitGroup(ctx);
+    ctx.ingestCommits = ingestCommits;
     if (options.seedDemo) {
       await seedDemo(ctx);
       await seedSlaDemo(ctx);
@@ -186,6 +191,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       sla: slaEngine,
       routing,
       bot: botEngine,
+      ingestCommits,
       knowledge: knowledgeStore,
       close() {
         closing ??= (async () => {
@@ -196,6 +202,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           pokes.close();
           await rt.close();
           await app.close();
+          await ingestCommits.idle();
           await inbound.close();
           await store.close();
           events.removeAllListeners();

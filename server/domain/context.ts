@@ -9,6 +9,7 @@ import type { KnowledgeSource } from './nlu/knowledgeSource';
 import type { BotSettings } from './bot/settings';
 import type { InboundClassifier } from './nlu/inboundClassifier';
 import { attachSla, flushSla, newSlaTransactionCache } from './sla/attach';
+import type { CommitGroup } from './commitGroup';
 
 export interface ChangeAnnouncer {
   /** Called after commit, never before: clients must never be told about uncommitted data. */
@@ -29,6 +30,8 @@ export interface DomainContext {
   classifier?: InboundClassifier;
   /** Bot and sentiment rules (bot/settings.ts); absent: no bot, default sentiment rules. */
   bot?: BotSettings;
+  /** Commits channel ingests in groups (commitGroup.ts); absent: one transaction each. */
+  ingestCommits?: CommitGroup;
   now(): Date;
 }
 
@@ -45,19 +48,31 @@ export async function commitWithChanges<T>(
   fn: (trx: Trx, append: AppendFn) => Promise<T>,
 ): Promise<T> {
   const appended: AppendedChanges[] = [];
-  const result = await writeTransaction(ctx.store, async (trx) => {
-    const sla = newSlaTransactionCache();
-    const done = await fn(trx, async (changes) => {
-      await attachSla(trx, ctx.store.dialect, changes, ctx.now().toISOString(), sla);
-      const range = await appendChanges(trx, changes, ctx.now().toISOString(), appended.at(-1)?.to);
-      appended.push(range);
-      return range;
-    });
-    await flushSla(trx, sla);
-    return done;
-  });
+  const result = await writeTransaction(ctx.store, (trx) => writeWithChanges(ctx, trx, appended, fn));
   for (const range of coalesceRanges(appended)) ctx.announcer.announce(range);
   return result;
+}
+
+/**
+ * One writer's work inside an open write transaction: its appends go to the change log after
+ * `appended` (ranges of the same transaction written before it) and are pushed onto it; the SLA
+ * state they folded is written at its end.
+ */
+export async function writeWithChanges<T>(
+  ctx: Pick<DomainContext, 'store' | 'now'>,
+  trx: Trx,
+  appended: AppendedChanges[],
+  fn: (trx: Trx, append: AppendFn) => Promise<T>,
+): Promise<T> {
+  const sla = newSlaTransactionCache();
+  const done = await fn(trx, async (changes) => {
+    await attachSla(trx, ctx.store.dialect, changes, ctx.now().toISOString(), sla);
+    const range = await appendChanges(trx, changes, ctx.now().toISOString(), appended.at(-1)?.to);
+    appended.push(range);
+    return range;
+  });
+  await flushSla(trx, sla);
+  return done;
 }
 
 /** Who hears a change: the audience without its conversation (pokes go to rooms, not conversations). */

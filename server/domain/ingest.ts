@@ -34,7 +34,7 @@ import { listTeams } from '../db/queries/directory';
 import { findInboundMessage, insertMessage, messageFromRow, upsertSurvey } from '../db/queries/messages';
 import { messageInsightColumns } from '../db/queries/insight';
 import { classifyInbound, entryStatus, escalationChanges, withInsight } from './bot/inbound';
-import { commitWithChanges, type DomainContext } from './context';
+import { commitWithChanges, type AppendFn, type DomainContext } from './context';
 import { chooseTeam } from './routing';
 import { audienceOf, contactChange, conversationChange, messageChange } from './snapshots';
 import { bumpVersion } from './versioning';
@@ -46,7 +46,10 @@ export async function ingestMessage(
   // Classification is pure CPU: done before the transaction so the writer lock never waits on
   // it, and in a worker thread when the node has cores to spare.
   const insight = ctx.classifier ? await ctx.classifier.classify(request.text) : classifyInbound(request);
-  return commitWithChanges(ctx, async (trx, append) => {
+  // Ingests arriving together commit together (commitGroup.ts), each in its own savepoint.
+  const commit = <T>(write: (trx: Trx, append: AppendFn) => Promise<T>) =>
+    ctx.ingestCommits ? ctx.ingestCommits.commit(write) : commitWithChanges(ctx, write);
+  return commit(async (trx, append) => {
     const existing = await findInboundMessage(trx, request.channel, request.externalId);
     if (existing)
       return { conversationId: existing.conversation_id, messageId: existing.id, duplicate: true };
