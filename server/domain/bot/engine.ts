@@ -18,8 +18,8 @@ import type { AppendedChanges } from '../../db/queries/changes';
 import { botConversationsWithPendingWork, pendingCustomerMessages } from '../../db/queries/insight';
 import { getConversationRow } from '../../db/queries/conversations';
 import type { DomainContext } from '../context';
-import { createBot, type Bot } from '../nlu/bot';
 import { getMessageClassifier } from '../nlu/classify';
+import { inlineClassifier } from '../nlu/inboundClassifier';
 import type { KnowledgeEntry } from '../nlu/training/knowledgeBase';
 import type { BotSettings } from './settings';
 import { decideTurn } from './turn';
@@ -37,25 +37,22 @@ export interface BotEngine {
   close(): Promise<void>;
 }
 
+/** A name per knowledge list (the source replaces the array when it changes), unique in the process. */
+const knowledgeKeys = new WeakMap<readonly KnowledgeEntry[], string>();
+let knowledgeLists = 0;
+function knowledgeKey(entries: readonly KnowledgeEntry[]): string {
+  let key = knowledgeKeys.get(entries);
+  if (!key) knowledgeKeys.set(entries, (key = `knowledge-${++knowledgeLists}`));
+  return key;
+}
+
 export function startBotEngine(ctx: DomainContext, settings: BotSettings): BotEngine {
   // Train the classifier now, not on the first customer's message (about a second, once per process).
   getMessageClassifier();
   const chains = new Map<string, Promise<void>>();
   let closed = false;
   const sweeps = new Set<Promise<void>>();
-  let trained: { entries: readonly KnowledgeEntry[]; bot: Bot } | null = null;
-
-  /** The bot over the current knowledge base, retrained when the list is replaced. */
-  function currentBot(): Bot {
-    const entries = ctx.knowledge.entries();
-    if (trained?.entries !== entries) {
-      trained = {
-        entries,
-        bot: createBot({ confidenceThreshold: settings.confidenceThreshold, maxTurns: settings.maxTurns, knowledgeBase: entries }),
-      };
-    }
-    return trained.bot;
-  }
+  const language = ctx.classifier ?? inlineClassifier();
 
   async function work(conversationId: string): Promise<void> {
     const row = await getConversationRow(ctx.store.db, conversationId);
@@ -63,7 +60,16 @@ export function startBotEngine(ctx: DomainContext, settings: BotSettings): BotEn
     const pending = await pendingCustomerMessages(ctx.store.db, conversationId);
     for (const [index, message] of pending.entries()) {
       if (closed) return;
-      const outcome = await decideTurn(ctx, currentBot(), conversationId, message, pending[index + 1]?.createdAt ?? null);
+      // The model runs before the turn's transaction, in the language pool when the node has one.
+      const entries = ctx.knowledge.entries();
+      const reply = await language.botReply({
+        text: message.text,
+        turn: message.turn,
+        knowledge: { key: knowledgeKey(entries), entries },
+        confidenceThreshold: settings.confidenceThreshold,
+        maxTurns: settings.maxTurns,
+      });
+      const outcome = await decideTurn(ctx, reply, conversationId, message, pending[index + 1]?.createdAt ?? null);
       if (outcome !== 'answered') return; // handed off, or no longer the bot's
     }
   }

@@ -16,7 +16,7 @@ import { listTeams } from '../../db/queries/directory';
 import { hasBotDecision, type PendingCustomerMessage } from '../../db/queries/insight';
 import { insertMessage, messageFromRow } from '../../db/queries/messages';
 import { commitWithChanges, type DomainContext } from '../context';
-import type { Bot, BotReply } from '../nlu/bot';
+import type { BotReply } from '../nlu/bot';
 import { chooseTeam, VIP_TEAM, type RoutableTeam } from '../routing';
 import { triggerDispatch } from '../routing/scheduler';
 import { audienceOf, conversationChange, messageChange } from '../snapshots';
@@ -48,17 +48,17 @@ const REASON_TEXT: Record<Handoff['reason'], string> = {
 };
 
 /**
- * Decides `message` for a conversation still with the bot. `laterCustomerAt` is when the next
- * undecided customer message arrived (the customer is still waiting for that one).
+ * Records the bot's `reply` (computed before, outside the transaction) to `message` for a
+ * conversation still with the bot. `laterCustomerAt` is when the next undecided customer message
+ * arrived (the customer is still waiting for that one).
  */
 export async function decideTurn(
   ctx: DomainContext,
-  bot: Bot,
+  reply: BotReply,
   conversationId: string,
   message: PendingCustomerMessage,
   laterCustomerAt: string | null,
 ): Promise<TurnOutcome> {
-  const reply = bot.answer(message.text, { turn: message.turn });
   const outcome = await commitWithChanges(ctx, async (trx, append) => {
     const row = await getConversationRow(trx, conversationId);
     // Someone took it from the bot (a lead assigned it or changed its status), or another node decided.

@@ -1,5 +1,5 @@
-// Worker thread entry of the inbound classifier pool (inboundClassifier.ts). Worker threads do
-// not inherit the parent's TypeScript loader, so this plain CommonJS file registers tsx before
-// loading the task.
+// Worker thread entry of the language pool (inboundClassifier.ts): classification and bot
+// replies. Worker threads do not inherit the parent's TypeScript loader, so this plain CommonJS
+// file registers tsx before loading the task.
 require('tsx/cjs/api').register();
 module.exports = require('./classifyTask.ts');

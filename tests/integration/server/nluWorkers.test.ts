@@ -1,7 +1,8 @@
 /**
- * Inbound classification in worker threads (SWITCHBOARD_NLU_WORKERS): the insight a message
- * gets from a worker is exactly the one the event loop computes, and a pool closes with the
- * server. Runs on embedded SQLite; one worker is enough to prove the path.
+ * Language work in worker threads (SWITCHBOARD_NLU_WORKERS): the insight a message gets and the
+ * bot's reply to it are exactly what the event loop computes (over the knowledge base the task
+ * carries), and a pool closes with the server. Runs on embedded SQLite; one worker is enough to
+ * prove the path.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../server/app';
 import { ConfigError, loadConfig } from '../../../server/config';
 import { classifyInbound } from '../../../server/domain/bot/inbound';
-import { createInboundClassifier, defaultNluWorkers } from '../../../server/domain/nlu/inboundClassifier';
+import { createInboundClassifier, defaultNluWorkers, inlineClassifier } from '../../../server/domain/nlu/inboundClassifier';
+import { DEFAULT_KNOWLEDGE_BASE } from '../../../server/domain/nlu/training/knowledgeBase';
 import { DEMO_CHANNEL_TOKENS } from '../../../server/demo/seed';
 import { getMessageRow } from '../../../server/db/queries/messages';
 
@@ -42,7 +44,39 @@ describe('classification in worker threads', () => {
     }
   });
 
-  it('stores the same insight on an ingested message when the server classifies in a worker', async () => {
+  it('gives the bot reply the event loop gives, for the knowledge base the task carries', async () => {
+    const pool = await createInboundClassifier(1);
+    const inline = inlineClassifier();
+    const defaults = { key: 'defaults', entries: DEFAULT_KNOWLEDGE_BASE };
+    // One entry only, answering everything about opening hours with a changed answer.
+    const hours = DEFAULT_KNOWLEDGE_BASE.find((entry) => entry.intent === 'kb.business_hours')!;
+    const edited = { key: 'edited', entries: [{ ...hours, answer: { 'zh-CN': '每天九点到九点', en: 'Nine to nine, every day.' } }] };
+    const cases = [
+      { text: 'What are your business hours?', turn: 1, knowledge: defaults },
+      { text: '你们几点上班', turn: 1, knowledge: defaults },
+      { text: '转人工', turn: 1, knowledge: defaults },
+      { text: 'What are your business hours?', turn: 4, knowledge: defaults },
+      { text: 'My parcel is broken and I want a refund', turn: 2, knowledge: defaults },
+      { text: 'What are your business hours?', turn: 1, knowledge: edited },
+    ];
+    try {
+      const replies = [];
+      for (const task of cases) {
+        const request = { ...task, confidenceThreshold: 0.6, maxTurns: 3 };
+        const reply = await pool.botReply(request);
+        expect(reply, task.text).toEqual(await inline.botReply(request));
+        replies.push(reply);
+      }
+      expect(replies.map((reply) => reply.kind)).toContain('answer');
+      expect(replies[2]).toMatchObject({ kind: 'handoff', reason: 'asked_for_human' });
+      expect(replies[3]).toMatchObject({ kind: 'handoff', reason: 'max_turns' });
+      expect(replies[5]).toMatchObject({ kind: 'answer', answer: 'Nine to nine, every day.' });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('stores the same insight on an ingested message, and the bot answers, when the server uses a worker', async () => {
     dir = mkdtempSync(join(tmpdir(), 'sb-nlu-workers-'));
     server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir, seedDemo: true, env: {}, nluWorkers: 1 });
     for (const [i, text] of MESSAGES.entries()) {
@@ -57,6 +91,23 @@ describe('classification in worker threads', () => {
       const expected = classifyInbound({ text })!;
       expect(row).toMatchObject({ issue_type: expected.issueType, sentiment_label: expected.sentiment.label });
     }
+    // A chat starts with the bot, whose reply the worker computed.
+    const response = await fetch(`${server.url}/api/v1/ingest/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_CHANNEL_TOKENS.chat}` },
+      body: JSON.stringify({ channel: 'chat', externalId: 'nlu-worker-chat', contact: { externalId: 'nlu-chat' }, text: 'What are your business hours?' }),
+    });
+    expect(response.status).toBe(202);
+    const { conversationId } = (await response.json()) as { conversationId: string };
+    await server.bot.idle();
+    const answers = await server.db.db
+      .selectFrom('messages')
+      .select(['text', 'author_type'])
+      .where('conversation_id', '=', conversationId)
+      .where('author_type', '=', 'bot')
+      .execute();
+    const hours = DEFAULT_KNOWLEDGE_BASE.find((entry) => entry.intent === 'kb.business_hours')!;
+    expect(answers).toEqual([{ text: hours.answer.en, author_type: 'bot' }]);
   });
 
   it('defaults to no workers on two cores and refuses a bad SWITCHBOARD_NLU_WORKERS', () => {
