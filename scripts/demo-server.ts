@@ -1,7 +1,9 @@
 // `npm start` / `npm run web`, first half: the embedded server with the demo centre seeded and
 // simulated customers writing in on every channel through the public ingest API, and the demo crew
 // (simulated agents) answering what routing assigns them unless SWITCHBOARD_DEMO_CREW=0.
+import { z } from 'zod';
 import { startServer } from '../server/app';
+import { envVar } from '../server/envField';
 import { DEMO_CHANNEL_TOKENS, DEMO_LOGINS, DEMO_TEAMS } from '../server/demo/seed';
 import { crewEnabled, startCrew, type Crew } from '../server/demo/crew';
 import { outboundFromEmitter, startSimulator } from '../server/demo/simulator';
@@ -9,7 +11,15 @@ import { outboundFromEmitter, startSimulator } from '../server/demo/simulator';
 async function main(): Promise<void> {
   const withCrew = crewEnabled(process.env);
   const server = await startServer({ seedDemo: true, seedDemoCrew: withCrew, logger: process.env.SWITCHBOARD_LOG === '1' });
-  const ratePerMinute = Number(process.env.SWITCHBOARD_DEMO_RATE ?? 12);
+  const ratePerMinute = envVar(
+    process.env,
+    'SWITCHBOARD_DEMO_RATE',
+    z.coerce
+      .number({ error: 'must be a number of new conversations a minute, 0–600' })
+      .min(0, 'must be a number of new conversations a minute, 0–600')
+      .max(600, 'must be a number of new conversations a minute, 0–600')
+      .default(12),
+  );
   const simulator = startSimulator({
     baseUrl: server.url,
     tokens: { ...DEMO_CHANNEL_TOKENS },

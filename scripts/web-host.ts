@@ -2,7 +2,9 @@
 // at a printed URL (127.0.0.1 only, launch secret required). The workstation core runs in a worker
 // thread of this process, so its SQLite work never holds up the host's event loop.
 import { join } from 'node:path';
+import { z } from 'zod';
 import { startWebHost } from '../electron/core/host/webHost';
+import { ConfigError, envVar } from '../server/envField';
 
 async function main(): Promise<void> {
   const root = join(__dirname, '..');
@@ -11,7 +13,16 @@ async function main(): Promise<void> {
   const host = await startWebHost({
     coreWorker: { dataDir, serverUrl },
     staticDir: join(root, 'out', 'renderer'),
-    port: Number(process.env.SWITCHBOARD_WEB_PORT ?? 5180),
+    port: envVar(
+      process.env,
+      'SWITCHBOARD_WEB_PORT',
+      z.coerce
+        .number({ error: 'must be a port number 0–65535' })
+        .int('must be a port number 0–65535')
+        .min(0, 'must be a port number 0–65535')
+        .max(65_535, 'must be a port number 0–65535')
+        .default(5180),
+    ),
   });
   console.log(`\n[switchboard] workstation ready: open ${host.url}\n`);
   host.coreThread?.onCrash(() => {
@@ -27,6 +38,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('[switchboard] the web host could not start:', error);
+  console.error('[switchboard] the web host could not start:', error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

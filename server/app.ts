@@ -27,10 +27,9 @@ import type { KnowledgeSource } from './domain/nlu/knowledgeSource';
 import { startRouting, type Routing } from './domain/routing/presenceTracker';
 import { startBotEngine, type BotEngine } from './domain/bot/engine';
 import { createInboundClassifier, type InboundClassifier } from './domain/nlu/inboundClassifier';
-import { botSettingsFromEnv, type BotSettings } from './domain/bot/settings';
+import type { BotSettings } from './domain/bot/settings';
 import { registerRoutingRoutes } from './http/routing';
 import { registerReportRoutes } from './http/reports';
-import { vipWaitMsFrom } from './domain/sla/vipWaiting';
 import { registerAuthRoutes } from './http/auth';
 import { installErrorHandlers } from './http/errors';
 import { registerHealthRoute } from './http/health';
@@ -97,7 +96,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const config = loadConfig(options.env ?? process.env);
+  const config = loadConfig(options.env);
   const dataDir = options.dataDir ?? config.dataDir;
   const databaseUrl = options.databaseUrl ?? config.databaseUrl;
   const store = databaseUrl ? openPostgresStore(databaseUrl) : openSqliteStore(join(dataDir, 'server.db'));
@@ -129,7 +128,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       tokenSecret: resolveTokenSecret(dataDir, options.tokenSecret ?? config.tokenSecret),
       tokenTtlHours: options.tokenTtlHours ?? config.tokenTtlHours,
       knowledge,
-      bot: botSettingsFromEnv(options.env ?? process.env, options.bot),
+      bot: { ...config.bot, ...options.bot },
       now: options.now ?? (() => new Date()),
     };
     const ingestCommits = createCommitGroup(ctx);
@@ -165,14 +164,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     const rt = realtime;
     sla = startSlaEngine(ctx, rt.io, databaseUrl, {
-      vipWaitMs: options.vipWaitMs ?? vipWaitMsFrom(options.env ?? process.env),
+      vipWaitMs: options.vipWaitMs ?? config.vipWaitMs,
     });
     const slaEngine = sla;
     const knowledgeStore = knowledge;
-    const routing = startRouting(ctx, rt.io, {
-      offlineGraceMs: options.offlineGraceMs,
-      env: options.env ?? process.env,
-    });
+    const routing = startRouting(ctx, rt.io, { offlineGraceMs: options.offlineGraceMs ?? config.offlineGraceMs });
     const botEngine = startBotEngine(ctx, ctx.bot!);
     const inbound = classifier;
     bot = botEngine;

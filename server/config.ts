@@ -1,5 +1,8 @@
 /**
- * Server configuration from the environment, validated with zod. Explicit options given to
+ * The server's one configuration: a single zod schema composed of this file's variables and each
+ * module's part (BOT_ENV, VIP_WAIT_ENV, ROUTING_ENV, next to the code they configure), parsed
+ * once at start. A bad value stops the process with a ConfigError naming every bad variable and
+ * what it accepts. No other server module reads the environment. Explicit options given to
  * startServer() override these. The token secret comes from SWITCHBOARD_TOKEN_SECRET, else from
  * `<dataDir>/token-secret`, generated once (mode 0600) so tokens survive restarts.
  */
@@ -9,16 +12,15 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_POKE_COALESCE_MS } from './realtime/pokes';
 import { defaultNluWorkers } from './domain/nlu/inboundClassifier';
+import { BOT_ENV, botSettingsOf, type BotSettings } from './domain/bot/settings';
+import { VIP_WAIT_ENV, vipWaitMsOf } from './domain/sla/vipWaiting';
+import { ROUTING_ENV, offlineGraceMsOf } from './domain/routing/presenceTracker';
+import { ConfigError, envNumber, fromEnv } from './envField';
 
-/** Unset and blank variables both mean "use the default". */
-const fromEnv = <T extends z.ZodType>(schema: T) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
-    schema,
-  );
+export { ConfigError } from './envField';
 
 const EnvSchema = z.object({
-  PORT: fromEnv(z.coerce.number().int().min(0).max(65_535).default(4000)),
+  PORT: fromEnv(envNumber({ min: 0, max: 65_535, integer: true }).default(4000)),
   HOST: fromEnv(z.string().default('127.0.0.1')),
   DATABASE_URL: fromEnv(
     z
@@ -37,17 +39,14 @@ const EnvSchema = z.object({
   ),
   SWITCHBOARD_DATA_DIR: fromEnv(z.string().default('./.data/server')),
   SWITCHBOARD_TOKEN_SECRET: fromEnv(z.string().min(16, 'must be at least 16 characters').optional()),
-  SWITCHBOARD_TOKEN_TTL_HOURS: fromEnv(
-    z.coerce
-      .number()
-      .positive()
-      .max(24 * 365)
-      .default(12),
-  ),
+  SWITCHBOARD_TOKEN_TTL_HOURS: fromEnv(envNumber({ min: 0, above: true, max: 24 * 365, unit: 'hours' }).default(12)),
   SWITCHBOARD_POKE_COALESCE_MS: fromEnv(
-    z.coerce.number().int().min(0).max(1_000).default(DEFAULT_POKE_COALESCE_MS),
+    envNumber({ min: 0, max: 1_000, integer: true, unit: 'ms' }).default(DEFAULT_POKE_COALESCE_MS),
   ),
-  SWITCHBOARD_NLU_WORKERS: fromEnv(z.coerce.number().int().min(0).max(16).default(defaultNluWorkers())),
+  SWITCHBOARD_NLU_WORKERS: fromEnv(envNumber({ min: 0, max: 16, integer: true, unit: 'worker threads' }).default(defaultNluWorkers())),
+  ...BOT_ENV,
+  ...VIP_WAIT_ENV,
+  ...ROUTING_ENV,
 });
 
 export interface ServerConfig {
@@ -62,12 +61,14 @@ export interface ServerConfig {
   tokenTtlHours: number;
   /** Quiet time between two poke flushes while commits keep coming (0: one poke per commit). */
   pokeCoalesceMs: number;
-  /** Worker threads that classify inbound messages (0: on the event loop). */
+  /** Worker threads for classification and the bot's replies (0: on the event loop). */
   nluWorkers: number;
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
+  /** The bot and sentiment alerts (domain/bot/settings.ts). */
+  bot: BotSettings;
+  /** How long a VIP customer waits in the queue before the leads are alerted (domain/sla/vipWaiting.ts). */
+  vipWaitMs: number;
+  /** How long an agent whose last socket is gone stays online (domain/routing/presenceTracker.ts). */
+  offlineGraceMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -89,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tokenTtlHours: e.SWITCHBOARD_TOKEN_TTL_HOURS,
     pokeCoalesceMs: e.SWITCHBOARD_POKE_COALESCE_MS,
     nluWorkers: e.SWITCHBOARD_NLU_WORKERS,
+    bot: botSettingsOf(e),
+    vipWaitMs: vipWaitMsOf(e),
+    offlineGraceMs: offlineGraceMsOf(e),
   };
 }
 

@@ -22,10 +22,10 @@ import type { DomainContext } from '../context';
 import { getMessageClassifier } from '../nlu/classify';
 import { audienceOf, messageChange } from '../snapshots';
 import { bumpVersion } from '../versioning';
-import { botSettingsFromEnv, botTakesChannel, type BotSettings } from './settings';
+import { botTakesChannel, DEFAULT_BOT_SETTINGS, type BotSettings } from './settings';
 
 /** Used when the context carries no settings (a context built without startServer). */
-const DEFAULTS: BotSettings = botSettingsFromEnv({}, { channels: [] });
+const DEFAULTS: BotSettings = { ...DEFAULT_BOT_SETTINGS, channels: [] };
 
 export const settingsOf = (ctx: DomainContext): BotSettings => ctx.bot ?? DEFAULTS;
 

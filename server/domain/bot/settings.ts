@@ -1,8 +1,10 @@
 /**
- * Bot and sentiment settings from the environment (documented in server/README.md), validated
- * with zod; startServer's `bot` option overrides them field by field.
+ * Bot and sentiment settings: this module's part of the server configuration (BOT_ENV, composed
+ * and parsed once in server/config.ts; documented in server/README.md). startServer's `bot`
+ * option overrides them field by field.
  */
 import { z } from 'zod';
+import { envNumber, fromEnv } from '../../envField';
 import type { Channel } from '../../../shared/domain/model';
 import { DEFAULT_CONFIDENCE_THRESHOLD, DEFAULT_MAX_TURNS } from '../nlu/bot';
 
@@ -27,9 +29,6 @@ export interface BotSettings {
   sweepIntervalMs: number;
 }
 
-const fromEnv = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined), schema);
-
 const channelList = z.string().transform((value, context): BotChannel[] => {
   if (value === 'none') return [];
   const names = value.split(',').map((name) => name.trim()).filter(Boolean);
@@ -41,23 +40,19 @@ const channelList = z.string().transform((value, context): BotChannel[] => {
   return [...new Set(names)] as BotChannel[];
 });
 
-const EnvSchema = z.object({
+export const BOT_ENV = {
   SWITCHBOARD_BOT_CHANNELS: fromEnv(channelList.default([...BOT_CAPABLE_CHANNELS])),
-  SWITCHBOARD_BOT_CONFIDENCE: fromEnv(z.coerce.number().min(0).max(1).default(DEFAULT_CONFIDENCE_THRESHOLD)),
-  SWITCHBOARD_BOT_MAX_TURNS: fromEnv(z.coerce.number().int().min(0).max(50).default(DEFAULT_MAX_TURNS)),
-  SWITCHBOARD_SENTIMENT_ALERT_SCORE: fromEnv(z.coerce.number().min(-1).max(0).default(-0.6)),
-  SWITCHBOARD_SENTIMENT_ALERT_COOLDOWN_MIN: fromEnv(z.coerce.number().min(0).max(7 * 24 * 60).default(30)),
-  SWITCHBOARD_SENTIMENT_RAISE_PRIORITY: fromEnv(z.enum(['0', '1', 'true', 'false']).default('0')),
-  SWITCHBOARD_BOT_SWEEP_SEC: fromEnv(z.coerce.number().min(1).max(3600).default(30)),
-});
+  SWITCHBOARD_BOT_CONFIDENCE: fromEnv(envNumber({ min: 0, max: 1 }).default(DEFAULT_CONFIDENCE_THRESHOLD)),
+  SWITCHBOARD_BOT_MAX_TURNS: fromEnv(envNumber({ min: 0, max: 50, integer: true, unit: 'turns' }).default(DEFAULT_MAX_TURNS)),
+  SWITCHBOARD_SENTIMENT_ALERT_SCORE: fromEnv(envNumber({ min: -1, max: 0 }).default(-0.6)),
+  SWITCHBOARD_SENTIMENT_ALERT_COOLDOWN_MIN: fromEnv(envNumber({ min: 0, max: 7 * 24 * 60, unit: 'minutes' }).default(30)),
+  SWITCHBOARD_SENTIMENT_RAISE_PRIORITY: fromEnv(z.enum(['0', '1', 'true', 'false'], { error: 'must be 0, 1, true or false' }).default('0')),
+  SWITCHBOARD_BOT_SWEEP_SEC: fromEnv(envNumber({ min: 1, max: 3600, unit: 'seconds' }).default(30)),
+};
 
-export function botSettingsFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<BotSettings> = {}): BotSettings {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`invalid bot configuration: ${problems}`);
-  }
-  const e = parsed.data;
+type BotEnv = z.infer<z.ZodObject<typeof BOT_ENV>>;
+
+export function botSettingsOf(e: BotEnv): BotSettings {
   return {
     channels: e.SWITCHBOARD_BOT_CHANNELS,
     confidenceThreshold: e.SWITCHBOARD_BOT_CONFIDENCE,
@@ -66,9 +61,11 @@ export function botSettingsFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Bo
     sentimentAlertCooldownMs: e.SWITCHBOARD_SENTIMENT_ALERT_COOLDOWN_MIN * 60_000,
     raisePriorityOnNegative: e.SWITCHBOARD_SENTIMENT_RAISE_PRIORITY === '1' || e.SWITCHBOARD_SENTIMENT_RAISE_PRIORITY === 'true',
     sweepIntervalMs: e.SWITCHBOARD_BOT_SWEEP_SEC * 1000,
-    ...overrides,
   };
 }
+
+/** The settings with nothing configured. */
+export const DEFAULT_BOT_SETTINGS: BotSettings = botSettingsOf(z.object(BOT_ENV).parse({}));
 
 export function botTakesChannel(settings: BotSettings, channel: Channel): boolean {
   return (settings.channels as readonly string[]).includes(channel);

@@ -6,6 +6,8 @@
  * grace period after start, agents stored as present but connected nowhere are set offline too.
  */
 import type { Server } from 'socket.io';
+import type { z } from 'zod';
+import { envNumber, fromEnv } from '../../envField';
 import type { AuthenticatedAgent } from '../auth';
 import type { DomainContext } from '../context';
 import { agentsNotOffline } from '../../db/queries/routing';
@@ -16,8 +18,18 @@ import { requeueAndDispatch } from './triggers';
 export const DEFAULT_OFFLINE_GRACE_MS = 30_000;
 
 export interface RoutingOptions {
+  /** How long an agent with no socket left stays online (default DEFAULT_OFFLINE_GRACE_MS). */
   offlineGraceMs?: number;
-  env?: NodeJS.ProcessEnv;
+}
+
+/** This module's part of the server configuration (composed and parsed once in server/config.ts). */
+export const ROUTING_ENV = {
+  SWITCHBOARD_OFFLINE_GRACE_SEC: fromEnv(envNumber({ min: 0, max: 3600, unit: 'seconds' }).optional()),
+};
+
+export function offlineGraceMsOf(e: z.infer<z.ZodObject<typeof ROUTING_ENV>>): number {
+  const seconds = e.SWITCHBOARD_OFFLINE_GRACE_SEC;
+  return seconds === undefined ? DEFAULT_OFFLINE_GRACE_MS : Math.round(seconds * 1000);
 }
 
 export interface Routing {
@@ -26,19 +38,11 @@ export interface Routing {
   close(): Promise<void>;
 }
 
-export function offlineGraceMs(options: RoutingOptions): number {
-  if (options.offlineGraceMs !== undefined) return options.offlineGraceMs;
-  const seconds = Number(options.env?.SWITCHBOARD_OFFLINE_GRACE_SEC);
-  return Number.isFinite(seconds) && seconds >= 0 && options.env?.SWITCHBOARD_OFFLINE_GRACE_SEC
-    ? seconds * 1000
-    : DEFAULT_OFFLINE_GRACE_MS;
-}
-
 /** What this module needs of the Socket.IO server (realtime/io.ts sets `socket.data.auth`). */
 type RoutingIo = Pick<Server, 'on' | 'in'>;
 
 export function startRouting(ctx: DomainContext, io: RoutingIo, options: RoutingOptions = {}): Routing {
-  const graceMs = offlineGraceMs(options);
+  const graceMs = options.offlineGraceMs ?? DEFAULT_OFFLINE_GRACE_MS;
   const timers = new Map<string, NodeJS.Timeout>();
   const pending = new Set<Promise<void>>();
   let closed = false;

@@ -6,24 +6,23 @@
  * the instant, not at the next poll. Each wait is alerted once: a new wait (the customer writes
  * again after an answer, or the conversation returns to the queue) is a new one.
  *
- * Configuration: SWITCHBOARD_VIP_WAIT_SEC (default 120 seconds).
+ * Configuration: SWITCHBOARD_VIP_WAIT_SEC (default 120 seconds), this module's part of the
+ * server configuration (composed and parsed once in server/config.ts).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { envNumber, fromEnv } from '../../envField';
 import type { Conversation, ContactTier } from '../../../shared/domain/model';
 
 export const DEFAULT_VIP_WAIT_MS = 120_000;
 
-const VipWaitEnvSchema = z.preprocess(
-  (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
-  z.coerce.number().positive().max(86_400).optional(),
-);
+export const VIP_WAIT_ENV = {
+  SWITCHBOARD_VIP_WAIT_SEC: fromEnv(envNumber({ min: 0, above: true, max: 86_400, unit: 'seconds' }).optional()),
+};
 
-/** The configured wait; an invalid value stops the server at start with a readable message. */
-export function vipWaitMsFrom(env: NodeJS.ProcessEnv): number {
-  const parsed = VipWaitEnvSchema.safeParse(env.SWITCHBOARD_VIP_WAIT_SEC);
-  if (!parsed.success)
-    throw new Error('invalid server configuration: SWITCHBOARD_VIP_WAIT_SEC must be a number of seconds (0–86400]');
-  return parsed.data === undefined ? DEFAULT_VIP_WAIT_MS : Math.round(parsed.data * 1000);
+/** The configured wait in ms (unset: DEFAULT_VIP_WAIT_MS). */
+export function vipWaitMsOf(e: z.infer<z.ZodObject<typeof VIP_WAIT_ENV>>): number {
+  const seconds = e.SWITCHBOARD_VIP_WAIT_SEC;
+  return seconds === undefined ? DEFAULT_VIP_WAIT_MS : Math.round(seconds * 1000);
 }
 
 export interface VipWait {

@@ -1,6 +1,9 @@
 /** The VIP-waiting rule, its setting, and the report's percentile: pure, table-driven. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIP_WAIT_MS, vipWaitMsFrom, vipWaitOf } from '../../../server/domain/sla/vipWaiting';
+import { loadConfig } from '../../../server/config';
+import { DEFAULT_VIP_WAIT_MS, vipWaitOf } from '../../../server/domain/sla/vipWaiting';
+
+const vipWaitMsFrom = (env: NodeJS.ProcessEnv) => loadConfig(env).vipWaitMs;
 import { quantile } from '../../../server/domain/reports/slaReport';
 
 const since = '2026-01-05T09:00:00.000Z';
