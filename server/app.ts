@@ -150,7 +150,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       await revokeSessionRow(ctx, sessionId);
       realtime?.disconnectSession(sessionId);
     };
-    registerHealthRoute(app);
+    registerHealthRoute(app, () => realtime?.redisState() ?? null);
     registerAuthRoutes(app, ctx, revokeSession);
     registerIngestRoutes(app, ctx);
     registerSlaRoutes(app, ctx);

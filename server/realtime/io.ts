@@ -14,13 +14,15 @@ import { registerHandlers } from './handlers';
 import { guardPayloadSize, SOCKET_FRAME_LIMIT_BYTES } from './sizeGuard';
 import { createCollisionHub } from './collision';
 import { ADMIN_ROOM, agentRoom, leadRoom, sessionRoom, teamRoom } from './pokes';
-import { openRedisBus, type RedisSide } from './redisBus';
+import { openRedisBus, type RedisSide, type RedisState } from './redisBus';
 import { headSeq } from '../db/queries/changes';
 
 export interface Realtime {
   io: Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
   /** Tells the session's sockets (`session.revoked`) and disconnects them, on every node. */
   disconnectSession(sessionId: string): void;
+  /** Whether the Redis adapter's connections are both ready; null on a single node without Redis. */
+  redisState(): RedisState | null;
   close(): Promise<void>;
 }
 
@@ -53,12 +55,14 @@ export async function createRealtime(
   });
 
   let closeRedis = async () => {};
+  let redisState = (): RedisState | null => null;
   if (options.redisUrl) {
     const bus = await openRedisBus(options.redisUrl, {
       onRestored: (side) => void nudgeAfterOutage(io, ctx, side),
     });
     io.adapter(createAdapter(bus.pub, bus.sub));
     closeRedis = () => bus.close();
+    redisState = () => bus.state();
   }
 
   io.use((socket, next) => {
@@ -99,6 +103,7 @@ export async function createRealtime(
 
   return {
     io,
+    redisState: () => redisState(),
     disconnectSession(sessionId) {
       const room = sessionRoom(sessionId);
       io.to(room).emit(SOCKET_EVENTS.revoked, { reason: 'revoked' });

@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { AgentSchema, CallInfoSchema, ChannelSchema, ContactTierSchema } from '../domain/model';
 import { MAX_MESSAGE_CHARS, MAX_NAME_CHARS, MAX_SUBJECT_CHARS } from '../domain/limits';
 
-export const HealthResponseSchema = z.object({ ok: z.literal(true), version: z.string() });
+export const HealthResponseSchema = z.object({
+  ok: z.literal(true),
+  version: z.string(),
+  /** Only on a node with a Redis adapter: 'up' when both its connections are ready. */
+  redis: z.enum(['up', 'down']).optional(),
+});
 
 export const LoginRequestSchema = z.object({
   email: z.string().trim().min(3).max(320),

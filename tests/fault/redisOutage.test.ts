@@ -21,7 +21,8 @@ import { redisUnavailable } from './lib/privateRedis';
 import { redisCluster } from './lib/redisCluster';
 import { recordResult } from './lib/report';
 import { agentLane, createTraffic, drained, ingestUntilAcked, openConversations, waitForConversations, type Traffic } from './lib/traffic';
-import { sleep } from './lib/util';
+import { redisHealth } from './lib/serverNode';
+import { sleep, until } from './lib/util';
 
 const CONVERSATIONS = 4;
 const OUTAGE_MS = 30_000;
@@ -66,13 +67,17 @@ describe.skipIf(unavailable !== null)('Redis down for 30 s under two server node
       for (const change of poke.changes) if (change.type === 'message.created') pokedOnB.add(change.message.text);
     });
 
+    expect(await redisHealth(b.url)).toBe('up');
     await redis.down();
     const downAt = performance.now();
+    // The node stays healthy for the load balancer (it still ingests) and tells the operator why pokes stop crossing.
+    const healthDuringOutage = until(() => redisHealth(b.url), (state) => state === 'down', 'node B to report redis down', 10_000);
     const customersUntil = downAt + OUTAGE_MS - QUIET_BEFORE_UP_MS;
     const [latencies] = await Promise.all([
       Promise.all(conversationIds.map((_, c) => pacedCustomer(t, b.url, c, 1, customersUntil))).then((all) => all.flat()),
       ...conversationIds.map((id, c) => agentLane(t, core, id, c, REPLIES_PER_CONVERSATION, () => sleep(PACE_MS * 2))),
     ]);
+    await healthDuringOutage;
     const duringOutage = [...t.acked.keys()].filter((text) => !/-in-\d+-0$/.test(text));
     await sleep(Math.max(0, downAt + OUTAGE_MS - performance.now()));
     await redis.up();

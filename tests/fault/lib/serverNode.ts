@@ -3,6 +3,7 @@
  * restarted at the same address, on SQLite (its data dir) or a given PostgreSQL (+ Redis).
  */
 import { join } from 'node:path';
+import { HealthResponseSchema } from '../../../shared/contracts/http';
 import { startChild, type ChildHandle } from './child';
 import { until } from './util';
 
@@ -74,4 +75,11 @@ export async function startNode(options: NodeOptions): Promise<ServerNode> {
     restart: spawnOne,
     stop: () => child.stop(),
   };
+}
+
+/** What a node's GET /healthz says of its Redis adapter (undefined: the node has none). */
+export async function redisHealth(url: string): Promise<'up' | 'down' | undefined> {
+  const response = await fetch(`${url}/healthz`);
+  if (response.status !== 200) throw new Error(`${url}/healthz answered ${response.status}`);
+  return HealthResponseSchema.parse(await response.json()).redis;
 }
