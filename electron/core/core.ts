@@ -23,7 +23,7 @@ import { createRpcService, type RpcService } from './service';
 import { slaAlertedOf } from './sync/slaAlerts';
 import { alertRaisedOf } from './sync/alertSync';
 import { CollisionRelay } from './sync/collision';
-import { COLLISION_SOCKET_EVENTS } from '../../shared/contracts/collision';
+import { SOCKET_EVENTS } from '../../shared/contracts/socket';
 
 export interface CoreOptions {
   dataDir: string;
@@ -116,7 +116,7 @@ export function createCore(options: CoreOptions): Core {
         collision.onStatus(status);
         events.emit('sync.statusChanged', status);
       },
-      serverEvents: { [COLLISION_SOCKET_EVENTS.presenceChanged]: (payload) => collision.onPicture(payload) },
+      serverEvents: { [SOCKET_EVENTS.presenceChanged]: (payload) => collision.onPicture(payload) },
       onSessionEnded(reason) {
         if (sync === client) sync = null;
         changeToken(null);

@@ -9,18 +9,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import type { z } from 'zod';
 import { LoginResponseSchema } from '../../shared/contracts/http';
 import {
-  PokeSchema,
-  PullResponseSchema,
-  PushResponseSchema,
+  parseAck,
+  parseServerEvent,
   SOCKET_EVENTS,
-  type Change,
-  type MutationArgs,
-  type MutationName,
-  type MutationResult,
-} from '../../shared/contracts/sync';
+  type ClientEvent,
+  type ClientInput,
+  type ClientOutput,
+} from '../../shared/contracts/socket';
+import type { Change, MutationArgs, MutationName, MutationResult } from '../../shared/contracts/sync';
 import type { Agent } from '../../shared/domain/model';
 import { PULL_PAGE_MAX } from '../../shared/domain/limits';
 
@@ -88,11 +86,10 @@ export class CrewConnection {
       // One resend after a lost answer: the server dedupes (clientId, mutationId).
       for (let attempt = 0; attempt < 2 && !this.stopped; attempt++) {
         try {
-          const response = await this.request(
-            SOCKET_EVENTS.push,
-            { clientId: this.clientId, mutations: [{ mutationId, name, args }] },
-            PushResponseSchema,
-          );
+          const response = await this.request(SOCKET_EVENTS.push, {
+            clientId: this.clientId,
+            mutations: [{ mutationId, name, args }],
+          });
           return response.results[0] ?? null;
         } catch (error) {
           this.report(error);
@@ -119,9 +116,9 @@ export class CrewConnection {
   }
 
   private onPoke(payload: unknown): void {
-    const parsed = PokeSchema.safeParse(payload);
-    if (!parsed.success || this.stopped) return;
-    const { from, to, changes } = parsed.data;
+    const poke = parseServerEvent(SOCKET_EVENTS.poke, payload);
+    if (!poke || this.stopped) return;
+    const { from, to, changes } = poke;
     this.options.onChanges(changes);
     if (from === this.cursor + 1) this.cursor = to;
     else if (to > this.cursor) void this.pull();
@@ -137,7 +134,7 @@ export class CrewConnection {
       do {
         this.pullAgain = false;
         for (;;) {
-          const page = await this.request(SOCKET_EVENTS.pull, { cursor: this.cursor, limit: PULL_PAGE_MAX }, PullResponseSchema);
+          const page = await this.request(SOCKET_EVENTS.pull, { cursor: this.cursor, limit: PULL_PAGE_MAX });
           this.options.onChanges(page.changes);
           const moved = page.cursor > this.cursor;
           this.cursor = Math.max(this.cursor, page.cursor);
@@ -151,16 +148,11 @@ export class CrewConnection {
     }
   }
 
-  private async request<T>(event: string, payload: unknown, schema: z.ZodType<T>): Promise<T> {
+  private async request<E extends ClientEvent>(event: E, payload: ClientInput<E>): Promise<ClientOutput<E>> {
     const socket = this.socket;
     if (!socket?.connected) throw new Error('not connected');
-    const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as {
-      ok?: boolean;
-      data?: unknown;
-      error?: { code?: string; message?: string };
-    };
-    if (!ack?.ok) throw new Error(`${event}: ${ack?.error?.code ?? 'internal'} ${ack?.error?.message ?? ''}`);
-    return schema.parse(ack.data);
+    const ack: unknown = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
+    return parseAck(event, ack);
   }
 
   private report(error: unknown): void {

@@ -13,21 +13,20 @@
  * - Broadcasts are coalesced per conversation (COALESCE_MS), so a burst costs one picture.
  * - A disconnect drops the socket's reports (Socket.IO leaves its rooms) and re-announces.
  */
-import type { Server, Socket } from 'socket.io';
+import type { Socket } from 'socket.io';
 import {
-  COLLISION_SOCKET_EVENTS,
-  PresenceReportSchema,
   TYPING_TTL_MS,
   type ConversationPresence,
   type ConversationPresenceAgent,
   type PresenceReport,
 } from '../../shared/contracts/collision';
-import { parseOrThrow, SwitchboardError } from '../../shared/contracts/errors';
+import { SwitchboardError } from '../../shared/contracts/errors';
 import { canSeeConversation } from '../../shared/domain/visibility';
 import { conversationFromRow, getConversationRow } from '../db/queries/conversations';
 import type { AuthenticatedAgent } from '../domain/auth';
 import type { DomainContext } from '../domain/context';
-import { answer, splitAck } from './handlers';
+import { SOCKET_EVENTS } from '../../shared/contracts/socket';
+import type { SwitchboardIo } from './socketServer';
 
 const COALESCE_MS = 25;
 /** A socket's permission for a conversation is re-read at most this often (typing refreshes are frequent). */
@@ -49,15 +48,15 @@ interface CollisionData {
 export const collisionRoom = (conversationId: string) => `collision:${conversationId}`;
 
 export interface CollisionHub {
-  /** Handles the socket's `conversation.presence` and forgets its reports when it disconnects. */
-  register(socket: Socket, auth: AuthenticatedAgent): void;
+  /** Forgets the socket's reports when it disconnects. */
+  register(socket: Socket): void;
+  /** The answer to `conversation.presence`: authorized, recorded, then the conversation's picture. */
+  report(socket: Socket, auth: AuthenticatedAgent, report: PresenceReport): Promise<ConversationPresence>;
   close(): void;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyServer = Server<any, any, any, any>;
 
-export function createCollisionHub(io: AnyServer, ctx: DomainContext): CollisionHub {
+export function createCollisionHub(io: SwitchboardIo, ctx: DomainContext): CollisionHub {
   const typingTimers = new Map<string, NodeJS.Timeout>(); // `${socketId}|${conversationId}`
   const authorizedUntil = new WeakMap<Socket, Map<string, number>>();
   const pending = new Set<string>();
@@ -102,7 +101,7 @@ export function createCollisionHub(io: AnyServer, ctx: DomainContext): Collision
       pending.clear();
       for (const id of ids) {
         picture(id).then(
-          (presence) => io.to(collisionRoom(id)).emit(COLLISION_SOCKET_EVENTS.presenceChanged, presence),
+          (presence) => io.to(collisionRoom(id)).emit(SOCKET_EVENTS.presenceChanged, presence),
           (error: unknown) => console.error('[server] collision picture failed', error),
         );
       }
@@ -162,9 +161,8 @@ export function createCollisionHub(io: AnyServer, ctx: DomainContext): Collision
     granted.set(conversationId, now + AUTHORIZED_FOR_MS);
   }
 
-  /** The ack of `conversation.presence`: validated, authorized, then the conversation's picture. */
-  async function report(socket: Socket, auth: AuthenticatedAgent, payload: unknown): Promise<ConversationPresence> {
-    const parsed: PresenceReport = parseOrThrow(PresenceReportSchema, payload, COLLISION_SOCKET_EVENTS.presence);
+  /** The ack of `conversation.presence` (its payload validated by the contract): authorized, then the conversation's picture. */
+  async function report(socket: Socket, auth: AuthenticatedAgent, parsed: PresenceReport): Promise<ConversationPresence> {
     const { conversationId, viewing, typing } = parsed;
     const reports = reportsOf(socket);
     // Leaving needs no permission: a conversation transferred away must still be left.
@@ -186,11 +184,9 @@ export function createCollisionHub(io: AnyServer, ctx: DomainContext): Collision
   }
 
   return {
-    register(socket, auth) {
-      socket.on(COLLISION_SOCKET_EVENTS.presence, (...args: unknown[]) => {
-        const { payload, ack } = splitAck(args);
-        void answer(ack, () => report(socket, auth, payload));
-      });
+    report,
+
+    register(socket) {
       socket.on('disconnect', () => {
         const reports = (socket.data as CollisionData).collision ?? {};
         for (const conversationId of Object.keys(reports)) {

@@ -1,20 +1,32 @@
 /**
- * Per-socket event handlers. Every client → server event answers through its ack with the
- * `Ack<T>` shape; invalid payloads and unknown events get typed errors, never a crash. Pushes of
- * one socket run one after another so its mutations apply in the order they were sent.
+ * Per-socket event handlers, one per client event of the contract (shared/contracts/socket.ts).
+ * Each handler gets its input already validated against the event's schema and answers through
+ * the ack with the `Ack<T>` shape; invalid payloads and unknown events get typed errors, never a
+ * crash. Pushes of one socket run one after another so its mutations apply in the order they
+ * were sent.
  */
 import type { Socket } from 'socket.io';
+import type { ZodType } from 'zod';
 import { parseOrThrow, SwitchboardError, type ErrorBody } from '../../shared/contracts/errors';
-import { PullRequestSchema, PushRequestSchema, SOCKET_EVENTS, type Ack } from '../../shared/contracts/sync';
-import { COLLISION_CLIENT_EVENTS } from '../../shared/contracts/collision';
+import {
+  CLIENT_EVENT_NAMES,
+  CLIENT_EVENTS,
+  isClientEvent,
+  type Ack,
+  type ClientEvent,
+  type ClientInput,
+  type ClientOutput,
+} from '../../shared/contracts/socket';
 import type { AuthenticatedAgent } from '../domain/auth';
 import type { DomainContext } from '../domain/context';
 import { applyPush } from '../domain/mutations';
 import { pull } from '../domain/sync';
+import type { CollisionHub } from './collision';
 
 type AckFn = (response: Ack<unknown>) => void;
 
-const CLIENT_EVENTS = new Set<string>([SOCKET_EVENTS.pull, SOCKET_EVENTS.push, ...COLLISION_CLIENT_EVENTS]);
+/** What a socket answers to each client event, given its validated input. */
+export type ClientEventHandlers = { [E in ClientEvent]: (input: ClientInput<E>) => Promise<ClientOutput<E>> };
 
 export function splitAck(args: unknown[]): { payload: unknown; ack: AckFn | undefined } {
   const last = args[args.length - 1];
@@ -29,7 +41,7 @@ function toErrorBody(error: unknown): ErrorBody {
   return { code: 'internal', message: 'the server could not answer this request' };
 }
 
-export async function answer<T>(ack: AckFn | undefined, work: () => Promise<T>): Promise<void> {
+async function answer<T>(ack: AckFn | undefined, work: () => Promise<T>): Promise<void> {
   let response: Ack<unknown>;
   try {
     response = { ok: true, data: await work() };
@@ -39,30 +51,43 @@ export async function answer<T>(ack: AckFn | undefined, work: () => Promise<T>):
   ack?.(response);
 }
 
-export function registerHandlers(ctx: DomainContext, socket: Socket, auth: AuthenticatedAgent): void {
-  let pushQueue: Promise<void> = Promise.resolve();
-
-  socket.on(SOCKET_EVENTS.pull, (...args: unknown[]) => {
-    const { payload, ack } = splitAck(args);
-    void answer(ack, async () =>
-      pull(ctx, auth.viewer, parseOrThrow(PullRequestSchema, payload, SOCKET_EVENTS.pull)),
-    );
-  });
-
-  socket.on(SOCKET_EVENTS.push, (...args: unknown[]) => {
-    const { payload, ack } = splitAck(args);
-    pushQueue = pushQueue.then(() =>
-      answer(ack, async () =>
-        applyPush(ctx, auth.agent, parseOrThrow(PushRequestSchema, payload, SOCKET_EVENTS.push)).finally(() =>
+/** The handlers of one signed-in socket. */
+export function socketHandlers(
+  ctx: DomainContext,
+  socket: Socket,
+  auth: AuthenticatedAgent,
+  collision: CollisionHub,
+): ClientEventHandlers {
+  let pushQueue: Promise<unknown> = Promise.resolve();
+  return {
+    'sync.pull': (input) => pull(ctx, auth.viewer, input),
+    'sync.push': (input) => {
+      const applied = pushQueue.then(() =>
+        applyPush(ctx, auth.agent, input).finally(() =>
           // The ack follows the pokes of the commits it reports (pokes.ts).
           ctx.announcer.flush?.(),
         ),
-      ),
-    );
-  });
+      );
+      pushQueue = applied.catch(() => {});
+      return applied;
+    },
+    'conversation.presence': (input) => collision.report(socket, auth, input),
+  };
+}
+
+/** Registers every client event of the contract on `socket`, and answers any other event `unknown_event`. */
+export function registerHandlers(socket: Socket, handlers: ClientEventHandlers): void {
+  for (const event of CLIENT_EVENT_NAMES) {
+    const handle = handlers[event] as (input: unknown) => Promise<unknown>;
+    const schema: ZodType = CLIENT_EVENTS[event].input;
+    socket.on(event, (...args: unknown[]) => {
+      const { payload, ack } = splitAck(args);
+      void answer(ack, async () => handle(parseOrThrow(schema, payload, event)));
+    });
+  }
 
   socket.onAny((event: string, ...args: unknown[]) => {
-    if (CLIENT_EVENTS.has(event)) return;
+    if (isClientEvent(event)) return;
     const { ack } = splitAck(args);
     ack?.({
       ok: false,

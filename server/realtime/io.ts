@@ -7,18 +7,20 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Server } from 'socket.io';
-import { SOCKET_EVENTS, type SyncHead } from '../../shared/contracts/sync';
-import { authenticate, type AuthenticatedAgent } from '../domain/auth';
+import { type SyncHead } from '../../shared/contracts/sync';
+import { authenticate } from '../domain/auth';
 import type { DomainContext } from '../domain/context';
-import { registerHandlers } from './handlers';
+import { registerHandlers, socketHandlers } from './handlers';
+import type { SwitchboardIo } from './socketServer';
 import { guardPayloadSize, SOCKET_FRAME_LIMIT_BYTES } from './sizeGuard';
 import { createCollisionHub } from './collision';
 import { ADMIN_ROOM, agentRoom, leadRoom, sessionRoom, teamRoom } from './pokes';
 import { openRedisBus, type RedisSide, type RedisState } from './redisBus';
 import { headSeq } from '../db/queries/changes';
+import { SOCKET_EVENTS } from '../../shared/contracts/socket';
 
 export interface Realtime {
-  io: Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
+  io: SwitchboardIo;
   /** Tells the session's sockets (`session.revoked`) and disconnects them, on every node. */
   disconnectSession(sessionId: string): void;
   /** Whether the Redis adapter's connections are both ready; null on a single node without Redis. */
@@ -31,13 +33,7 @@ export interface RealtimeOptions {
   redisUrl?: string;
 }
 
-// Events are validated at runtime (handlers.ts), so the maps stay open.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type DefaultEventsMap = Record<string, (...args: any[]) => void>;
-
-export interface SocketData {
-  auth: AuthenticatedAgent;
-}
+export type { SocketData } from './socketServer';
 
 // setTimeout cannot wait longer than this.
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -47,7 +43,7 @@ export async function createRealtime(
   ctx: DomainContext,
   options: RealtimeOptions = {},
 ): Promise<Realtime> {
-  const io = new Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>(httpServer, {
+  const io: SwitchboardIo = new Server(httpServer, {
     path: options.path ?? '/socket.io',
     maxHttpBufferSize: SOCKET_FRAME_LIMIT_BYTES,
     serveClient: false,
@@ -89,8 +85,8 @@ export async function createRealtime(
     if (auth.agent.role === 'lead') rooms.push(...auth.agent.teamIds.map(leadRoom));
     void socket.join(rooms);
     guardPayloadSize(socket);
-    registerHandlers(ctx, socket, auth);
-    collision.register(socket, auth);
+    registerHandlers(socket, socketHandlers(ctx, socket, auth, collision));
+    collision.register(socket);
 
     const untilExpiry = auth.expiresAt.getTime() - ctx.now().getTime();
     const expiry = setTimeout(

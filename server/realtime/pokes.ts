@@ -27,9 +27,10 @@
  *   pokes are out, so the pusher never sees its ack before its own change.
  */
 import type { Server } from 'socket.io';
-import { SOCKET_EVENTS, type Change, type Poke } from '../../shared/contracts/sync';
+import { type Change, type Poke } from '../../shared/contracts/sync';
 import { LEAD_ONLY_CHANGE_TYPES, type AppendedChanges, type Audience } from '../db/queries/changes';
 import type { ChangeAnnouncer } from '../domain/context';
+import { SOCKET_EVENTS } from '../../shared/contracts/socket';
 
 export const ADMIN_ROOM = 'role:admin';
 export const agentRoom = (agentId: string) => `agent:${agentId}`;

@@ -6,7 +6,7 @@
  * runs, keeping the connection. Only frames beyond the transport limit still close it.
  */
 import type { Socket } from 'socket.io';
-import type { Ack } from '../../shared/contracts/sync';
+import { type Ack } from '../../shared/contracts/socket';
 import { MAX_PAYLOAD_BYTES } from '../../shared/domain/limits';
 
 /** The transport's frame limit: room for a payload over the limit to be answered, not cut. */

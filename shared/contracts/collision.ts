@@ -3,6 +3,7 @@
  * design: these events never enter the change log, nothing is stored, and a reconnect starts
  * from nothing (the core re-announces what it is looking at).
  *
+ * Socket events (shared/contracts/socket.ts):
  * - client → server `conversation.presence` `{ conversationId, viewing, typing }` with an ack
  *   `{ conversationId, agents }` (everyone currently there, the caller included).
  * - server → client `conversation.presenceChanged` `{ conversationId, agents, asOf }` to the
@@ -21,13 +22,6 @@ const Instant = z.string().min(1).max(40);
 export const TYPING_TTL_MS = 6_000;
 /** How often a composer refreshes `typing: true` while the agent keeps typing. */
 export const TYPING_REFRESH_MS = 2_500;
-
-export const COLLISION_SOCKET_EVENTS = {
-  presence: 'conversation.presence',
-  presenceChanged: 'conversation.presenceChanged',
-} as const;
-/** Events a client may send (the server's handler table must know them). */
-export const COLLISION_CLIENT_EVENTS = [COLLISION_SOCKET_EVENTS.presence] as const;
 
 export const PresenceReportSchema = z
   .object({ conversationId: Id, viewing: z.boolean(), typing: z.boolean() })

@@ -67,9 +67,7 @@ export const ALERT_KINDS = ['sla_breached', 'negative_sentiment', 'vip_waiting']
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type Alert = z.infer<typeof AlertSchema>;
 
-export const SLA_SOCKET_EVENTS = { warning: 'sla.warning', breached: 'sla.breached' } as const;
-
-/** Payload of `sla.warning` and `sla.breached`. */
+/** Payload of the socket events `sla.warning` and `sla.breached` (shared/contracts/socket.ts). */
 export const SlaNoticeSchema = z.object({
   conversationId: Id,
   teamId: Id,

@@ -56,16 +56,6 @@ export type Change = z.infer<typeof ChangeSchema>;
 export type ChangeType = Change['type'];
 export type ConversationChange = Extract<Change, { conversation: unknown }>;
 
-/** Socket event names. Client → server events take an ack callback as their last argument. */
-export const SOCKET_EVENTS = {
-  pull: 'sync.pull',
-  push: 'sync.push',
-  poke: 'sync.poke',
-  /** Server → client: the change log's head; a client whose cursor is behind pulls. */
-  head: 'sync.head',
-  revoked: 'session.revoked',
-} as const;
-
 export const PullRequestSchema = z.object({
   cursor: Seq,
   limit: z.number().int().min(1).max(PULL_PAGE_MAX).optional(),
@@ -147,5 +137,3 @@ export type MutationResult = z.infer<typeof MutationResultSchema>;
 export const PushResponseSchema = z.object({ results: z.array(MutationResultSchema) });
 export type PushResponse = z.infer<typeof PushResponseSchema>;
 
-/** Every ack is either a typed error or the event's response. */
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: z.infer<typeof ErrorBodySchema> };

@@ -23,9 +23,10 @@ import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { startBenchServer } from './lib/server';
 import { DEMO_CHANNEL_TOKENS, DEMO_PASSWORD } from '../../server/demo/seed';
-import { SOCKET_EVENTS, type Poke } from '../../shared/contracts/sync';
+import { type Poke } from '../../shared/contracts/sync';
 import type { Figure, Row } from './lib/report';
 import { sleep, summarize, type Summary } from './lib/stats';
+import { SOCKET_EVENTS } from '../../shared/contracts/socket';
 
 const AGENTS = [
   { id: 'agent-li-na', email: 'li.na@demo.switchboard' },

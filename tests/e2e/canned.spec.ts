@@ -4,8 +4,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { io } from 'socket.io-client';
-import type { Ack, Change, PullResponse } from '../../shared/contracts/sync';
-import { SOCKET_EVENTS } from '../../shared/contracts/sync';
+import type { Change, PullResponse } from '../../shared/contracts/sync';
+import { type Ack, SOCKET_EVENTS } from '../../shared/contracts/socket';
 import { DEMO_AGENT, startStack, type Stack, signIn } from './harness';
 
 let stack: Stack;

@@ -7,7 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
-import { COLLISION_SOCKET_EVENTS } from '../../shared/contracts/collision';
+import { SOCKET_EVENTS } from '../../shared/contracts/socket';
 import { DEMO_PASSWORD } from '../../server/demo/seed';
 import { signIn, startStack, type Stack } from './harness';
 
@@ -60,11 +60,11 @@ test('shows who else is here and warns before sending a reply the customer has o
   colleague = await colleagueSocket();
   const ack = (await colleague
     .timeout(5_000)
-    .emitWithAck(COLLISION_SOCKET_EVENTS.presence, { conversationId, viewing: true, typing: true })) as { ok: boolean };
+    .emitWithAck(SOCKET_EVENTS.presence, { conversationId, viewing: true, typing: true })) as { ok: boolean };
   expect(ack.ok).toBe(true);
   const indicator = page.getByTestId('collision-indicator');
   await expect(indicator).toContainText('王伟 Wang Wei is typing…');
-  await colleague.timeout(5_000).emitWithAck(COLLISION_SOCKET_EVENTS.presence, { conversationId, viewing: true, typing: false });
+  await colleague.timeout(5_000).emitWithAck(SOCKET_EVENTS.presence, { conversationId, viewing: true, typing: false });
   await expect(indicator).toContainText('王伟 Wang Wei is viewing');
 
   // Li Na starts her reply; the customer writes again before she sends it.
@@ -111,6 +111,6 @@ test('shows who else is here and warns before sending a reply the customer has o
   await expect(input).toHaveValue('');
 
   // The colleague leaves: nobody else is shown.
-  await colleague.timeout(5_000).emitWithAck(COLLISION_SOCKET_EVENTS.presence, { conversationId, viewing: false, typing: false });
+  await colleague.timeout(5_000).emitWithAck(SOCKET_EVENTS.presence, { conversationId, viewing: false, typing: false });
   await expect(indicator).toHaveCount(0);
 });

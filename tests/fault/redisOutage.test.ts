@@ -13,7 +13,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CACHE_FILE } from '../../electron/core/core';
-import { SOCKET_EVENTS, type Poke } from '../../shared/contracts/sync';
+import { type Poke } from '../../shared/contracts/sync';
 import { summarize } from '../bench/lib/stats';
 import { cacheView, converge, history, login, serverView, verdict } from './lib/checker';
 import { postgresUnavailable } from './lib/privatePostgres';
@@ -23,6 +23,7 @@ import { recordResult } from './lib/report';
 import { agentLane, createTraffic, drained, ingestUntilAcked, openConversations, waitForConversations, type Traffic } from './lib/traffic';
 import { redisHealth } from './lib/serverNode';
 import { sleep, until } from './lib/util';
+import { SOCKET_EVENTS } from '../../shared/contracts/socket';
 
 const CONVERSATIONS = 4;
 const OUTAGE_MS = 30_000;

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CACHE_FILE } from '../../electron/core/core';
-import { SOCKET_EVENTS, type Poke } from '../../shared/contracts/sync';
+import { type Poke } from '../../shared/contracts/sync';
 import { cacheView, converge, history, login, serverView, verdict } from './lib/checker';
 import { postgresUnavailable } from './lib/privatePostgres';
 import { redisUnavailable } from './lib/privateRedis';
@@ -24,6 +24,7 @@ import { redisHealth } from './lib/serverNode';
 import { recordResult } from './lib/report';
 import { conversationBurst, createTraffic, drained, ingestUntilAcked, openConversations, waitForConversations, type Traffic } from './lib/traffic';
 import { until } from './lib/util';
+import { SOCKET_EVENTS } from '../../shared/contracts/socket';
 
 const CONVERSATIONS = 4;
 const INGESTS_PER_CONVERSATION = 20;

@@ -15,30 +15,36 @@
  *   Unacknowledged rows stay and are resent after reconnect; the server dedupes (clientId, mutationId).
  */
 import { io } from 'socket.io-client';
-import type { z } from 'zod';
 import { SwitchboardError, type ErrorCode } from '../../../shared/contracts/errors';
 import type { SyncState, SyncStatus } from '../../../shared/contracts/rpc';
+import type { SlaNotice } from '../../../shared/contracts/sla';
 import {
-  PokeSchema,
-  PullResponseSchema,
-  PushResponseSchema,
+  parseAck,
+  parseServerEvent,
+  SERVER_EVENT_NAMES,
   SOCKET_EVENTS,
-  SyncHeadSchema,
-  type MutationResult,
-} from '../../../shared/contracts/sync';
+  type ClientEvent,
+  type ClientInput,
+  type ClientOutput,
+  type ServerEvent,
+  type ServerPayload,
+} from '../../../shared/contracts/socket';
+import type { MutationResult, Poke, SyncHead } from '../../../shared/contracts/sync';
 import { PULL_PAGE_MAX, PUSH_BATCH_MAX } from '../../../shared/domain/limits';
-import { SLA_SOCKET_EVENTS, SlaNoticeSchema, type SlaNotice } from '../../../shared/contracts/sla';
 import type { Db } from '../db/database';
 import { clearPokeFloor, getClientId, getCursor, getPokeFloor } from '../db/queries/meta';
 import { markOutboxSent, nextOutboxBatch, outboxCount } from '../db/queries/outbox';
 import { applyChanges, type ApplyResult } from './apply';
 import { acknowledge, type Rejection } from './outbox';
 
-/** The part of a socket.io-client Socket the sync client uses (a fake one in unit tests). */
+/**
+ * The part of a socket.io-client Socket the sync client uses (a fake one in unit tests). Server
+ * events arrive unvalidated (the server is a trust edge) and are parsed by the contract here.
+ */
 export interface SyncSocket {
   readonly connected: boolean;
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
+  on(event: ServerEvent | 'connect' | 'disconnect' | 'connect_error', listener: (...args: never[]) => void): unknown;
+  timeout(ms: number): { emitWithAck<E extends ClientEvent>(event: E, payload: ClientInput<E>): Promise<unknown> };
   connect(): unknown;
   disconnect(): unknown;
 }
@@ -71,8 +77,8 @@ export interface SyncClientOptions {
   onSessionEnded(reason: string): void;
   /** The server's SLA scheduler warned or breached a conversation this socket may see. */
   onSlaNotice?(notice: SlaNotice): void;
-  /** Listeners for further server → client events (validated by their owners). */
-  serverEvents?: Record<string, (payload: unknown) => void>;
+  /** Listeners for further server → client events, given payloads the contract accepted. */
+  serverEvents?: { [E in ServerEvent]?: (payload: ServerPayload<E>) => void };
 }
 
 /** Pokes of one flush leave the server within microseconds; a second covers any straggler. */
@@ -111,8 +117,14 @@ export class SyncClient {
       this.options.token,
     );
     this.socket = socket;
-    const on = (event: string, listener: (...args: unknown[]) => void) =>
+    const on = (event: 'connect' | 'disconnect' | 'connect_error', listener: (...args: unknown[]) => void) =>
       socket.on(event, listener as (...args: never[]) => void);
+    /** A server event whose payload the contract accepts; anything else is dropped. */
+    const onServer = <E extends ServerEvent>(event: E, listener: (payload: ServerPayload<E>) => void) =>
+      socket.on(event, ((payload: unknown) => {
+        const parsed = parseServerEvent(event, payload);
+        if (parsed !== null) listener(parsed);
+      }) as (...args: never[]) => void);
     on('connect', () => {
       this.caughtUp = false;
       this.lastError = null;
@@ -138,17 +150,16 @@ export class SyncClient {
         this.emitStatus();
       }
     });
-    on(SOCKET_EVENTS.poke, (payload) => this.onPoke(payload));
-    on(SOCKET_EVENTS.head, (payload) => this.onHead(payload));
-    on(SOCKET_EVENTS.revoked, () => this.endSession('You were signed out by the server.'));
-    for (const event of [SLA_SOCKET_EVENTS.warning, SLA_SOCKET_EVENTS.breached]) {
-      on(event, (payload) => {
-        const notice = SlaNoticeSchema.safeParse(payload);
-        if (notice.success) this.options.onSlaNotice?.(notice.data);
-      });
+    onServer(SOCKET_EVENTS.poke, (poke) => this.onPoke(poke));
+    onServer(SOCKET_EVENTS.head, (head) => this.onHead(head));
+    onServer(SOCKET_EVENTS.revoked, () => this.endSession('You were signed out by the server.'));
+    for (const event of [SOCKET_EVENTS.slaWarning, SOCKET_EVENTS.slaBreached])
+      onServer(event, (notice) => this.options.onSlaNotice?.(notice));
+    const further = this.options.serverEvents ?? {};
+    for (const event of SERVER_EVENT_NAMES) {
+      const listener = further[event] as ((payload: unknown) => void) | undefined;
+      if (listener) onServer(event, listener);
     }
-    for (const [event, listener] of Object.entries(this.options.serverEvents ?? {}))
-      on(event, (payload) => listener(payload));
     socket.connect();
     this.emitStatus();
   }
@@ -214,11 +225,8 @@ export class SyncClient {
     this.emitStatus();
   }
 
-  private onPoke(payload: unknown): void {
+  private onPoke({ from, to, changes }: Poke): void {
     if (this.stopped) return;
-    const parsed = PokeSchema.safeParse(payload);
-    if (!parsed.success) return;
-    const { from, to, changes } = parsed.data;
     const { db } = this.options;
     const cursor = getCursor(db);
     const contiguous = from === cursor + 1;
@@ -237,10 +245,8 @@ export class SyncClient {
    * head is past the cursor. Spread over HEAD_PULL_JITTER_MS, so the sockets of a whole node
    * do not all pull in the same millisecond.
    */
-  private onHead(payload: unknown): void {
-    if (this.stopped) return;
-    const parsed = SyncHeadSchema.safeParse(payload);
-    if (!parsed.success || parsed.data.seq <= getCursor(this.options.db)) return;
+  private onHead(head: SyncHead): void {
+    if (this.stopped || head.seq <= getCursor(this.options.db)) return;
     setTimeout(() => {
       if (!this.stopped) this.schedulePull();
     }, Math.random() * HEAD_PULL_JITTER_MS);
@@ -288,11 +294,7 @@ export class SyncClient {
         let hasMore = true;
         while (hasMore && this.connected) {
           const cursor = from < replayTo ? from : getCursor(db);
-          const page = await this.request(
-            SOCKET_EVENTS.pull,
-            { cursor, limit: PULL_PAGE_MAX },
-            PullResponseSchema,
-          );
+          const page = await this.request(SOCKET_EVENTS.pull, { cursor, limit: PULL_PAGE_MAX });
           const result = applyChanges(db, page.changes, {
             moveCursorTo: page.cursor,
             announceAssignments: cursor > 0,
@@ -329,11 +331,7 @@ export class SyncClient {
         const mutations = batch.map(({ mutationId, name, args }) => ({ mutationId, name, args }));
         let results: MutationResult[];
         try {
-          const response = await this.request(
-            SOCKET_EVENTS.push,
-            { clientId: getClientId(db), mutations },
-            PushResponseSchema,
-          );
+          const response = await this.request(SOCKET_EVENTS.push, { clientId: getClientId(db), mutations });
           results = response.results;
         } catch (error) {
           if (!(error instanceof SwitchboardError) || !PERMANENT_PUSH_ERRORS.has(error.code)) throw error;
@@ -387,26 +385,16 @@ export class SyncClient {
   }
 
   /** An ephemeral request (no outbox): fails with 'offline' when not connected. */
-  send<T>(event: string, payload: unknown, schema: z.ZodType<T>): Promise<T> {
-    return this.request(event, payload, schema);
+  send<E extends ClientEvent>(event: E, payload: ClientInput<E>): Promise<ClientOutput<E>> {
+    return this.request(event, payload);
   }
 
-  /** Emit with an ack and validate the answer: the server is a trust edge too. */
-  private async request<T>(event: string, payload: unknown, schema: z.ZodType<T>): Promise<T> {
+  /** Emit with an ack and read the answer by the contract: the server is a trust edge too. */
+  private async request<E extends ClientEvent>(event: E, payload: ClientInput<E>): Promise<ClientOutput<E>> {
     const socket = this.socket;
     if (!socket?.connected) throw new SwitchboardError('offline', 'Not connected to the server.');
-    const ack = (await socket.timeout(this.options.ackTimeoutMs ?? 20_000).emitWithAck(event, payload)) as {
-      ok?: unknown;
-      data?: unknown;
-      error?: { code?: ErrorCode; message?: string };
-    } | null;
+    const ack = await socket.timeout(this.options.ackTimeoutMs ?? 20_000).emitWithAck(event, payload);
     if (this.stopped || socket !== this.socket) throw new SwitchboardError('offline', 'Sync stopped.');
-    if (ack && ack.ok === true) {
-      const parsed = schema.safeParse(ack.data);
-      if (parsed.success) return parsed.data;
-      throw new SwitchboardError('internal', `Unexpected ${event} response from the server.`);
-    }
-    const code = ack?.error?.code ?? 'internal';
-    throw new SwitchboardError(code, ack?.error?.message ?? `${event} failed.`);
+    return parseAck(event, ack);
   }
 }

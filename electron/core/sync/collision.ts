@@ -8,7 +8,6 @@
  * cannot overwrite a newer one.
  */
 import {
-  COLLISION_SOCKET_EVENTS,
   ConversationPresenceSchema,
   type ConversationPresence,
   type ConversationPresenceAgent,
@@ -16,6 +15,7 @@ import {
 } from '../../../shared/contracts/collision';
 import type { SyncStatus } from '../../../shared/contracts/rpc';
 import type { SyncClient } from './client';
+import { SOCKET_EVENTS } from '../../../shared/contracts/socket';
 
 export interface CollisionRelayOptions {
   sync(): SyncClient | null;
@@ -41,7 +41,7 @@ export class CollisionRelay {
     }
     const sync = this.options.sync();
     if (!sync?.connected) return [];
-    const picture = await sync.send(COLLISION_SOCKET_EVENTS.presence, report, ConversationPresenceSchema);
+    const picture = await sync.send(SOCKET_EVENTS.presence, report);
     if (!viewing && !typing) return [];
     this.keep(picture);
     return this.others((this.pictures.get(conversationId) ?? picture).agents);

@@ -3,8 +3,8 @@
  * whether it runs here (leader.ts). Notices go to the conversation's rooms through Socket.IO
  * (with the Redis adapter, to sockets on every node).
  */
-import type { Server } from 'socket.io';
 import { roomsFor } from '../../realtime/pokes';
+import type { SwitchboardIo } from '../../realtime/socketServer';
 import type { DomainContext } from '../context';
 import { contendForLeadership, leadAlone } from './leader';
 import { SlaScheduler } from './scheduler';
@@ -23,7 +23,7 @@ export interface SlaEngine {
 
 export function startSlaEngine(
   ctx: DomainContext,
-  io: Server,
+  io: SwitchboardIo,
   databaseUrl: string | undefined,
   options: { vipWaitMs?: number } = {},
 ): SlaEngine {

@@ -15,7 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Alert, SlaNotice } from '../../../shared/contracts/sla';
-import { SLA_SOCKET_EVENTS } from '../../../shared/contracts/sla';
+import { SOCKET_EVENTS } from '../../../shared/contracts/socket';
 import type { ContactTier } from '../../../shared/domain/model';
 import { businessTimeBetween, computeSla, type SlaResult } from '../../../shared/sla';
 import {
@@ -46,7 +46,11 @@ import { DEFAULT_VIP_WAIT_MS, vipWaitOf } from './vipWaiting';
 /** setTimeout cannot wait longer than this; a longer wait wakes early and re-arms. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-export type NoticeEmitter = (rooms: string[], event: string, notice: SlaNotice) => void;
+export type NoticeEmitter = (
+  rooms: string[],
+  event: typeof SOCKET_EVENTS.slaWarning | typeof SOCKET_EVENTS.slaBreached,
+  notice: SlaNotice,
+) => void;
 
 export interface SlaSchedulerOptions {
   ctx: DomainContext;
@@ -311,7 +315,7 @@ export class SlaScheduler {
         ]);
         return true;
       });
-      if (fired) this.options.emit(rooms, SLA_SOCKET_EVENTS.breached, notice('breached', dueAt));
+      if (fired) this.options.emit(rooms, SOCKET_EVENTS.slaBreached, notice('breached', dueAt));
       return;
     }
     if (
@@ -324,7 +328,7 @@ export class SlaScheduler {
       const fired = await commitWithChanges(ctx, (trx) =>
         insertNoticeOnce(trx, { ...noticeKey(base), kind: 'warning', due_at: dueAt, fired_at: at.now }),
       );
-      if (fired) this.options.emit(rooms, SLA_SOCKET_EVENTS.warning, notice('warning', dueAt));
+      if (fired) this.options.emit(rooms, SOCKET_EVENTS.slaWarning, notice('warning', dueAt));
     }
   }
 }

@@ -22,7 +22,7 @@ import { openDatabase } from '../../../electron/core/db/database';
 import { setServerUrl, setSessionAgent } from '../../../electron/core/db/queries/meta';
 import { startBenchServer } from '../lib/server';
 import { DEMO_CHANNEL_TOKENS, DEMO_PASSWORD } from '../../../server/demo/seed';
-import { SOCKET_EVENTS } from '../../../shared/contracts/sync';
+import { SOCKET_EVENTS } from '../../../shared/contracts/socket';
 import { PUSH_BATCH_MAX } from '../../../shared/domain/limits';
 import { BENCH_VIEWER, directoryChanges } from '../lib/dataset';
 import { openOfflineCore, rpcCaller } from '../lib/core';

@@ -10,9 +10,10 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
 import { DEMO_PASSWORD } from '../../../server/demo/seed';
-import { PullResponseSchema, SOCKET_EVENTS, type Change } from '../../../shared/contracts/sync';
+import { PullResponseSchema, type Change } from '../../../shared/contracts/sync';
 import type { Traffic } from './traffic';
 import { until } from './util';
+import { SOCKET_EVENTS } from '../../../shared/contracts/socket';
 
 export async function login(url: string, email: string): Promise<string> {
   const response = await fetch(`${url}/api/v1/auth/login`, {

@@ -10,7 +10,7 @@
  */
 import { createCore } from '../../../electron/core/core';
 import { defaultSocketFactory, type SocketFactory } from '../../../electron/core/sync/client';
-import { SOCKET_EVENTS } from '../../../shared/contracts/sync';
+import { SOCKET_EVENTS } from '../../../shared/contracts/socket';
 
 interface CoreConfig {
   dataDir: string;

@@ -5,7 +5,7 @@
  * the second copy (what a client sees when its first ack was lost and it resent the batch).
  */
 import { defaultSocketFactory, type SocketFactory, type SyncSocket } from '../../../electron/core/sync/client';
-import { SOCKET_EVENTS } from '../../../shared/contracts/sync';
+import { SOCKET_EVENTS } from '../../../shared/contracts/socket';
 
 export interface DuplicationStats {
   pokesRedelivered: number;

@@ -13,9 +13,10 @@ import { io } from 'socket.io-client';
 import type { Core } from '../../../electron/core/core';
 import { DEMO_CHANNEL_TOKENS } from '../../../server/demo/seed';
 import type { RpcInput, RpcMethod, RpcOutput } from '../../../shared/contracts/rpc';
-import { PushResponseSchema, SOCKET_EVENTS } from '../../../shared/contracts/sync';
+import { PushResponseSchema } from '../../../shared/contracts/sync';
 import { PUSH_BATCH_MAX } from '../../../shared/domain/limits';
 import { sleep, until } from './util';
+import { SOCKET_EVENTS } from '../../../shared/contracts/socket';
 
 export interface Traffic {
   tag: string;

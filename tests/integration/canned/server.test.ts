@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CANNED } from '../../../server/demo/cannedSeed';
-import type { Ack, Change, PullResponse, PushResponse } from '../../../shared/contracts/sync';
-import { SOCKET_EVENTS } from '../../../shared/contracts/sync';
+import type { Change, PullResponse, PushResponse } from '../../../shared/contracts/sync';
+import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 import { connectSocket, startTestServer, testBackends, waitForEvent, type TestServer } from '../server/harness';
 
 const push = async (socket: Socket, mutations: unknown[], clientId = randomUUID()) =>

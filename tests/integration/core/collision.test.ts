@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLLISION_SOCKET_EVENTS, TYPING_TTL_MS, type ConversationPresenceAgent } from '../../../shared/contracts/collision';
-import type { Ack } from '../../../shared/contracts/sync';
+import { TYPING_TTL_MS, type ConversationPresenceAgent } from '../../../shared/contracts/collision';
+import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 import { connectSocket, testBackends } from '../server/harness';
 import { eventually, startStack, type Stack, type TestAgent } from './stack';
 
@@ -98,10 +98,10 @@ describe.each(testBackends())('collision detection through the core (%s)', (back
     const { token } = await stack.server.login('chen.jie@demo.switchboard');
     const socket = await connectSocket(stack.url, token, stack.server);
     const heard: unknown[] = [];
-    socket.on(COLLISION_SOCKET_EVENTS.presenceChanged, (payload: unknown) => heard.push(payload));
+    socket.on(SOCKET_EVENTS.presenceChanged, (payload: unknown) => heard.push(payload));
     const ack = (await socket
       .timeout(5_000)
-      .emitWithAck(COLLISION_SOCKET_EVENTS.presence, { conversationId, viewing: true, typing: false })) as Ack<unknown>;
+      .emitWithAck(SOCKET_EVENTS.presence, { conversationId, viewing: true, typing: false })) as Ack<unknown>;
     expect(ack).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     // Something does happen in the conversation meanwhile: A types. The outsider must not hear it.

@@ -10,9 +10,8 @@
  * `exp`), a revoked token, and a channel ingest token where a route takes one.
  */
 import { randomUUID } from 'node:crypto';
-import { COLLISION_SOCKET_EVENTS } from '../../../shared/contracts/collision';
-import { SLA_SOCKET_EVENTS } from '../../../shared/contracts/sla';
-import { SOCKET_EVENTS, type MutationName } from '../../../shared/contracts/sync';
+import { CLIENT_EVENT_NAMES, SERVER_EVENT_NAMES, SOCKET_EVENTS } from '../../../shared/contracts/socket';
+import type { MutationName } from '../../../shared/contracts/sync';
 
 export const CALLERS = [
   'agentOwner',
@@ -65,13 +64,13 @@ export const HANDSHAKE: Record<Caller, 'connected' | 'refused'> = {
 
 
 /**
- * Every contract that names socket events: each of its events needs a SOCKET_MATRIX line
- * (`sync.push` is covered per mutation instead). A new contract with events is one line here.
+ * Every socket event of the contract (shared/contracts/socket.ts), both directions: each needs a
+ * SOCKET_MATRIX line (`sync.push` is covered per mutation instead). A server event sent by a
+ * client must be answered `unknown_event`.
  */
-export const SOCKET_EVENT_CONTRACTS: Record<string, Record<string, string>> = {
-  sync: SOCKET_EVENTS,
-  collision: COLLISION_SOCKET_EVENTS,
-  sla: SLA_SOCKET_EVENTS,
+export const SOCKET_EVENT_CONTRACTS: Record<string, readonly string[]> = {
+  'client → server': CLIENT_EVENT_NAMES,
+  'server → client': SERVER_EVENT_NAMES,
 };
 
 /** Columns: client → server events, server → client events sent by a client, and one per mutation. */
@@ -98,11 +97,11 @@ export const SOCKET_MATRIX: Record<string, Record<SignedIn, SocketOutcome>> = {
   'push:agent.setStatus':      { agentOwner: 'ok', agentOther: 'ok', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
   'push:canned.update(personal)': { agentOwner: 'ok', agentOther: 'not_found', reviewer: 'forbidden', lead: 'not_found', admin: 'not_found' },
   // Collision detection: whoever may see the 售前 conversation may say they view it; the broadcast is server → client only.
-  [COLLISION_SOCKET_EVENTS.presence]:        { agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
-  [COLLISION_SOCKET_EVENTS.presenceChanged]: { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
+  [SOCKET_EVENTS.presence]:        { agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  [SOCKET_EVENTS.presenceChanged]: { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
   // SLA notices are server → client only.
-  [SLA_SOCKET_EVENTS.warning]: { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
-  [SLA_SOCKET_EVENTS.breached]: { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
+  [SOCKET_EVENTS.slaWarning]: { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
+  [SOCKET_EVENTS.slaBreached]: { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
   // A 售前 alert: its leads and admins acknowledge it; agents never (they never receive alerts).
   'push:alert.acknowledge':    { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
 };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect, inject } from 'vitest';
 import { ErrorBodySchema, type ErrorCode } from '../../../shared/contracts/errors';
-import type { Ack } from '../../../shared/contracts/sync';
+import { type Ack } from '../../../shared/contracts/socket';
 import { MAX_PAYLOAD_BYTES } from '../../../shared/domain/limits';
 import type { TestServer } from '../server/harness';
 import '../../fault/lib/format'; // declares the run's report folder (faultReportDir)

@@ -12,15 +12,13 @@ import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOCKET_FRAME_LIMIT_BYTES } from '../../../server/realtime/sizeGuard';
-import { COLLISION_SOCKET_EVENTS, ConversationPresenceSchema, PresenceReportSchema } from '../../../shared/contracts/collision';
+import { ConversationPresenceSchema, PresenceReportSchema } from '../../../shared/contracts/collision';
 import { ErrorBodySchema } from '../../../shared/contracts/errors';
 import {
   MUTATION_NAMES,
   MutationArgsSchemas,
   PullRequestSchema,
   PushRequestSchema,
-  SOCKET_EVENTS,
-  type Ack,
   type MutationName,
   type PushResponse,
 } from '../../../shared/contracts/sync';
@@ -28,6 +26,7 @@ import { MAX_PAYLOAD_BYTES } from '../../../shared/domain/limits';
 import { connectSocket, startTestServer, type TestServer } from '../server/harness';
 import { caseCounter, expectTypedError, fits, INPUT_ERRORS, MIN_CASES_PER_SURFACE, rowCounts } from './fuzzHarness';
 import { hostilePayload, hostileValue, prototypePolluted, wire } from './hostile';
+import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 
 const RESERVED_EVENTS = new Set([
   'connect',
@@ -162,7 +161,7 @@ describe('fuzzing the socket events', () => {
     await check(
       'conversation.presence',
       fc.asyncProperty(payload, async (p) => {
-        const ack = await emit(COLLISION_SOCKET_EVENTS.presence, p);
+        const ack = await emit(SOCKET_EVENTS.presence, p);
         const parsed = PresenceReportSchema.safeParse(wire(p));
         if (!parsed.success) return expectTypedError(ack, INPUT_ERRORS);
         // wang.wei is not in the target's team: a well-formed report about it is refused.
@@ -177,7 +176,7 @@ describe('fuzzing the socket events', () => {
   it('answers unknown events with unknown_event, whatever their name and payload', { timeout: 60_000 }, async () => {
     const name = fc
       .oneof(fc.string({ maxLength: 60 }), fc.constantFrom('sync.poke', 'session.revoked', 'SYNC.PULL', 'sync.pull ', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'sync.push\u0000'))
-      .filter((n) => !RESERVED_EVENTS.has(n) && n !== SOCKET_EVENTS.pull && n !== SOCKET_EVENTS.push && n !== COLLISION_SOCKET_EVENTS.presence);
+      .filter((n) => !RESERVED_EVENTS.has(n) && n !== SOCKET_EVENTS.pull && n !== SOCKET_EVENTS.push && n !== SOCKET_EVENTS.presence);
     await check(
       'unknown events',
       fc.asyncProperty(fc.tuple(name, hostileValue.filter(fits)), async ([event, p]) => {
@@ -202,7 +201,7 @@ describe('fuzzing the socket events', () => {
       [SOCKET_EVENTS.push, { clientId: randomUUID(), mutations: [{ mutationId: 1, name: 'message.send', args: { text: big(MAX_PAYLOAD_BYTES + 10) } }] }, ['too_large']],
       [SOCKET_EVENTS.push, { clientId: randomUUID(), mutations: Array.from({ length: 4 }, (_, i) => ({ mutationId: i + 1, name: 'message.send', args: { text: big(MAX_PAYLOAD_BYTES / 3) } })) }, ['too_large']],
       [SOCKET_EVENTS.pull, { cursor: 0, limit: 1, padding: big(2 * MAX_PAYLOAD_BYTES) }, ['too_large']],
-      [COLLISION_SOCKET_EVENTS.presence, { conversationId: targetConversationId, viewing: true, typing: false, padding: big(MAX_PAYLOAD_BYTES) }, ['too_large']],
+      [SOCKET_EVENTS.presence, { conversationId: targetConversationId, viewing: true, typing: false, padding: big(MAX_PAYLOAD_BYTES) }, ['too_large']],
       // Unknown events are refused by name first; either answer is typed.
       ['no.such.event', big(MAX_PAYLOAD_BYTES + 1), ['too_large', 'unknown_event']],
     ];

@@ -13,8 +13,9 @@ import { hashPassword } from '../../../server/domain/auth';
 import { DEMO_PASSWORD } from '../../../server/demo/seed';
 import type { SlaReport } from '../../../shared/contracts/alerts';
 import type { Alert } from '../../../shared/contracts/sla';
-import { SOCKET_EVENTS, type Ack, type Change, type Poke, type PushResponse } from '../../../shared/contracts/sync';
+import { type Change, type Poke, type PushResponse } from '../../../shared/contracts/sync';
 import { connectSocket, startTestServer, testBackends, waitForEvent, type TestServer } from './harness';
+import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 
 function controllableClock() {
   let offsetMs = 0;

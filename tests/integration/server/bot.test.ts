@@ -18,10 +18,11 @@ import { messageFromRow } from '../../../server/db/queries/messages';
 import type { OutboundDelivery } from '../../../server/domain/connectors';
 import type { BotSettings } from '../../../server/domain/bot/settings';
 import { DEMO_CHANNEL_TOKENS } from '../../../server/demo/seed';
-import { SOCKET_EVENTS, type Ack, type PushResponse } from '../../../shared/contracts/sync';
+import { type PushResponse } from '../../../shared/contracts/sync';
 import type { Alert } from '../../../shared/contracts/sla';
 import type { Channel, Message } from '../../../shared/domain/model';
 import { connectSocket, startTestServer, testBackends, type TestServer } from './harness';
+import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 
 const BOT: Partial<BotSettings> = { channels: ['chat', 'sms', 'social'], confidenceThreshold: 0.6, maxTurns: 3 };
 

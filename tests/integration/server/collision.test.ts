@@ -8,8 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLLISION_SOCKET_EVENTS, type ConversationPresence } from '../../../shared/contracts/collision';
-import type { Ack } from '../../../shared/contracts/sync';
+import { type ConversationPresence } from '../../../shared/contracts/collision';
+import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 import { connectSocket, startTestServer, TEST_DATABASE_URL, TEST_REDIS_URL, waitForEvent, type TestServer } from './harness';
 
 describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('collision detection across nodes (postgres + redis)', () => {
@@ -36,17 +36,17 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)('collision detection acro
     const liNa = await connectSocket(first.url, (await first.login('li.na@demo.switchboard')).token, first);
     const wangWei = await connectSocket(second.url, (await first.login('wang.wei@demo.switchboard')).token, second);
     const report = (socket: typeof liNa, viewing: boolean, typing: boolean) =>
-      socket.timeout(5_000).emitWithAck(COLLISION_SOCKET_EVENTS.presence, { conversationId, viewing, typing }) as Promise<Ack<ConversationPresence>>;
+      socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.presence, { conversationId, viewing, typing }) as Promise<Ack<ConversationPresence>>;
 
     expect(await report(liNa, true, false)).toMatchObject({ ok: true });
-    const seen = waitForEvent<ConversationPresence>(liNa, COLLISION_SOCKET_EVENTS.presenceChanged, (p) =>
+    const seen = waitForEvent<ConversationPresence>(liNa, SOCKET_EVENTS.presenceChanged, (p) =>
       p.agents.some((a) => a.agentId === 'agent-wang-wei' && a.typing),
     );
     const ack = await report(wangWei, true, true);
     expect(ack.ok && ack.data.agents.map((a) => a.agentId).sort()).toEqual(['agent-li-na', 'agent-wang-wei']);
     expect((await seen).conversationId).toBe(conversationId);
 
-    const cleared = waitForEvent<ConversationPresence>(liNa, COLLISION_SOCKET_EVENTS.presenceChanged, (p) =>
+    const cleared = waitForEvent<ConversationPresence>(liNa, SOCKET_EVENTS.presenceChanged, (p) =>
       p.agents.every((a) => a.agentId !== 'agent-wang-wei'),
     );
     wangWei.close();

@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREW, startCrew, type Crew } from '../../../server/demo/crew';
 import { DEMO_CHANNEL_TOKENS, DEMO_LOGINS, DEMO_TEAMS } from '../../../server/demo/seed';
 import { simulateOnce } from '../../../server/demo/simulator';
-import { SOCKET_EVENTS, type Ack, type PushResponse } from '../../../shared/contracts/sync';
+import { type PushResponse } from '../../../shared/contracts/sync';
 import { eventually } from '../core/stack';
 import { connectSocket, startTestServer, type TestServer } from './harness';
+import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 
 const CREW_IDS = new Set(DEMO_CREW.map((member) => member.id));
 

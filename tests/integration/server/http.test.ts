@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headSeq } from '../../../server/db/queries/changes';
 import { countMessages, getSurvey } from '../../../server/db/queries/messages';
 import { getConversationRow } from '../../../server/db/queries/conversations';
-import { SOCKET_EVENTS } from '../../../shared/contracts/sync';
+import { SOCKET_EVENTS } from '../../../shared/contracts/socket';
 import { MAX_MESSAGE_CHARS, MAX_PAYLOAD_BYTES } from '../../../shared/domain/limits';
 import packageJson from '../../../package.json';
 import { connectSocket, startTestServer, testBackends, waitForEvent, type TestServer } from './harness';

@@ -8,8 +8,8 @@ import { sql } from 'kysely';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUSH_TRANSACTION_MAX } from '../../../server/domain/mutations';
-import type { Ack, Poke, PushResponse } from '../../../shared/contracts/sync';
-import { SOCKET_EVENTS } from '../../../shared/contracts/sync';
+import type { Poke, PushResponse } from '../../../shared/contracts/sync';
+import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 import { connectSocket, startTestServer, testBackends, type TestServer } from './harness';
 
 let n = 0;

@@ -9,13 +9,14 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { SOCKET_EVENTS, type Ack, type PushResponse } from '../../../shared/contracts/sync';
+import { type PushResponse } from '../../../shared/contracts/sync';
 import type { TeamRoutingView } from '../../../shared/contracts/routing';
 import type { AgentStatus } from '../../../shared/domain/model';
 import { createDemoConnector } from '../../../server/domain/connectors';
 import type { DomainContext } from '../../../server/domain/context';
 import { dispatchTeam } from '../../../server/domain/routing/dispatch';
 import { connectSocket, startTestServer, testBackends, type TestServer } from './harness';
+import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 
 const PRESALES = 'team-presales';
 const LI_NA = 'agent-li-na';

@@ -16,12 +16,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCKET_EVENTS, type Poke } from '../../../shared/contracts/sync';
+import { type Poke } from '../../../shared/contracts/sync';
 import { login } from '../../fault/lib/checker';
 import { startNode, type ServerNode } from '../../fault/lib/serverNode';
 import { createTraffic, ingestUntilAcked, type Traffic } from '../../fault/lib/traffic';
 import { freePort, sleep, until } from '../../fault/lib/util';
 import { connectSocket, TEST_DATABASE_URL, TEST_REDIS_URL, waitForEvent } from './harness';
+import { SOCKET_EVENTS } from '../../../shared/contracts/socket';
 
 const enabled = Boolean(TEST_DATABASE_URL && TEST_REDIS_URL);
 if (!enabled) console.log('[scale-out] skipped: set SWITCHBOARD_TEST_DATABASE_URL and SWITCHBOARD_TEST_REDIS_URL to run it');

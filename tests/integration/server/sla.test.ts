@@ -8,9 +8,9 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutcomes } from '../../../server/db/queries/sla';
 import { DEMO_CALENDARS } from '../../../server/demo/seedSla';
-import { SLA_SOCKET_EVENTS, type SlaNotice } from '../../../shared/contracts/sla';
-import type { Ack, Change, Poke, PullResponse, PushResponse } from '../../../shared/contracts/sync';
-import { SOCKET_EVENTS } from '../../../shared/contracts/sync';
+import { type SlaNotice } from '../../../shared/contracts/sla';
+import type { Change, Poke, PullResponse, PushResponse } from '../../../shared/contracts/sync';
+import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 import type { BusinessCalendarRecord, SlaPolicyRecord } from '../../../shared/sla/policies';
 import { connectSocket, startTestServer, testBackends, waitForEvent, type TestServer } from './harness';
 
@@ -204,8 +204,8 @@ describe.each(testBackends())('SLA engine (%s)', (backend) => {
     const dueAt = Date.parse(created.created_at) + 2 * 60_000;
 
     const forThis = (notice: SlaNotice) => notice.conversationId === conversationId;
-    const warning = waitForEvent<SlaNotice>(agentSocket, SLA_SOCKET_EVENTS.warning, forThis);
-    const breachAtAgent = waitForEvent<SlaNotice>(agentSocket, SLA_SOCKET_EVENTS.breached, forThis).then(
+    const warning = waitForEvent<SlaNotice>(agentSocket, SOCKET_EVENTS.slaWarning, forThis);
+    const breachAtAgent = waitForEvent<SlaNotice>(agentSocket, SOCKET_EVENTS.slaBreached, forThis).then(
       (notice) => ({
         notice,
         at: clock.now().getTime(),

@@ -3,8 +3,9 @@
  * advisory lock; when it goes away another node takes over within 5 s and fires what falls due.
  */
 import { describe, expect, it } from 'vitest';
-import { SLA_SOCKET_EVENTS, type SlaNotice } from '../../../shared/contracts/sla';
+import { type SlaNotice } from '../../../shared/contracts/sla';
 import { connectSocket, startTestServer, testBackends, waitForEvent } from './harness';
+import { SOCKET_EVENTS } from '../../../shared/contracts/socket';
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<number> {
   const started = Date.now();
@@ -96,7 +97,7 @@ describe.each(testBackends())('SLA leadership (%s)', (backend) => {
         const { conversationId } = (await response.json()) as { conversationId: string };
         const breach = await waitForEvent<SlaNotice>(
           agent,
-          SLA_SOCKET_EVENTS.breached,
+          SOCKET_EVENTS.slaBreached,
           (n) => n.conversationId === conversationId,
         );
         expect(breach.target).toBe('firstResponse');

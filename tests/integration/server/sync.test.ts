@@ -4,8 +4,8 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headSeq } from '../../../server/db/queries/changes';
 import type { OutboundDelivery } from '../../../server/domain/connectors';
-import type { Ack, Change, Poke, PullResponse, PushResponse } from '../../../shared/contracts/sync';
-import { SOCKET_EVENTS } from '../../../shared/contracts/sync';
+import type { Change, Poke, PullResponse, PushResponse } from '../../../shared/contracts/sync';
+import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 import {
   connectSocket,
   startTestServer,
