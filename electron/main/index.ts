@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { connectCore, type CoreConnection } from './coreProcess';
 import { notifyAssigned, notifySlaAlerted } from './notifications';
-import { handlePortRequest, PORT_REQUEST_CHANNEL } from './portBroker';
+import { PORT_REQUEST_CHANNEL } from '../../shared/contracts/shell';
+import { handlePortRequest } from './portBroker';
 import { watchPresence } from './presenceWatcher';
 import { hardenSession, hardenWebContents, rendererUrl, secureWebPreferences } from './security';
 import { createTokenStore } from './tokenStore';
@@ -88,7 +89,7 @@ function startCore(): CoreConnection {
   });
   void tokens.load().then((token) => connection.restoreToken(token));
   // Away on screen lock or idle, available again on return; the core decides whether it applies.
-  const stopWatching = watchPresence(powerMonitor, { post: (message) => child.postMessage(message) });
+  const stopWatching = watchPresence(powerMonitor, { post: (message) => connection.post(message) });
   child.on('exit', stopWatching);
   return connection;
 }

@@ -3,10 +3,10 @@
  * window we created, from its main frame, showing the app's own page; anything else is ignored.
  */
 import type { IpcMainEvent, MessageChannelMain as MessageChannelMainType, WebContents } from 'electron';
+import { PORT_DELIVERY_CHANNEL } from '../../shared/contracts/shell';
 import { isAppUrl } from './security';
 
-export const PORT_REQUEST_CHANNEL = 'switchboard:request-core-port';
-export const PORT_DELIVERY_CHANNEL = 'switchboard:core-port';
+export { PORT_DELIVERY_CHANNEL, PORT_REQUEST_CHANNEL } from '../../shared/contracts/shell';
 
 export function isTrustedSender(event: IpcMainEvent, windows: ReadonlySet<WebContents>, appUrl: string): boolean {
   const frame = event.senderFrame;

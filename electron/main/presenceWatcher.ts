@@ -9,12 +9,9 @@
  * Electron; imports nothing from `electron` at runtime.
  */
 import type { PowerMonitor } from 'electron';
+import type { PresenceMessage } from '../../shared/contracts/shell';
 
-export type AutoPresence = 'away' | 'available';
-export interface PresenceMessage {
-  type: 'presence';
-  status: AutoPresence;
-}
+export type { AutoPresence, PresenceMessage } from '../../shared/contracts/shell';
 
 export type PowerMonitorLike = Pick<PowerMonitor, 'on' | 'removeListener' | 'getSystemIdleState'>;
 

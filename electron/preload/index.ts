@@ -5,11 +5,9 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { createSwitchboardApi, RpcServerFrameSchema, type RpcServerFrame, type RpcRequestFrame } from '../../shared/contracts/rpcTransport';
+import { PORT_DELIVERY_CHANNEL, PORT_REQUEST_CHANNEL } from '../../shared/contracts/shell';
 import { bridgeSafe } from './bridgeSafe';
 import { createPortTransport } from './portTransport';
-
-const PORT_REQUEST_CHANNEL = 'switchboard:request-core-port';
-const PORT_DELIVERY_CHANNEL = 'switchboard:core-port';
 
 const transport = createPortTransport((onPort) => {
   ipcRenderer.on(PORT_DELIVERY_CHANNEL, (event) => {

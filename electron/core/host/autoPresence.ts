@@ -3,14 +3,12 @@
  * presenceWatcher.ts). Automatic presence never overrides a choice: `away` applies only to an
  * available agent, `available` only to an away one. Invalid messages are ignored.
  */
-import { z } from 'zod';
+import { ShellToCoreSchema } from '../../../shared/contracts/shell';
 import type { RpcService } from '../service';
 
-const AutoPresenceSchema = z.object({ type: z.literal('presence'), status: z.enum(['away', 'available']) });
-
 export async function applyAutoPresence(rpc: Pick<RpcService, 'handle'>, message: unknown): Promise<void> {
-  const parsed = AutoPresenceSchema.safeParse(message);
-  if (!parsed.success) return;
+  const parsed = ShellToCoreSchema.safeParse(message);
+  if (!parsed.success || parsed.data.type !== 'presence') return;
   const current = await rpc.handle('presence.get', {});
   if (!current.ok) return; // signed out: nothing to change
   const now = (current.result as { status: string }).status;

@@ -1,6 +1,6 @@
 /**
  * The core's side of the worker-thread protocol (workerEntry.ts runs it; workerCore.ts is the
- * host's side). Over `parentPort` (structured clone):
+ * host's side), declared in shared/contracts/shell.ts. Over `parentPort` (structured clone):
  *   host → core  { type: 'port', port }: serve the RPC on this MessagePort (sent in the transfer list).
  *   host → core  { type: 'close' }: close the core, then answer { type: 'closed' }.
  *   core → host  { type: 'ready' } once the cache is open; { type: 'closed' } after 'close'.
@@ -9,6 +9,7 @@
  * the host forwards them without parsing; they are parsed and validated here (transport.ts).
  */
 import type { MessagePort } from 'node:worker_threads';
+import { HostToCoreThreadSchema, parseShellMessage, type CoreThreadToHost } from '../../../shared/contracts/shell';
 import type { Core } from '../core';
 import { attachRpc } from './transport';
 
@@ -36,14 +37,11 @@ function serveTextPort(core: Pick<Core, 'rpc'>, port: MessagePort): void {
 }
 
 export function serveCoreThread(core: Pick<Core, 'rpc' | 'close'>, parent: CoreThreadParent): void {
+  const post = (message: CoreThreadToHost) => parent.postMessage(message);
   parent.on('message', (raw) => {
-    const message = raw as { type?: unknown; port?: unknown } | null;
-    if (!message || typeof message !== 'object') return;
-    if (message.type === 'port' && message.port && typeof message.port === 'object') {
-      serveTextPort(core, message.port as MessagePort);
-    } else if (message.type === 'close') {
-      void core.close().finally(() => parent.postMessage({ type: 'closed' }));
-    }
+    const message = parseShellMessage(HostToCoreThreadSchema, raw);
+    if (message?.type === 'port') serveTextPort(core, message.port as MessagePort);
+    else if (message?.type === 'close') void core.close().finally(() => post({ type: 'closed' }));
   });
-  parent.postMessage({ type: 'ready' });
+  post({ type: 'ready' });
 }

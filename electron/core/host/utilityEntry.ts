@@ -4,14 +4,12 @@
  * Options: `--data-dir=…`, `--server-url=…`, `--native-binding=…` on argv, or the env variables
  * SWITCHBOARD_CORE_DATA_DIR, SWITCHBOARD_SERVER_URL, SWITCHBOARD_SQLITE_BINDING.
  *
- * Protocol with the main process over `process.parentPort` (plain structured-clone objects):
- *   main → core  { type: 'port' } with one MessagePort in `ports`: serve the RPC frames on it.
- *   main → core  { type: 'token', token: string | null }: restore (or clear) the session token.
- *   main → core  { type: 'presence', status: 'away' | 'available' }: idle / screen lock (autoPresence.ts).
- *   core → main  { type: 'token', token: string | null }: the token changed; persist it.
- *   core → main  { type: 'event', name: 'conversation.assignedToMe', payload }: for a native notification.
- * Anything else is ignored. Does not import `electron`: the port types are declared locally.
+ * Protocol with the main process over `process.parentPort`: the shell protocol of
+ * shared/contracts/shell.ts (`ShellToCore` in, `CoreToShell` out; a `port` message carries one
+ * MessagePort in `ports`, on which the RPC frames travel). Anything else is ignored. Does not
+ * import `electron`: the port types are declared locally.
  */
+import { isRelayedEvent, parseShellMessage, ShellToCoreSchema, type CoreToShell } from '../../../shared/contracts/shell';
 import { createCore, type Core } from '../core';
 import { attachRpc } from './transport';
 import { applyAutoPresence } from './autoPresence';
@@ -49,15 +47,16 @@ export function readUtilityOptions(argv: readonly string[], env: NodeJS.ProcessE
 
 /** Wire a core to the parent port; exported so the protocol can be tested without Electron. */
 export function serveParentPort(core: Core, parent: ParentPortLike): void {
-  core.onTokenChanged((token) => parent.postMessage({ type: 'token', token }));
+  const post = (message: CoreToShell) => parent.postMessage(message);
+  core.onTokenChanged((token) => post({ type: 'token', token }));
   core.rpc.on((name, payload) => {
-    if (name === 'conversation.assignedToMe' || name === 'sla.alerted') parent.postMessage({ type: 'event', name, payload });
+    if (isRelayedEvent(name)) parent.postMessage({ type: 'event', name, payload });
   });
   parent.on('message', (event) => {
-    const message = event.data as { type?: unknown; token?: unknown } | null;
-    if (!message || typeof message !== 'object') return;
+    const message = parseShellMessage(ShellToCoreSchema, event.data);
+    if (!message) return;
     if (message.type === 'presence') return void applyAutoPresence(core.rpc, message);
-    if (message.type === 'token' && (typeof message.token === 'string' || message.token === null)) {
+    if (message.type === 'token') {
       core.setToken(message.token);
     } else if (message.type === 'port' && event.ports?.[0]) {
       const port = event.ports[0];

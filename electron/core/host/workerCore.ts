@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { WorkerCoreData } from './workerEntry';
+import { CoreThreadToHostSchema, parseShellMessage, type HostToCoreThread } from '../../../shared/contracts/shell';
 
 export type WorkerCoreOptions = WorkerCoreData;
 
@@ -63,8 +64,8 @@ export async function attachCoreThread(worker: Worker): Promise<WorkerCore> {
     const onExit = (code: number) => reject(new Error(`The core thread exited while starting (code ${code}).`));
     worker.once('error', onError);
     worker.once('exit', onExit);
-    const onMessage = (message: { type?: unknown }) => {
-      if (message?.type !== 'ready') return;
+    const onMessage = (raw: unknown) => {
+      if (parseShellMessage(CoreThreadToHostSchema, raw)?.type !== 'ready') return;
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
@@ -88,7 +89,7 @@ export async function attachCoreThread(worker: Worker): Promise<WorkerCore> {
     onCrash: (listener) => void crashListeners.add(listener),
     openChannel(send) {
       const { port1, port2 } = new MessageChannel();
-      worker.postMessage({ type: 'port', port: port2 }, [port2]);
+      worker.postMessage({ type: 'port', port: port2 } satisfies HostToCoreThread, [port2]);
       port1.on('message', (text: unknown) => {
         if (typeof text === 'string') send(text);
       });
@@ -107,11 +108,11 @@ export async function attachCoreThread(worker: Worker): Promise<WorkerCore> {
         for (const channel of [...channels]) channel.close();
         if (exited) return;
         const closed = new Promise<void>((resolve) => {
-          worker.on('message', (message: { type?: unknown }) => {
-            if (message?.type === 'closed') resolve();
+          worker.on('message', (raw: unknown) => {
+            if (parseShellMessage(CoreThreadToHostSchema, raw)?.type === 'closed') resolve();
           });
         });
-        worker.postMessage({ type: 'close' });
+        worker.postMessage({ type: 'close' } satisfies HostToCoreThread);
         const grace = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref());
         await Promise.race([closed, grace, exit]);
         await worker.terminate();

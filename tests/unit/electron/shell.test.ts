@@ -63,6 +63,25 @@ describe('core process messages', () => {
     expect(parseCoreMessage(null)).toBeNull();
   });
 
+  it('reads an SLA notification with the same schema a window uses, and refuses a malformed one', () => {
+    const alerted = { conversationId: 'c9', kind: 'breached', target: 'firstResponse', dueAt: '2026-12-02T09:00:00.000Z', contactName: '陈静' };
+    expect(parseCoreMessage({ type: 'event', name: 'sla.alerted', payload: alerted })).toEqual({ type: 'event', name: 'sla.alerted', payload: alerted });
+    expect(parseCoreMessage({ type: 'event', name: 'sla.alerted', payload: { ...alerted, target: 'lunch' } })).toBeNull();
+    expect(parseCoreMessage({ type: 'event', name: 'sla.alerted', payload: { ...alerted, kind: 'maybe' } })).toBeNull();
+    // Only the events the shell relays: any other RPC event name is not for main.
+    expect(parseCoreMessage({ type: 'event', name: 'data.changed', payload: {} })).toBeNull();
+  });
+
+  it('sends the core only messages of the shell protocol', () => {
+    const child = { on: vi.fn(), postMessage: vi.fn(), kill: vi.fn() } as unknown as UtilityProcess;
+    const connection = connectCore(child, { onToken: vi.fn(), onAssignedToMe: vi.fn() });
+    connection.post({ type: 'presence', status: 'away' });
+    const port = { name: 'core-end' } as never;
+    connection.attachPort(port);
+    expect(child.postMessage).toHaveBeenNthCalledWith(1, { type: 'presence', status: 'away' });
+    expect(child.postMessage).toHaveBeenNthCalledWith(2, { type: 'port' }, [port]);
+  });
+
   it('persists tokens and raises notifications the core asks for', () => {
     let listener: ((data: unknown) => void) | null = null;
     const child = {
