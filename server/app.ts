@@ -13,9 +13,9 @@ import { openPostgresStore, openSqliteStore, type Store } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { revokeSessionRow } from './domain/auth';
 import { createDemoConnector } from './domain/connectors';
-import type { ChangeAnnouncer, DomainContext } from './domain/context';
+import type { DomainContext } from './domain/context';
+import { createAfterCommit } from './domain/afterCommit';
 import { createCommitGroup, type CommitGroup } from './domain/commitGroup';
-import type { AppendedChanges } from './db/queries/changes';
 import { seedDemo } from './demo/seed';
 import { seedDemoCrew } from './demo/crewRoster';
 import { seedSlaDemo } from './demo/seedSla';
@@ -25,6 +25,7 @@ import { openKnowledgeStore, type KnowledgeStore } from './domain/nlu/knowledgeS
 import { registerKnowledgeRoutes } from './http/knowledge';
 import type { KnowledgeSource } from './domain/nlu/knowledgeSource';
 import { startRouting, type Routing } from './domain/routing/presenceTracker';
+import { routingSubscriber } from './domain/routing/triggers';
 import { startBotEngine, type BotEngine } from './domain/bot/engine';
 import { createInboundClassifier, type InboundClassifier } from './domain/nlu/inboundClassifier';
 import type { BotSettings } from './domain/bot/settings';
@@ -35,7 +36,7 @@ import { installErrorHandlers } from './http/errors';
 import { registerHealthRoute } from './http/health';
 import { registerIngestRoutes } from './http/ingest';
 import { createRealtime, type Realtime } from './realtime/io';
-import { createPokeAnnouncer } from './realtime/pokes';
+import { createPokeAnnouncer, roomsFor } from './realtime/pokes';
 
 export interface StartServerOptions {
   port?: number;
@@ -117,12 +118,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const pokes = createPokeAnnouncer(() => realtime?.io, {
       coalesceMs: options.pokeCoalesceMs ?? config.pokeCoalesceMs,
     });
+    // Every after-commit job subscribes here: pokes first, then SLA, bot and routing below.
+    const afterCommit = createAfterCommit();
+    afterCommit.subscribe('pokes', { changes: (appended) => pokes.announce(appended), flush: () => pokes.flush?.() });
     const ctx: DomainContext = {
       store,
-      announcer: announceAlso(pokes, (appended) => {
-        sla?.onCommitted();
-        bot?.onCommitted(appended);
-      }),
+      announcer: afterCommit,
       connector: createDemoConnector(store, events),
       classifier,
       tokenSecret: resolveTokenSecret(dataDir, options.tokenSecret ?? config.tokenSecret),
@@ -163,13 +164,21 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       redisUrl: options.redisUrl ?? config.redisUrl,
     });
     const rt = realtime;
-    sla = startSlaEngine(ctx, rt.io, databaseUrl, {
+    sla = startSlaEngine(ctx, {
+      roomsOf: (audience) => roomsFor(audience) ?? [],
+      emit: (rooms, event, notice) => {
+        if (rooms.length > 0) rt.io.to(rooms).emit(event, notice);
+      },
+    }, databaseUrl, {
       vipWaitMs: options.vipWaitMs ?? config.vipWaitMs,
     });
     const slaEngine = sla;
     const knowledgeStore = knowledge;
     const routing = startRouting(ctx, rt.io, { offlineGraceMs: options.offlineGraceMs ?? config.offlineGraceMs });
     const botEngine = startBotEngine(ctx, ctx.bot!);
+    afterCommit.subscribe('sla', { changes: () => slaEngine.onCommitted() });
+    afterCommit.subscribe('bot', { changes: (appended) => botEngine.onCommitted(appended) });
+    afterCommit.subscribe('routing', routingSubscriber(ctx));
     const inbound = classifier;
     bot = botEngine;
 
@@ -217,16 +226,3 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
 }
 
-/** The poke announcer, then `after` (the SLA scheduler looks at every commit). */
-function announceAlso(
-  announcer: ChangeAnnouncer,
-  after: (appended: AppendedChanges) => void,
-): ChangeAnnouncer {
-  return {
-    announce(appended) {
-      announcer.announce(appended);
-      after(appended);
-    },
-    flush: () => announcer.flush?.(),
-  };
-}

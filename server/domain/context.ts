@@ -9,11 +9,19 @@ import type { KnowledgeSource } from './nlu/knowledgeSource';
 import type { BotSettings } from './bot/settings';
 import type { InboundClassifier } from './nlu/inboundClassifier';
 import { attachSla, flushSla, newSlaTransactionCache } from './sla/attach';
+import type { IngestMessageResponse } from '../../shared/contracts/http';
+import type { MutationCommitted } from './afterCommit';
 import type { CommitGroup } from './commitGroup';
+import type { DispatchScheduler } from './routing/scheduler';
 
+/** What a commit is announced to (afterCommit.ts fans it out to its subscribers). */
 export interface ChangeAnnouncer {
   /** Called after commit, never before: clients must never be told about uncommitted data. */
   announce(appended: AppendedChanges): void;
+  /** A channel's message was stored (after its commit). */
+  ingested?(result: IngestMessageResponse): void;
+  /** A client's mutation was applied (after its commit). */
+  mutated?(committed: MutationCommitted): void;
   /** Send what is announced but still waiting to be coalesced (before acknowledging a push). */
   flush?(): void;
 }
@@ -32,6 +40,8 @@ export interface DomainContext {
   bot?: BotSettings;
   /** Commits channel ingests in groups (commitGroup.ts); absent: one transaction each. */
   ingestCommits?: CommitGroup;
+  /** Routing's dispatch passes (routing/scheduler.ts), made on first use: one per context. */
+  dispatch?: DispatchScheduler;
   now(): Date;
 }
 

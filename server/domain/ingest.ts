@@ -49,7 +49,7 @@ export async function ingestMessage(
   // Ingests arriving together commit together (commitGroup.ts), each in its own savepoint.
   const commit = <T>(write: (trx: Trx, append: AppendFn) => Promise<T>) =>
     ctx.ingestCommits ? ctx.ingestCommits.commit(write) : commitWithChanges(ctx, write);
-  return commit(async (trx, append) => {
+  const result = await commit(async (trx, append): Promise<IngestMessageResponse> => {
     const existing = await findInboundMessage(trx, request.channel, request.externalId);
     if (existing)
       return { conversationId: existing.conversation_id, messageId: existing.id, duplicate: true };
@@ -113,6 +113,8 @@ export async function ingestMessage(
     await append(changes);
     return { conversationId: next.id, messageId: messageRow.id, duplicate: false };
   });
+  ctx.announcer.ingested?.(result);
+  return result;
 }
 
 async function upsertContact(

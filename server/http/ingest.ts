@@ -12,7 +12,6 @@ import { findChannelByTokenHash } from '../db/queries/sessions';
 import { hashChannelToken } from '../domain/auth';
 import type { DomainContext } from '../domain/context';
 import { ingestMessage, ingestSurvey } from '../domain/ingest';
-import { afterIngest } from '../domain/routing/triggers';
 import { bearerToken } from './errors';
 
 async function channelOf(ctx: DomainContext, request: FastifyRequest): Promise<Channel> {
@@ -34,7 +33,6 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: DomainContext): 
       );
     }
     const result = await ingestMessage(ctx, body);
-    afterIngest(ctx, result);
     return reply.code(202).send(result);
   });
 

@@ -27,7 +27,6 @@ import {
 } from './conversationWrites';
 import { sendMessage } from './sendMessage';
 import { setOwnStatus } from '../routing/presence';
-import { afterMutation } from '../routing/triggers';
 import { createCanned, recordCannedUse, removeCanned, updateCanned } from './canned';
 import { acknowledgeAlert } from './alerts';
 
@@ -169,7 +168,7 @@ async function applyChunk(
         console.error('[server] outbound delivery failed', error),
       );
     }
-    afterMutation(ctx, actor, chunk[index]!, result);
+    ctx.announcer.mutated?.({ actor, mutation: chunk[index]!, result });
   }
   return applied.map(({ result }) => result);
 }

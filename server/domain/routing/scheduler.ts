@@ -2,7 +2,8 @@
  * Per-process dispatch triggers. Triggers for one team coalesce: while a dispatch of the team
  * runs, further triggers only ask for one more pass after it, so a burst of ingests costs a few
  * passes, not one each. Correctness never depends on this (dispatch.ts is race-safe on its own);
- * it only saves work. Keyed by DomainContext so every caller of one server shares one scheduler.
+ * it only saves work. Kept on the DomainContext (`ctx.dispatch`) so every caller of one server
+ * shares one scheduler.
  */
 import type { DomainContext } from '../context';
 import { dispatchTeam } from './dispatch';
@@ -22,15 +23,9 @@ export interface DispatchScheduler {
   close(): Promise<void>;
 }
 
-const schedulers = new WeakMap<DomainContext, DispatchScheduler>();
-
 export function dispatchScheduler(ctx: DomainContext): DispatchScheduler {
-  let scheduler = schedulers.get(ctx);
-  if (!scheduler) {
-    scheduler = createScheduler(ctx);
-    schedulers.set(ctx, scheduler);
-  }
-  return scheduler;
+  ctx.dispatch ??= createScheduler(ctx);
+  return ctx.dispatch;
 }
 
 /** Fire-and-forget form for hooks: errors are logged, never thrown into the caller. */

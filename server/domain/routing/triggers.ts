@@ -1,13 +1,15 @@
 /**
  * When dispatch runs: after ingest created or reopened a conversation, after an agent became
  * available, and after capacity freed (resolve, transfer, unassign, an agent going offline).
- * Each hook is one call from the code it follows and never throws into it.
+ * Routing subscribes to what commits announce (afterCommit.ts: `ingested`, `mutated`); its work
+ * runs in the dispatch scheduler and never throws into the writer.
  */
 import type { IngestMessageResponse } from '../../../shared/contracts/http';
 import type { Mutation, MutationResult } from '../../../shared/contracts/sync';
 import type { Agent } from '../../../shared/domain/model';
 import { getConversationRow } from '../../db/queries/conversations';
 import { queuedConversations } from '../../db/queries/routing';
+import type { CommitSubscriber } from '../afterCommit';
 import type { DomainContext } from '../context';
 import { compareQueue, type QueueEntry } from './plan';
 import { returnWorkToQueue } from './presence';
@@ -19,8 +21,16 @@ const CAPACITY_MUTATIONS = new Set([
   'conversation.assign',
 ]);
 
+/** Routing's part of the after-commit announcements. */
+export function routingSubscriber(ctx: DomainContext): CommitSubscriber {
+  return {
+    ingested: (result) => afterIngest(ctx, result),
+    mutated: ({ actor, mutation, result }) => afterMutation(ctx, actor, mutation, result),
+  };
+}
+
 /** After an ingest committed: dispatch the conversation's team. */
-export function afterIngest(ctx: DomainContext, result: IngestMessageResponse): void {
+function afterIngest(ctx: DomainContext, result: IngestMessageResponse): void {
   if (result.duplicate) return;
   dispatchScheduler(ctx).run(async () => {
     const row = await getConversationRow(ctx.store.db, result.conversationId);
@@ -29,7 +39,7 @@ export function afterIngest(ctx: DomainContext, result: IngestMessageResponse): 
 }
 
 /** After a sync.push mutation committed. */
-export function afterMutation(
+function afterMutation(
   ctx: DomainContext,
   actor: Agent,
   mutation: Mutation,

@@ -1,13 +1,15 @@
 /**
  * The SLA engine as the server process sees it: a scheduler plus the leadership that decides
- * whether it runs here (leader.ts). Notices go to the conversation's rooms through Socket.IO
- * (with the Redis adapter, to sockets on every node).
+ * whether it runs here (leader.ts). Notices go where the process says (app.ts: the
+ * conversation's Socket.IO rooms, on every node with the Redis adapter); the domain does not
+ * know about sockets.
  */
-import { roomsFor } from '../../realtime/pokes';
-import type { SwitchboardIo } from '../../realtime/socketServer';
 import type { DomainContext } from '../context';
 import { contendForLeadership, leadAlone } from './leader';
-import { SlaScheduler } from './scheduler';
+import { SlaScheduler, type SlaSchedulerOptions } from './scheduler';
+
+/** Where the scheduler's notices go: the rooms of an audience, and the emit to them. */
+export type SlaNoticeDelivery = Pick<SlaSchedulerOptions, 'roomsOf' | 'emit'>;
 
 export interface SlaEngine {
   /** Whether this node runs the scheduler now. */
@@ -23,17 +25,14 @@ export interface SlaEngine {
 
 export function startSlaEngine(
   ctx: DomainContext,
-  io: SwitchboardIo,
+  delivery: SlaNoticeDelivery,
   databaseUrl: string | undefined,
   options: { vipWaitMs?: number } = {},
 ): SlaEngine {
   const scheduler = new SlaScheduler({
     ctx,
     vipWaitMs: options.vipWaitMs,
-    roomsOf: (audience) => roomsFor(audience) ?? [],
-    emit: (rooms, event, notice) => {
-      if (rooms.length > 0) io.to(rooms).emit(event, notice);
-    },
+    ...delivery,
   });
   const leadership = databaseUrl ? contendForLeadership(databaseUrl, scheduler) : leadAlone(scheduler);
   return {
