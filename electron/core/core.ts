@@ -60,10 +60,12 @@ export function createCore(options: CoreOptions): Core {
   let sync: SyncClient | null = null;
   let closed = false;
 
-  const announce = (result: Pick<ApplyResult, 'conversationIds' | 'inbox' | 'directory' | 'onlyListed'>) => {
-    if (result.conversationIds.length === 0 && !result.inbox && !result.directory) return;
+  const announce = (result: Pick<ApplyResult, 'conversationIds' | 'records' | 'inbox' | 'directory' | 'onlyListed'>) => {
+    const records = result.records ?? [];
+    if (result.conversationIds.length === 0 && records.length === 0 && !result.inbox && !result.directory) return;
     events.emit('data.changed', {
       conversationIds: result.conversationIds,
+      ...(records.length > 0 ? { records } : {}),
       inbox: result.inbox,
       directory: result.directory,
       ...(result.onlyListed ? { onlyListed: true } : {}),

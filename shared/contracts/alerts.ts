@@ -13,12 +13,6 @@ const Seq = z.number().int().nonnegative();
 const Id = z.string().min(1).max(64);
 const Instant = z.string().min(1).max(40);
 
-/**
- * Outbox / data.changed key of an alert: `alert:<id>`. The core files an acknowledgement under
- * this key and the UI reloads its alert list when a `data.changed` names such a key.
- */
-export const ALERT_KEY_PREFIX = 'alert:';
-export const alertKey = (id: string) => `${ALERT_KEY_PREFIX}${id}`;
 
 /** `alert.updated` carries the whole alert again (acknowledged); leads and admins only. */
 export const AlertChangeSchemas = [

@@ -15,14 +15,6 @@ import { MAX_MESSAGE_CHARS } from '../domain/limits';
 const Seq = z.number().int().nonnegative();
 const Id = z.string().min(1).max(64);
 
-/**
- * Outbox / data.changed key of a canned response: `canned:<id>`. The core files a canned mutation
- * under this key (so its pending writes fold like a conversation's) and the UI reloads its library
- * when a `data.changed` names such a key.
- */
-export const CANNED_KEY_PREFIX = 'canned:';
-export const cannedKey = (id: string) => `${CANNED_KEY_PREFIX}${id}`;
-
 export const CannedChangeSchemas = [
   z.object({ seq: Seq, type: z.literal('canned_response.updated'), cannedResponse: CannedResponseSchema }),
   z.object({ seq: Seq, type: z.literal('canned_response.deleted'), cannedResponseId: Id }),

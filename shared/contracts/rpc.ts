@@ -21,6 +21,7 @@ import { RoutingRpcContract } from './routing';
 import { AdminRpcContract } from './admin';
 import { AlertRpcContract, AlertRpcEvents } from './alerts';
 import { SlaAlertedSchema, SlaClockSchema } from './sla';
+import { RecordKeySchema } from './records';
 import { INBOX_PAGE_MAX, MAX_MESSAGE_CHARS, MAX_SEARCH_CHARS, MAX_SUBJECT_CHARS } from '../domain/limits';
 
 const Id = z.string().min(1).max(64);
@@ -192,9 +193,11 @@ export const rpcEvents = {
   /**
    * Local data changed; `inbox` says whether any inbox row may have changed. `onlyListed`: the
    * inbox rows that changed are exactly the conversations named (absent: any row may have).
+   * `records`: other records that changed (canned responses, alerts), by kind and id.
    */
   'data.changed': z.object({
     conversationIds: z.array(z.string()),
+    records: z.array(RecordKeySchema).optional(),
     inbox: z.boolean(),
     directory: z.boolean(),
     onlyListed: z.boolean().optional(),

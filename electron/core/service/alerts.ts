@@ -4,7 +4,8 @@
  * live.*: the Live screen's server-side views (team routing, capacity, SLA report), proxied to the
  * HTTP API because they are computed over data the cache does not hold.
  */
-import { alertKey, AT_RISK_WITHIN_MS, SlaReportSchema } from '../../../shared/contracts/alerts';
+import { AT_RISK_WITHIN_MS, SlaReportSchema } from '../../../shared/contracts/alerts';
+import { recordKey } from '../../../shared/contracts/records';
 import { SwitchboardError } from '../../../shared/contracts/errors';
 import { AgentCapacityBodySchema, TeamRoutingViewSchema } from '../../../shared/contracts/routing';
 import { countUnacknowledged, listAlerts } from '../db/queries/alerts';
@@ -44,7 +45,7 @@ export function alertHandlers(ctx: CoreContext): HandlersOf<AlertMethods> {
     'alerts.acknowledge': async ({ alertId }) => {
       requireLead(ctx);
       if (queueAlertAcknowledge(ctx.db, alertId)) {
-        ctx.announce({ conversationIds: [alertKey(alertId)], inbox: false, directory: false });
+        ctx.announce({ conversationIds: [], records: [recordKey('alert', alertId)], inbox: false, directory: false });
         const sync = ctx.sync();
         sync?.emitStatus();
         void sync?.drain();

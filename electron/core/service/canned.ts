@@ -10,7 +10,8 @@ import { parseCannedCsv, serializeCannedCsv, type CsvRowError } from '../../../s
 import type { CannedFields, CannedResponse } from '../../../shared/canned/model';
 import { rankCanned } from '../../../shared/canned/rank';
 import { suggestCanned } from '../../../shared/canned/suggest';
-import { cannedKey, type CannedListItem } from '../../../shared/contracts/canned';
+import type { CannedListItem } from '../../../shared/contracts/canned';
+import { recordKey } from '../../../shared/contracts/records';
 import { SwitchboardError } from '../../../shared/contracts/errors';
 import type { Agent } from '../../../shared/domain/model';
 import { getDraft, getCannedView, lastCustomerMessage, listCannedViews, saveDraft } from '../db/queries/canned';
@@ -70,7 +71,7 @@ export function cannedHandlers(ctx: CoreContext): HandlersOf<Methods> {
   };
 
   const written = (ids: readonly string[]) => {
-    ctx.announce({ conversationIds: ids.map(cannedKey), inbox: false, directory: false });
+    ctx.announce({ conversationIds: [], records: ids.map((id) => recordKey('canned', id)), inbox: false, directory: false });
     const sync = ctx.sync();
     sync?.emitStatus();
     void sync?.drain();

@@ -47,7 +47,7 @@ export function presenceHandlers(ctx: CoreContext): HandlersOf<'presence.get' | 
           mutationId: takeMutationId(ctx.db),
           name: 'agent.setStatus',
           args: { status },
-          conversationId: null,
+          record: null,
           createdAt: new Date().toISOString(),
         });
         setLocalAgentStatus(ctx.db, viewer.id, status);

@@ -3,13 +3,14 @@
  * through the outbox (`alert.acknowledge`), shown at once and kept until the server answers.
  *
  * Invariants:
- * - An acknowledgement is filed in the outbox under the key `alert:<id>`; the outbox row and the
- *   refreshed view are written in one transaction, before the network.
+ * - An acknowledgement is filed in the outbox under the record `{ kind: 'alert', id }`; the
+ *   outbox row and the refreshed view are written in one transaction, before the network.
  * - The view = the server's snapshot, acknowledged by the pending write if the snapshot is not
  *   acknowledged yet (the server keeps the first acknowledgement, so does the view).
  * - A rejected acknowledgement is rolled back by rebuilding the view from the snapshot.
  */
-import { ALERT_KEY_PREFIX, alertKey, type AlertRaised } from '../../../shared/contracts/alerts';
+import type { AlertRaised } from '../../../shared/contracts/alerts';
+import { recordKey } from '../../../shared/contracts/records';
 import { SwitchboardError } from '../../../shared/contracts/errors';
 import type { Change } from '../../../shared/contracts/sync';
 import type { Alert } from '../../../shared/contracts/sla';
@@ -18,7 +19,7 @@ import { getServerAlert, setServerAlert, writeAlertView } from '../db/queries/al
 import { getConversation } from '../db/queries/conversations';
 import { getContact } from '../db/queries/directory';
 import { getSessionAgent, takeMutationId } from '../db/queries/meta';
-import { insertOutbox, pendingForConversation } from '../db/queries/outbox';
+import { insertOutbox, pendingForRecord } from '../db/queries/outbox';
 
 type AlertChange = Extract<Change, { type: 'alert.created' | 'alert.updated' }>;
 
@@ -26,21 +27,21 @@ export function isAlertChange(change: Change): change is AlertChange {
   return change.type === 'alert.created' || change.type === 'alert.updated';
 }
 
-/** Apply the alert changes of a page (inside the caller's transaction); returns touched keys. */
+/** Apply the alert changes of a page (inside the caller's transaction); returns the ids touched. */
 export function applyAlertChanges(db: Db, changes: readonly Change[]): string[] {
   const touched = new Set<string>();
   for (const change of changes) {
     if (isAlertChange(change) && setServerAlert(db, change.alert, change.seq)) touched.add(change.alert.id);
   }
   for (const id of touched) reapplyAlert(db, id);
-  return [...touched].map(alertKey);
+  return [...touched];
 }
 
 /** Rebuild the visible acknowledgement of one alert from its snapshot and pending writes. */
 export function reapplyAlert(db: Db, id: string): void {
   const snapshot = getServerAlert(db, id);
   if (!snapshot) return;
-  const pending = pendingForConversation(db, alertKey(id)).filter((entry) => entry.name === 'alert.acknowledge');
+  const pending = pendingForRecord(db, recordKey('alert', id)).filter((entry) => entry.name === 'alert.acknowledge');
   const local = pending[0];
   const acknowledgedAt = snapshot.acknowledgedAt ?? local?.createdAt ?? null;
   // A pending acknowledgement is the signed-in agent's own (the outbox is per session).
@@ -50,13 +51,6 @@ export function reapplyAlert(db: Db, id: string): void {
       ? (getSessionAgent(db)?.id ?? null)
       : null;
   writeAlertView(db, id, { acknowledgedAt, acknowledgedBy, pending: !snapshot.acknowledgedAt && local !== undefined });
-}
-
-/** Entry point for outbox acks and rollbacks, which know only the key. */
-export function reapplyAlertKey(db: Db, key: string): boolean {
-  if (!key.startsWith(ALERT_KEY_PREFIX)) return false;
-  reapplyAlert(db, key.slice(ALERT_KEY_PREFIX.length));
-  return true;
 }
 
 /** The `alert.raised` event of a non-breach alert (breaches go out as `sla.alerted`), else null. */
@@ -72,12 +66,12 @@ export function queueAlertAcknowledge(db: Db, alertId: string, now = new Date())
   return db.transaction(() => {
     const snapshot: Alert | null = getServerAlert(db, alertId);
     if (!snapshot) throw new SwitchboardError('not_found', 'Alert not found.');
-    if (snapshot.acknowledgedAt || pendingForConversation(db, alertKey(alertId)).length > 0) return false;
+    if (snapshot.acknowledgedAt || pendingForRecord(db, recordKey('alert', alertId)).length > 0) return false;
     insertOutbox(db, {
       mutationId: takeMutationId(db),
       name: 'alert.acknowledge',
       args: { alertId },
-      conversationId: alertKey(alertId),
+      record: recordKey('alert', alertId),
       createdAt: now.toISOString(),
     });
     reapplyAlert(db, alertId);

@@ -14,6 +14,7 @@
  * - Only the newest snapshot of a conversation in a page is applied (the older ones are what the
  *   seq guard would overwrite anyway).
  */
+import { recordKey, type RecordKey } from '../../../shared/contracts/records';
 import type { Change } from '../../../shared/contracts/sync';
 import type { Agent, Conversation } from '../../../shared/domain/model';
 import { canSeeConversation, type Viewer } from '../../../shared/domain/visibility';
@@ -55,6 +56,8 @@ export interface AssignedToMe {
 
 export interface ApplyResult {
   conversationIds: string[];
+  /** Other records that changed (canned responses, alerts): the screens showing them reload. */
+  records?: RecordKey[];
   inbox: boolean;
   directory: boolean;
   /** The inbox rows that changed are exactly `conversationIds` (else any row may have). */
@@ -140,10 +143,12 @@ function applyInTransaction(db: Db, changes: readonly Change[], options: ApplyOp
   if (touched.size > 0) result.inbox = true;
   result.conversationIds = [...touched];
   result.onlyListed = !everyRow;
-  // Canned responses: keys `canned:<id>` tell the UI to reload its library (sync/cannedSync.ts).
-  result.conversationIds.push(...applyCannedChanges(db, changes, viewerAgent));
-  // Alerts: keys `alert:<id>` tell the Live screen to reload its list (sync/alertSync.ts).
-  result.conversationIds.push(...applyAlertChanges(db, changes));
+  // Canned responses (sync/cannedSync.ts) and alerts (sync/alertSync.ts) are named by kind.
+  const records = [
+    ...applyCannedChanges(db, changes, viewerAgent).map((id) => recordKey('canned', id)),
+    ...applyAlertChanges(db, changes).map((id) => recordKey('alert', id)),
+  ];
+  if (records.length > 0) result.records = records;
 
   if (options.moveCursorTo !== undefined && options.moveCursorTo > getCursor(db)) {
     setCursor(db, options.moveCursorTo);

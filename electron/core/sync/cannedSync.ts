@@ -3,20 +3,21 @@
  * the user sees = server snapshot + pending writes (like conversations, sync/reapply.ts).
  *
  * Invariants:
- * - Local writes are filed in the outbox under the key `canned:<id>`; the outbox row and the
- *   refreshed view are written in one transaction, before the network.
+ * - Local writes are filed in the outbox under the record `{ kind: 'canned', id }`; the outbox
+ *   row and the refreshed view are written in one transaction, before the network.
  * - Folding a write on a snapshot that already contains it is harmless (create is skipped when
  *   a snapshot exists; update and delete are idempotent); a use may show twice until its ack.
  * - Personal responses of other agents (an admin's pull sees everything) are never cached.
  */
-import { CANNED_CHANGE_TYPES, CANNED_KEY_PREFIX, cannedKey } from '../../../shared/contracts/canned';
+import { CANNED_CHANGE_TYPES } from '../../../shared/contracts/canned';
+import { recordKey } from '../../../shared/contracts/records';
 import type { CannedResponse } from '../../../shared/canned/model';
 import type { Change, MutationArgs, MutationName } from '../../../shared/contracts/sync';
 import type { Agent } from '../../../shared/domain/model';
 import type { Db } from '../db/database';
 import { getServerCanned, setServerCanned, writeCannedView } from '../db/queries/canned';
 import { getSessionAgent, takeMutationId } from '../db/queries/meta';
-import { insertOutbox, pendingForConversation } from '../db/queries/outbox';
+import { insertOutbox, pendingForRecord } from '../db/queries/outbox';
 
 type CannedChange = Extract<Change, { type: (typeof CANNED_CHANGE_TYPES)[number] }>;
 export type CannedMutationName = Extract<MutationName, `canned.${string}`>;
@@ -25,7 +26,7 @@ export function isCannedChange(change: Change): change is CannedChange {
   return (CANNED_CHANGE_TYPES as readonly string[]).includes(change.type);
 }
 
-/** Apply the canned changes of a page (inside the caller's transaction); returns touched keys. */
+/** Apply the canned changes of a page (inside the caller's transaction); returns the ids touched. */
 export function applyCannedChanges(db: Db, changes: readonly Change[], viewer: Agent | null): string[] {
   const touched = new Set<string>();
   for (const change of changes) {
@@ -39,7 +40,7 @@ export function applyCannedChanges(db: Db, changes: readonly Change[], viewer: A
     if (setServerCanned(db, response.id, foreignPersonal ? null : response, change.seq)) touched.add(response.id);
   }
   for (const id of touched) reapplyCanned(db, id);
-  return [...touched].map(cannedKey);
+  return [...touched];
 }
 
 function fold(view: CannedResponse | null, name: MutationName, args: Record<string, unknown>, at: string, owner: Agent | null) {
@@ -80,17 +81,10 @@ function fold(view: CannedResponse | null, name: MutationName, args: Record<stri
 /** Rebuild the visible row of one response from its snapshot and pending writes. */
 export function reapplyCanned(db: Db, id: string): void {
   let view = getServerCanned(db, id);
-  const pending = pendingForConversation(db, cannedKey(id));
+  const pending = pendingForRecord(db, recordKey('canned', id));
   const owner = getSessionAgent(db);
   for (const entry of pending) view = fold(view, entry.name, entry.args, entry.createdAt, owner);
   writeCannedView(db, id, view, pending.length > 0);
-}
-
-/** Entry point for outbox acks and rollbacks, which know only the key. */
-export function reapplyCannedKey(db: Db, key: string): boolean {
-  if (!key.startsWith(CANNED_KEY_PREFIX)) return false;
-  reapplyCanned(db, key.slice(CANNED_KEY_PREFIX.length));
-  return true;
 }
 
 /** Queue canned writes (one or many, e.g. an import) in ONE transaction with their views. */
@@ -105,7 +99,7 @@ export function queueCannedMutations(
         mutationId: takeMutationId(db),
         name,
         args,
-        conversationId: cannedKey(args.id),
+        record: recordKey('canned', args.id),
         createdAt: now.toISOString(),
       });
       reapplyCanned(db, args.id);

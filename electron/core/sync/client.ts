@@ -344,9 +344,10 @@ export class SyncClient {
         }
         const outcome = acknowledge(db, results);
         for (const rejection of outcome.rejected) this.options.onRejected(rejection);
-        if (outcome.conversationIds.length > 0) {
+        if (outcome.conversationIds.length > 0 || outcome.records.length > 0) {
           this.options.onApplied({
             conversationIds: outcome.conversationIds,
+            records: outcome.records,
             inbox: true,
             directory: false,
             onlyListed: true,

@@ -45,7 +45,7 @@ export function applyMutation(conversation: Conversation, entry: OutboxEntry): C
       };
     }
     default:
-      // Canned-response writes live under `canned:<id>` keys and never touch a conversation.
+      // Canned-response and alert writes are filed under their own records and never touch a conversation.
       return conversation;
   }
 }

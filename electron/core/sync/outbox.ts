@@ -5,8 +5,7 @@
  * carries the data); rejected → the row goes and the optimistic effect is rolled back.
  */
 import { SwitchboardError } from '../../../shared/contracts/errors';
-import { CANNED_KEY_PREFIX } from '../../../shared/contracts/canned';
-import { ALERT_KEY_PREFIX } from '../../../shared/contracts/alerts';
+import { recordKey, type RecordKey } from '../../../shared/contracts/records';
 import type { MutationArgs, MutationName, MutationResult } from '../../../shared/contracts/sync';
 import type { Agent } from '../../../shared/domain/model';
 import type { Db } from '../db/database';
@@ -26,7 +25,7 @@ import {
   insertOutbox,
   type OutboxEntry,
 } from '../db/queries/outbox';
-import { reapplyPending } from './reapply';
+import { reapplyPending, reapplyRecord } from './reapply';
 
 export type ConversationMutationName = Extract<MutationName, `conversation.${string}`>;
 /** Arguments of a conversation mutation as the UI gives them: the outbox adds `baseVersion`. */
@@ -50,7 +49,7 @@ function enqueue(
   now: Date,
 ): number {
   const mutationId = takeMutationId(db);
-  insertOutbox(db, { mutationId, name, args, conversationId, createdAt: now.toISOString() });
+  insertOutbox(db, { mutationId, name, args, record: recordKey('conversation', conversationId), createdAt: now.toISOString() });
   return mutationId;
 }
 
@@ -138,7 +137,10 @@ export function discardMessage(db: Db, messageId: string): string {
 
 export interface AckOutcome {
   rejected: Rejection[];
+  /** Conversations whose visible row changed (a rollback). */
   conversationIds: string[];
+  /** Other records whose visible row changed (canned responses, alerts). */
+  records: RecordKey[];
   /**
    * The server could not apply a mutation this time (`internal`: e.g. its database restarted)
    * and said it will take it again. That mutation and every later one stay queued, in order.
@@ -152,8 +154,9 @@ const TRANSIENT_RESULT_ERRORS = new Set<string>(['internal', 'offline']);
 /** Handle the server's results for a pushed batch, in one transaction. */
 export function acknowledge(db: Db, results: readonly MutationResult[]): AckOutcome {
   return db.transaction(() => {
-    const outcome: AckOutcome = { rejected: [], conversationIds: [], retryLater: false };
-    const touched = new Set<string>();
+    const outcome: AckOutcome = { rejected: [], conversationIds: [], records: [], retryLater: false };
+    const touched = new Map<string, RecordKey>();
+    const touch = (record: RecordKey) => touched.set(`${record.kind} ${record.id}`, record);
     for (const result of results) {
       const entry = getOutboxEntry(db, result.mutationId);
       if (!entry) continue; // already handled (a duplicate ack)
@@ -163,15 +166,17 @@ export function acknowledge(db: Db, results: readonly MutationResult[]): AckOutc
         break;
       }
       deleteOutboxEntry(db, entry.mutationId);
-      // A canned response's view folds its pending writes: refresh it on every answer.
-      if (entry.conversationId?.startsWith(CANNED_KEY_PREFIX)) touched.add(entry.conversationId);
-      if (entry.conversationId?.startsWith(ALERT_KEY_PREFIX)) touched.add(entry.conversationId);
+      // The view of a canned response or an alert folds its pending writes: refresh it on every answer.
+      if (entry.record && entry.record.kind !== 'conversation') touch(entry.record);
       if (result.ok) continue;
       outcome.rejected.push(rollBack(db, entry, result));
-      if (entry.conversationId) touched.add(entry.conversationId);
+      if (entry.record) touch(entry.record);
     }
-    for (const id of touched) reapplyPending(db, id);
-    outcome.conversationIds = [...touched];
+    for (const record of touched.values()) {
+      reapplyRecord(db, record);
+      if (record.kind === 'conversation') outcome.conversationIds.push(record.id);
+      else outcome.records.push(record);
+    }
     return outcome;
   })();
 }
@@ -184,11 +189,8 @@ function rollBack(db: Db, entry: OutboxEntry, result: Extract<MutationResult, { 
   }
   return {
     name: entry.name,
-    // A canned response's key is no conversation the UI could open.
-    conversationId:
-      entry.conversationId?.startsWith(CANNED_KEY_PREFIX) || entry.conversationId?.startsWith(ALERT_KEY_PREFIX)
-        ? null
-        : entry.conversationId,
+    // Only a conversation is something the UI could open from the notice.
+    conversationId: entry.record?.kind === 'conversation' ? entry.record.id : null,
     code: result.error.code,
     message: result.error.message,
   };

@@ -9,13 +9,25 @@
 import type { Db } from '../db/database';
 import { getServerSnapshot, writeConversationView } from '../db/queries/conversations';
 import { pendingSendsForConversation, pendingWritesForConversation } from '../db/queries/outbox';
+import type { RecordKey, RecordKind } from '../../../shared/contracts/records';
 import { applyMutation, applyPendingSends } from './optimistic';
-import { reapplyCannedKey } from './cannedSync';
-import { reapplyAlertKey } from './alertSync';
+import { reapplyCanned } from './cannedSync';
+import { reapplyAlert } from './alertSync';
 
+/** How each kind of record rebuilds what the user sees from its snapshot and pending writes. */
+const REAPPLY: Record<RecordKind, (db: Db, id: string) => void> = {
+  conversation: (db, id) => reapplyPending(db, id),
+  canned: reapplyCanned,
+  alert: reapplyAlert,
+};
+
+/** Rebuild one record's visible row (after an ack, a rollback or a local write). */
+export function reapplyRecord(db: Db, record: RecordKey): void {
+  REAPPLY[record.kind](db, record.id);
+}
+
+/** Rebuild a conversation's visible row. */
 export function reapplyPending(db: Db, conversationId: string): void {
-  if (reapplyCannedKey(db, conversationId)) return; // a canned response, not a conversation
-  if (reapplyAlertKey(db, conversationId)) return; // an alert's acknowledgement
   let view = getServerSnapshot(db, conversationId);
   if (!view) return;
   for (const entry of pendingWritesForConversation(db, conversationId)) view = applyMutation(view, entry);

@@ -5,11 +5,12 @@
  * (db/queries/changes.ts) lets the owner, whatever the role, read it back; nobody else's team
  * list ever contains that key.
  */
-import { cannedKey } from '../../../shared/contracts/canned';
 import type { CannedResponse } from '../../../shared/canned/model';
 import type { ConversationAudience, NewChange } from '../../db/queries/changes';
 
 export const personalLibraryKey = (ownerId: string) => `personal:${ownerId}`;
+/** The change log's record column for a canned response (no conversation has this id). */
+const changeLogRecord = (id: string) => `canned:${id}`;
 
 function libraryKey(response: Pick<CannedResponse, 'scope' | 'teamId' | 'ownerId'>): string {
   return response.scope === 'team' ? response.teamId! : personalLibraryKey(response.ownerId!);
@@ -20,7 +21,7 @@ export function cannedAudience(response: CannedResponse, previous?: CannedRespon
   const teamId = libraryKey(response);
   const prevTeamId = previous ? libraryKey(previous) : null;
   return {
-    conversationId: cannedKey(response.id),
+    conversationId: changeLogRecord(response.id),
     teamId,
     prevTeamId: prevTeamId !== teamId ? prevTeamId : null,
     assigneeId: response.scope === 'personal' ? response.ownerId : null,

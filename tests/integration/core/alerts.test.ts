@@ -59,7 +59,7 @@ describe.each(testBackends())('alerts through the cores (%s)', (backend) => {
     // Unacknowledged first: the acknowledged one sorts after every open one.
     const order = local.alerts.map((entry) => Boolean(entry.alert.acknowledgedAt));
     expect(order).toEqual([...order].sort((a, b) => Number(a) - Number(b)));
-    expect(lead.eventsNamed('data.changed').some((e) => e.conversationIds.includes(`alert:${item.alert.id}`))).toBe(true);
+    expect(lead.eventsNamed('data.changed').some((e) => (e.records ?? []).some((r) => r.kind === 'alert' && r.id === item.alert.id))).toBe(true);
 
     // The server needs the network: the live.* proxies say so plainly.
     expect(await lead.core.rpc.handle('live.teamRouting', { teamId: 'team-presales' })).toMatchObject({

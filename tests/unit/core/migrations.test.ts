@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../../electron/core/db/migrations';
 import { openDatabase } from '../../../electron/core/db/database';
+import { nextOutboxBatch, pendingForRecord } from '../../../electron/core/db/queries/outbox';
 import { searchConversations } from '../../../electron/core/db/queries/search';
 
 const tables = (db: Database.Database) =>
@@ -51,6 +52,32 @@ describe('cache migrations', () => {
     migrate(db);
     expect(searchConversations(db, '什么时候', 10).map((hit) => hit.row.id)).toEqual(['c1']);
     expect(searchConversations(db, '王小明', 10).map((hit) => hit.row.id)).toEqual(['c1']);
+  });
+
+  it('012 files each queued write under its record: canned and alert keys become their kind', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS, 11);
+    const queue = db.prepare(
+      `INSERT INTO outbox (mutation_id, name, args, conversation_id, created_at, state)
+       VALUES (?, ?, '{}', ?, '2026-01-01', 'queued')`,
+    );
+    queue.run(1, 'message.send', 'c1');
+    queue.run(2, 'canned.update', 'canned:cr-1');
+    queue.run(3, 'alert.acknowledge', 'alert:a-1');
+    queue.run(4, 'agent.setStatus', null);
+    migrate(db);
+    expect(pendingForRecord(db, { kind: 'conversation', id: 'c1' }).map((e) => e.mutationId)).toEqual([1]);
+    expect(pendingForRecord(db, { kind: 'canned', id: 'cr-1' }).map((e) => e.name)).toEqual(['canned.update']);
+    expect(pendingForRecord(db, { kind: 'alert', id: 'a-1' }).map((e) => e.name)).toEqual(['alert.acknowledge']);
+    // Every write is still queued, in order; presence has no record.
+    expect(nextOutboxBatch(db, 10).map((e) => [e.mutationId, e.record])).toEqual([
+      [1, { kind: 'conversation', id: 'c1' }],
+      [2, { kind: 'canned', id: 'cr-1' }],
+      [3, { kind: 'alert', id: 'a-1' }],
+      [4, null],
+    ]);
+    expect(tables(db)).toContain('outbox_record');
+    expect(tables(db)).not.toContain('outbox_conversation');
   });
 
   it('a failing migration leaves the schema at the previous whole version', () => {

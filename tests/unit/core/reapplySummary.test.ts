@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getConversation, getServerSnapshot } from '../../../electron/core/db/queries/conversations';
 import { getMessage } from '../../../electron/core/db/queries/messages';
-import { nextOutboxBatch, pendingForConversation } from '../../../electron/core/db/queries/outbox';
+import { nextOutboxBatch, pendingForRecord } from '../../../electron/core/db/queries/outbox';
 import type { Db } from '../../../electron/core/db/database';
 import { applyChanges } from '../../../electron/core/sync/apply';
 import { applyMutation } from '../../../electron/core/sync/optimistic';
@@ -18,7 +18,7 @@ import { ME, conversation, conversationCreated, message, messageCreated, openTes
 /** The definition: every pending mutation folded in id order, confirmed sends skipped. */
 function folded(db: Db, conversationId: string) {
   let view = getServerSnapshot(db, conversationId)!;
-  for (const entry of pendingForConversation(db, conversationId)) {
+  for (const entry of pendingForRecord(db, { kind: 'conversation', id: conversationId })) {
     if (entry.name === 'message.send' && !getMessage(db, String(entry.args.messageId))?.pending) continue;
     view = applyMutation(view, entry);
   }

@@ -11,6 +11,7 @@ import { migration008 } from './008_inbox_pages';
 import { migration009 } from './009_conversation_drops';
 import { migration010 } from './010_inbox_counts_table';
 import { migration011 } from './011_fewer_conversation_indexes';
+import { migration012 } from './012_outbox_records';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];

@@ -1,4 +1,8 @@
-/** The outbox: local mutations not yet acknowledged, in mutation-id order. */
+/**
+ * The outbox: local mutations not yet acknowledged, in mutation-id order. Each is filed under
+ * the record it changes (a conversation, a canned response, an alert), or none (presence).
+ */
+import type { RecordKey, RecordKind } from '../../../../shared/contracts/records';
 import type { MutationName } from '../../../../shared/contracts/sync';
 import type { Db } from '../database';
 
@@ -6,7 +10,7 @@ export interface OutboxEntry {
   mutationId: number;
   name: MutationName;
   args: Record<string, unknown>;
-  conversationId: string | null;
+  record: RecordKey | null;
   createdAt: string;
 }
 
@@ -14,7 +18,8 @@ interface OutboxRow {
   mutation_id: number;
   name: MutationName;
   args: string;
-  conversation_id: string | null;
+  record_kind: RecordKind | null;
+  record_id: string | null;
   created_at: string;
 }
 
@@ -22,15 +27,22 @@ const toEntry = (row: OutboxRow): OutboxEntry => ({
   mutationId: row.mutation_id,
   name: row.name,
   args: JSON.parse(row.args) as Record<string, unknown>,
-  conversationId: row.conversation_id,
+  record: row.record_kind && row.record_id ? { kind: row.record_kind, id: row.record_id } : null,
   createdAt: row.created_at,
 });
 
 export function insertOutbox(db: Db, entry: OutboxEntry): void {
   db.prepare(
-    `INSERT INTO outbox (mutation_id, name, args, conversation_id, created_at, state)
-     VALUES (?, ?, ?, ?, ?, 'queued')`,
-  ).run(entry.mutationId, entry.name, JSON.stringify(entry.args), entry.conversationId, entry.createdAt);
+    `INSERT INTO outbox (mutation_id, name, args, record_kind, record_id, created_at, state)
+     VALUES (?, ?, ?, ?, ?, ?, 'queued')`,
+  ).run(
+    entry.mutationId,
+    entry.name,
+    JSON.stringify(entry.args),
+    entry.record?.kind ?? null,
+    entry.record?.id ?? null,
+    entry.createdAt,
+  );
 }
 
 export function nextOutboxBatch(db: Db, limit: number): OutboxEntry[] {
@@ -57,11 +69,12 @@ export function deleteOutboxEntry(db: Db, mutationId: number): void {
   db.prepare('DELETE FROM outbox WHERE mutation_id = ?').run(mutationId);
 }
 
-export function pendingForConversation(db: Db, conversationId: string): OutboxEntry[] {
+/** Pending mutations of one record, in order. */
+export function pendingForRecord(db: Db, record: RecordKey): OutboxEntry[] {
   return (
     db
-      .prepare('SELECT * FROM outbox WHERE conversation_id = ? ORDER BY mutation_id')
-      .all(conversationId) as OutboxRow[]
+      .prepare('SELECT * FROM outbox WHERE record_kind = ? AND record_id = ? ORDER BY mutation_id')
+      .all(record.kind, record.id) as OutboxRow[]
   ).map(toEntry);
 }
 
@@ -70,7 +83,7 @@ export function pendingWritesForConversation(db: Db, conversationId: string): Ou
   return (
     db
       .prepare(
-        "SELECT * FROM outbox WHERE conversation_id = ? AND name <> 'message.send' ORDER BY mutation_id",
+        "SELECT * FROM outbox WHERE record_kind = 'conversation' AND record_id = ? AND name <> 'message.send' ORDER BY mutation_id",
       )
       .all(conversationId) as OutboxRow[]
   ).map(toEntry);
@@ -98,7 +111,8 @@ export function pendingSendsForConversation(db: Db, conversationId: string): Pen
   const sends = (alias: string, message: string) =>
     `FROM outbox ${alias} JOIN messages ${message}
        ON ${message}.id = json_extract(${alias}.args, '$.messageId') AND ${message}.pending = 1
-     WHERE ${alias}.conversation_id = @conversationId AND ${alias}.name = 'message.send'`;
+     WHERE ${alias}.record_kind = 'conversation' AND ${alias}.record_id = @conversationId
+       AND ${alias}.name = 'message.send'`;
   // One statement: this runs inside every optimistic write, where each extra call shows.
   const row = db
     .prepare(

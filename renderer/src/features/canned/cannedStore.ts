@@ -1,10 +1,11 @@
 /**
  * The canned-response library as the core lists it.
  * A view of the core, never a second database: it reloads when the core's `data.changed` names a
- * `canned:<id>` key (a sync, a local write, an ack or a rollback).
+ * canned response (a sync, a local write, an ack or a rollback).
  */
 import { create } from 'zustand';
-import { CANNED_KEY_PREFIX, type CannedListItem } from '../../../../shared/contracts/canned';
+import type { CannedListItem } from '../../../../shared/contracts/canned';
+import { touchesKind } from '../../../../shared/contracts/records';
 import { getApi } from '../../api/client';
 
 interface CannedState {
@@ -22,7 +23,7 @@ export const useCannedStore = create<CannedState>()((set, get) => ({
     if (!connected) {
       connected = true;
       getApi().on('data.changed', (payload) => {
-        if (payload.conversationIds.some((id) => id.startsWith(CANNED_KEY_PREFIX)) || payload.directory) void get().load();
+        if (touchesKind(payload.records, 'canned') || payload.directory) void get().load();
       });
     }
     try {

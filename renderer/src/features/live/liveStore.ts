@@ -1,10 +1,11 @@
 /**
  * The Live screen's view of the core: alerts (from the cache, reloaded when a `data.changed`
- * names an `alert:<id>` key) and the per-team queue figures (reloaded when inbox rows change).
+ * names an alert) and the per-team queue figures (reloaded when inbox rows change).
  * The rail badge reads the unacknowledged count from here too. Never a second database.
  */
 import { create } from 'zustand';
-import { ALERT_KEY_PREFIX, type AlertListItem, type TeamQueue } from '../../../../shared/contracts/alerts';
+import type { AlertListItem, TeamQueue } from '../../../../shared/contracts/alerts';
+import { touchesKind } from '../../../../shared/contracts/records';
 import { getApi } from '../../api/client';
 import { appStore } from '../../store';
 
@@ -32,7 +33,7 @@ export const useLiveStore = create<LiveState>()((set, get) => ({
     if (!connected) {
       connected = true;
       getApi().on('data.changed', (payload) => {
-        if (payload.directory || payload.conversationIds.some((id) => id.startsWith(ALERT_KEY_PREFIX)))
+        if (payload.directory || touchesKind(payload.records, 'alert'))
           void get().loadAlerts();
         // A busy sync announces many pages a second: one queue reload per burst is enough.
         if ((payload.inbox || payload.directory) && !queueReload)
