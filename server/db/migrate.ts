@@ -12,6 +12,7 @@ import * as m004 from './migrations/004_routing';
 import * as m005 from './migrations/005_knowledge_base';
 import * as m006 from './migrations/006_bot_and_insight';
 import * as m007 from './migrations/007_sla_event_state';
+import * as m008 from './migrations/008_change_log_audience';
 import type { ServerDatabase } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '005_knowledge_base': m005,
   '006_bot_and_insight': m006,
   '007_sla_event_state': m007,
+  '008_change_log_audience': m008,
 };
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<MigrationResultSet> {

@@ -126,11 +126,21 @@ export interface ChangeLogTable {
   type: string;
   /** The change without its seq, as JSON. */
   data: string;
+  /** The record the change is filed under (shared/contracts/records.ts); null for the directory. */
+  record_kind: string | null;
+  record_id: string | null;
+  /** The audience (shared/domain/audience.ts, changes.ts `audienceColumns`): 1 = everyone. */
+  everyone: number;
+  /** `team` members: the team and the team a conversation left. */
   team_id: string | null;
   prev_team_id: string | null;
+  /** `agent` members: the assignee and the agent a conversation left. */
   assignee_id: string | null;
   prev_assignee_id: string | null;
-  conversation_id: string | null;
+  /** `leads` member: only this team's leads. */
+  leads_team_id: string | null;
+  /** `personal` member: the owner, whatever the role. */
+  owner_id: string | null;
   created_at: string;
 }
 

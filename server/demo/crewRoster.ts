@@ -8,6 +8,7 @@ import type { NewChange } from '../db/queries/changes';
 import { agentFromRow, getAgentRow, insertAgent } from '../db/queries/directory';
 import { hashPassword } from '../domain/auth';
 import { commitWithChanges, type DomainContext } from '../domain/context';
+import { directoryChange } from '../domain/snapshots';
 import { DEMO_PASSWORD } from './seed';
 
 export interface CrewMember {
@@ -47,10 +48,7 @@ export async function seedDemoCrew(ctx: DomainContext): Promise<void> {
         created_at: now,
       };
       await insertAgent(trx, row, member.teamIds);
-      changes.push({
-        change: { type: 'agent.updated', agent: agentFromRow(row, [...member.teamIds].sort()) },
-        audience: null,
-      });
+      changes.push(directoryChange({ type: 'agent.updated', agent: agentFromRow(row, [...member.teamIds].sort()) }));
     }
     if (changes.length > 0) await append(changes);
   });

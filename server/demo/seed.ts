@@ -18,6 +18,7 @@ import {
 import { insertChannelTokenIfMissing } from '../db/queries/sessions';
 import { hashChannelToken, hashPassword } from '../domain/auth';
 import { commitWithChanges, type DomainContext } from '../domain/context';
+import { directoryChange } from '../domain/snapshots';
 import { seedDemoCanned } from './cannedSeed';
 
 export const DEMO_PASSWORD = 'switchboard';
@@ -111,7 +112,7 @@ export async function seedDemo(ctx: DomainContext): Promise<void> {
       if (await getTeam(trx, team.id)) continue;
       const row = { id: team.id, name: team.name, name_en: team.nameEn, created_at: now };
       await insertTeam(trx, row);
-      changes.push({ change: { type: 'team.updated', team: teamFromRow(row) }, audience: null });
+      changes.push(directoryChange({ type: 'team.updated', team: teamFromRow(row) }));
     }
     for (const agent of DEMO_AGENTS) {
       if (await getAgentRow(trx, agent.id)) continue;
@@ -125,10 +126,7 @@ export async function seedDemo(ctx: DomainContext): Promise<void> {
         created_at: now,
       };
       await insertAgent(trx, row, agent.teamIds);
-      changes.push({
-        change: { type: 'agent.updated', agent: agentFromRow(row, [...agent.teamIds].sort()) },
-        audience: null,
-      });
+      changes.push(directoryChange({ type: 'agent.updated', agent: agentFromRow(row, [...agent.teamIds].sort()) }));
     }
     for (const [channel, token] of Object.entries(DEMO_CHANNEL_TOKENS) as [Channel, string][]) {
       await insertChannelTokenIfMissing(trx, {

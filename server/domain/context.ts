@@ -3,6 +3,7 @@
  * outbound connector, and a clock. Built once by app.ts; domain code never reaches for globals.
  */
 import { writeTransaction, type Store, type Trx } from '../db/database';
+import { audienceKey } from '../../shared/domain/audience';
 import { appendChanges, type AppendedChanges, type NewChange } from '../db/queries/changes';
 import type { OutboundConnector } from './connectors';
 import type { KnowledgeSource } from './nlu/knowledgeSource';
@@ -85,10 +86,9 @@ export async function writeWithChanges<T>(
   return done;
 }
 
-/** Who hears a change: the audience without its conversation (pokes go to rooms, not conversations). */
+/** Who hears a change, whatever record it is about (pokes go to rooms, not records). */
 function roomsKey(audience: AppendedChanges['entries'][number]['audience']): string {
-  if (audience === null) return '*';
-  return [audience.teamId, audience.prevTeamId, audience.assigneeId, audience.prevAssigneeId].join('|');
+  return audienceKey(audience);
 }
 
 function uniformKey(range: AppendedChanges): string | null {

@@ -36,7 +36,7 @@ import { messageInsightColumns } from '../db/queries/insight';
 import { classifyInbound, entryStatus, escalationChanges, withInsight } from './bot/inbound';
 import { commitWithChanges, type AppendFn, type DomainContext } from './context';
 import { chooseTeam } from './routing';
-import { audienceOf, contactChange, conversationChange, messageChange } from './snapshots';
+import { addressOf, contactChange, conversationChange, messageChange } from './snapshots';
 import { bumpVersion } from './versioning';
 
 export async function ingestMessage(
@@ -98,17 +98,17 @@ export async function ingestMessage(
     await insertMessage(trx, messageRow);
 
     const conversation = conversationFromRow(next);
-    const audience = audienceOf(conversation, before);
+    const address = addressOf(conversation, before);
     const changes: NewChange[] = [];
     if (created || contactChanged) {
       const contact = await getContact(trx, contactId);
-      if (contact) changes.push(contactChange(contact, audience));
+      if (contact) changes.push(contactChange(contact, address));
     }
-    if (created) changes.push(conversationChange('conversation.created', conversation, audience));
+    if (created) changes.push(conversationChange('conversation.created', conversation, address));
     else if (reopened)
-      changes.push(conversationChange('conversation.status_changed', conversation, audience));
-    else changes.push(conversationChange('conversation.updated', conversation, audience));
-    changes.push(messageChange(messageFromRow(messageRow), audience));
+      changes.push(conversationChange('conversation.status_changed', conversation, address));
+    else changes.push(conversationChange('conversation.updated', conversation, address));
+    changes.push(messageChange(messageFromRow(messageRow), address));
     changes.push(...(await escalationChanges(trx, row, next, messageRow, insight, now)));
     await append(changes);
     return { conversationId: next.id, messageId: messageRow.id, duplicate: false };

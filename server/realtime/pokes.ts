@@ -28,7 +28,8 @@
  */
 import type { Server } from 'socket.io';
 import { type Change, type Poke } from '../../shared/contracts/sync';
-import { LEAD_ONLY_CHANGE_TYPES, type AppendedChanges, type Audience } from '../db/queries/changes';
+import type { AppendedChanges } from '../db/queries/changes';
+import type { Audience } from '../../shared/domain/audience';
 import type { ChangeAnnouncer } from '../domain/context';
 import { SOCKET_EVENTS } from '../../shared/contracts/socket';
 
@@ -42,13 +43,27 @@ export const leadRoom = (teamId: string) => `lead:${teamId}`;
 /** Default quiet time between two flushes of a busy node (SWITCHBOARD_POKE_COALESCE_MS). */
 export const DEFAULT_POKE_COALESCE_MS = 15;
 
-/** Rooms that may see a change with this audience; null means every socket. */
+/** Rooms that hear a change with this audience (shared/domain/audience.ts); null means every socket. */
 export function roomsFor(audience: Audience): string[] | null {
-  if (audience === null) return null;
-  const rooms = new Set<string>([ADMIN_ROOM, teamRoom(audience.teamId)]);
-  if (audience.prevTeamId) rooms.add(teamRoom(audience.prevTeamId));
-  if (audience.assigneeId) rooms.add(agentRoom(audience.assigneeId));
-  if (audience.prevAssigneeId) rooms.add(agentRoom(audience.prevAssigneeId));
+  const rooms = new Set<string>([ADMIN_ROOM]);
+  for (const member of audience) {
+    switch (member.kind) {
+      case 'everyone':
+        return null;
+      case 'team':
+        rooms.add(teamRoom(member.teamId));
+        break;
+      case 'leads':
+        rooms.add(leadRoom(member.teamId));
+        break;
+      case 'agent':
+        rooms.add(agentRoom(member.agentId));
+        break;
+      case 'personal':
+        rooms.add(agentRoom(member.ownerId));
+        break;
+    }
+  }
   return [...rooms].sort();
 }
 
@@ -62,10 +77,7 @@ export function pokeGroups(ranges: readonly AppendedChanges[]): PokeGroup[] {
   const groups = new Map<string, PokeGroup>();
   for (const { entries } of ranges) {
     for (const { change, audience } of entries) {
-      const rooms =
-        audience && LEAD_ONLY_CHANGE_TYPES.includes(change.type)
-          ? [ADMIN_ROOM, leadRoom(audience.teamId)]
-          : roomsFor(audience);
+      const rooms = roomsFor(audience);
       const key = rooms === null ? '*' : rooms.join('|');
       const group = groups.get(key);
       if (group) group.changes.push(change);

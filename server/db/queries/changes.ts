@@ -1,10 +1,13 @@
 /**
  * The change log: the append helper every writer uses, and the visibility-filtered pull scan.
- * Each entry stores who may see it (team, previous team, assignee, previous assignee) so a pull
- * filters in SQL, and the team a conversation left still receives the change that removed it.
+ * Each entry stores its record (`record_kind`, `record_id`) and its audience in fixed columns
+ * (`audienceColumns`) so a pull filters in SQL, and the team a conversation left still receives
+ * the change that removed it.
  */
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { Change, ChangeType } from '../../../shared/contracts/sync';
+import type { Change } from '../../../shared/contracts/sync';
+import type { Audience } from '../../../shared/domain/audience';
+import type { RecordKey } from '../../../shared/contracts/records';
 import type { Viewer } from '../../../shared/domain/visibility';
 import type { Db, Trx } from '../database';
 import { preparedQuery, type PreparedQuery } from '../compiledQuery';
@@ -13,35 +16,21 @@ import type { ChangeLogTable, ServerDatabase } from '../schema';
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type ChangeBody = DistributiveOmit<Change, 'seq'>;
 
-/** Directory changes (teams, agents) are visible to every signed-in client. */
-export const DIRECTORY_CHANGE_TYPES: readonly ChangeType[] = [
-  'team.updated',
-  'agent.updated',
-  'sla_policy.updated',
-  'business_calendar.updated',
-];
-
-/** Seen only by the leads of the change's team and by admins (escalations), never by agents. */
-export const LEAD_ONLY_CHANGE_TYPES: readonly ChangeType[] = ['alert.created', 'alert.updated'];
-
-/** Who may see a change; `null` for directory changes, which everyone sees. */
-export interface ConversationAudience {
-  conversationId: string;
-  teamId: string;
-  prevTeamId: string | null;
-  assigneeId: string | null;
-  prevAssigneeId: string | null;
+/**
+ * Which record a change is filed under (`null` for the directory) and who may hear of it
+ * (shared/domain/audience.ts). The change log stores both as columns so a pull filters in SQL.
+ */
+export interface ChangeAddress {
+  record: RecordKey | null;
+  audience: Audience;
 }
-export type Audience = ConversationAudience | null;
 
-export interface NewChange {
+export interface NewChange extends ChangeAddress {
   change: ChangeBody;
-  audience: Audience;
 }
 
-export interface AppendedChange {
+export interface AppendedChange extends ChangeAddress {
   change: Change;
-  audience: Audience;
 }
 
 /** One transaction's contiguous seq range. */
@@ -73,21 +62,20 @@ export async function appendChanges(
 ): Promise<AppendedChanges> {
   if (changes.length === 0) throw new Error('appendChanges needs at least one change');
   const from = (head ?? (await headSeq(trx))) + 1;
-  const entries = changes.map(({ change, audience }, index) => ({
+  const entries = changes.map(({ change, record, audience }, index) => ({
     change: { ...change, seq: from + index } as Change,
+    record,
     audience,
   }));
-  const rows = entries.map(({ change, audience }): ChangeLogRow => {
+  const rows = entries.map(({ change, record, audience }): ChangeLogRow => {
     const { seq, ...body } = change;
     return {
       seq,
       type: change.type,
       data: JSON.stringify(body),
-      team_id: audience?.teamId ?? null,
-      prev_team_id: audience?.prevTeamId ?? null,
-      assignee_id: audience?.assigneeId ?? null,
-      prev_assignee_id: audience?.prevAssigneeId ?? null,
-      conversation_id: audience?.conversationId ?? null,
+      record_kind: record?.kind ?? null,
+      record_id: record?.id ?? null,
+      ...audienceColumns(audience, change.type),
       created_at: now,
     };
   });
@@ -96,15 +84,62 @@ export async function appendChanges(
   return { from, to: from + entries.length - 1, entries };
 }
 
+type AudienceColumns = Pick<
+  ChangeLogTable,
+  'everyone' | 'team_id' | 'prev_team_id' | 'assignee_id' | 'prev_assignee_id' | 'leads_team_id' | 'owner_id'
+>;
+
+/**
+ * An audience as the change log stores it: up to two teams and two agents (a conversation and
+ * the team or agent it left), one team's leads, one personal owner. A wider audience is a
+ * writer's mistake and fails the append (and its transaction) instead of losing a listener.
+ */
+export function audienceColumns(audience: Audience, type: string): AudienceColumns {
+  const teams: string[] = [];
+  const agents: string[] = [];
+  const leads: string[] = [];
+  const owners: string[] = [];
+  let everyone = 0;
+  for (const member of audience) {
+    if (member.kind === 'everyone') everyone = 1;
+    else if (member.kind === 'team') teams.push(member.teamId);
+    else if (member.kind === 'agent') agents.push(member.agentId);
+    else if (member.kind === 'leads') leads.push(member.teamId);
+    else owners.push(member.ownerId);
+  }
+  const unique = (ids: string[]) => [...new Set(ids)];
+  const [team, prevTeam, ...moreTeams] = unique(teams);
+  const [agent, prevAgent, ...moreAgents] = unique(agents);
+  const [leadsOf, ...moreLeads] = unique(leads);
+  const [owner, ...moreOwners] = unique(owners);
+  if (moreTeams.length + moreAgents.length + moreLeads.length + moreOwners.length > 0)
+    throw new Error(
+      `the change log holds at most two teams, two agents, one team's leads and one owner per change (${type})`,
+    );
+  return {
+    everyone,
+    team_id: team ?? null,
+    prev_team_id: prevTeam ?? null,
+    assignee_id: agent ?? null,
+    prev_assignee_id: prevAgent ?? null,
+    leads_team_id: leadsOf ?? null,
+    owner_id: owner ?? null,
+  };
+}
+
 const CHANGE_LOG_COLUMNS = [
   'seq',
   'type',
   'data',
+  'record_kind',
+  'record_id',
+  'everyone',
   'team_id',
   'prev_team_id',
   'assignee_id',
   'prev_assignee_id',
-  'conversation_id',
+  'leads_team_id',
+  'owner_id',
   'created_at',
 ] as const;
 type ChangeLogRow = ChangeLogTable & Record<(typeof CHANGE_LOG_COLUMNS)[number], unknown>;
@@ -144,22 +179,16 @@ function flatten(rows: readonly ChangeLogRow[]): Record<string, unknown> {
   return params;
 }
 
-/** canSeeConversation (shared/domain/visibility.ts) as SQL over the stored audience columns. */
+/** `hears` (shared/domain/audience.ts) as SQL over the stored audience columns. */
 function visibleTo(viewer: Viewer) {
   return (eb: ExpressionBuilder<ServerDatabase, 'change_log'>): Expression<SqlBool> => {
-    const visible: Expression<SqlBool>[] = [eb('type', 'in', [...DIRECTORY_CHANGE_TYPES])];
-    if ((viewer.role === 'agent' || viewer.role === 'lead') && viewer.teamIds.length > 0) {
+    const visible: Expression<SqlBool>[] = [eb('everyone', '=', 1), eb('owner_id', '=', viewer.id)];
+    if ((viewer.role === 'agent' || viewer.role === 'lead') && viewer.teamIds.length > 0)
       visible.push(eb('team_id', 'in', [...viewer.teamIds]), eb('prev_team_id', 'in', [...viewer.teamIds]));
-    }
-    // A personal canned-response library (server/domain/canned/audience.ts), whatever the role.
-    visible.push(
-      eb('team_id', '=', `personal:${viewer.id}`),
-      eb('prev_team_id', '=', `personal:${viewer.id}`),
-    );
-    if (viewer.role === 'agent') {
+    if (viewer.role === 'lead' && viewer.teamIds.length > 0)
+      visible.push(eb('leads_team_id', 'in', [...viewer.teamIds]));
+    if (viewer.role === 'agent')
       visible.push(eb('assignee_id', '=', viewer.id), eb('prev_assignee_id', '=', viewer.id));
-      return eb.and([eb.or(visible), eb('type', 'not in', [...LEAD_ONLY_CHANGE_TYPES])]);
-    }
     return eb.or(visible);
   };
 }

@@ -20,7 +20,7 @@ import { insertMessage, messageFromRow } from '../../db/queries/messages';
 import { insertAlert } from '../../db/queries/sla';
 import type { DomainContext } from '../context';
 import { getMessageClassifier } from '../nlu/classify';
-import { audienceOf, messageChange } from '../snapshots';
+import { addressOf, alertChange, messageChange } from '../snapshots';
 import { bumpVersion } from '../versioning';
 import { botTakesChannel, DEFAULT_BOT_SETTINGS, type BotSettings } from './settings';
 
@@ -98,7 +98,7 @@ export async function escalationChanges(
 ): Promise<NewChange[]> {
   if (!insight || next.sentiment_alerted_at !== now || before.sentiment_alerted_at === now) return [];
   const conversation = conversationFromRow(next);
-  const audience = audienceOf(conversation);
+  const address = addressOf(conversation);
   const changes: NewChange[] = [];
   const from = before.priority as Priority;
   const to = next.priority as Priority;
@@ -120,7 +120,7 @@ export async function escalationChanges(
       detail_json: JSON.stringify(detail),
     };
     await insertMessage(trx, row);
-    changes.push(messageChange(messageFromRow(row), audience));
+    changes.push(messageChange(messageFromRow(row), address));
   }
   const alert: Alert = {
     id: randomUUID(),
@@ -134,6 +134,6 @@ export async function escalationChanges(
     createdAt: now,
   };
   await insertAlert(trx, alert);
-  changes.push({ change: { type: 'alert.created', alert }, audience });
+  changes.push(alertChange('alert.created', alert));
   return changes;
 }

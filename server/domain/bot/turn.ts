@@ -19,7 +19,7 @@ import { commitWithChanges, type DomainContext } from '../context';
 import type { BotReply } from '../nlu/bot';
 import { chooseTeam, VIP_TEAM, type RoutableTeam } from '../routing';
 import { triggerDispatch } from '../routing/scheduler';
-import { audienceOf, conversationChange, messageChange } from '../snapshots';
+import { addressOf, conversationChange, messageChange } from '../snapshots';
 import { bumpVersion } from '../versioning';
 
 export type TurnOutcome = 'answered' | 'handed_off' | 'skipped';
@@ -92,9 +92,9 @@ export async function decideTurn(
       };
       await saveConversation(trx, next);
       const conversation = conversationFromRow(next);
-      const audience = audienceOf(conversation);
+      const address = addressOf(conversation);
       const delivered = messageFromRow(messageRow);
-      await append([conversationChange('conversation.updated', conversation, audience), messageChange(delivered, audience)]);
+      await append([conversationChange('conversation.updated', conversation, address), messageChange(delivered, address)]);
       const contact = await getContact(trx, row.contact_id);
       return { kind: 'answered' as const, deliver: contact ? { message: delivered, conversation, contact } : null };
     }
@@ -126,9 +126,9 @@ export async function decideTurn(
     };
     await saveConversation(trx, next);
     const conversation = conversationFromRow(next);
-    const audience = audienceOf(conversation, conversationFromRow(row));
+    const address = addressOf(conversation, conversationFromRow(row));
     const type = teamId === row.team_id ? 'conversation.status_changed' : 'conversation.transferred';
-    await append([conversationChange(type, conversation, audience), messageChange(messageFromRow(messageRow), audience)]);
+    await append([conversationChange(type, conversation, address), messageChange(messageFromRow(messageRow), address)]);
     return { kind: 'handed_off' as const, teamId };
   });
 

@@ -1,11 +1,12 @@
 /**
  * alert.acknowledge: a lead of the alert's team, or an admin, marks an alert as seen. The first
  * acknowledgement stands (a second one changes nothing and appends nothing). The alert goes out
- * again as `alert.updated`, which only the team's leads and admins receive (LEAD_ONLY_CHANGE_TYPES).
+ * again as `alert.updated`, which only the team's leads and admins receive (snapshots.ts `alertChange`).
  */
 import type { MutationArgs } from '../../../shared/contracts/sync';
 import type { Alert } from '../../../shared/contracts/sla';
 import { getAlert, saveAlertData } from '../../db/queries/alerts';
+import { alertChange } from '../snapshots';
 import { MutationRejected, type MutationContext, type MutationOutcome } from './common';
 
 export async function acknowledgeAlert(
@@ -24,16 +25,7 @@ export async function acknowledgeAlert(
   await saveAlertData(ctx.trx, acknowledged);
   return {
     changes: [
-      {
-        change: { type: 'alert.updated', alert: acknowledged },
-        audience: {
-          conversationId: alert.conversationId,
-          teamId: alert.teamId,
-          prevTeamId: null,
-          assigneeId: alert.assigneeId,
-          prevAssigneeId: null,
-        },
-      },
+      alertChange('alert.updated', acknowledged),
     ],
   };
 }

@@ -10,7 +10,7 @@ import { conversationFromRow, saveConversation, type ConversationRow } from '../
 import { getTeam } from '../../db/queries/directory';
 import { insertMessage, messageFromRow } from '../../db/queries/messages';
 import type { NewChange } from '../../db/queries/changes';
-import { audienceOf, conversationChange, messageChange } from '../snapshots';
+import { addressOf, conversationChange, messageChange } from '../snapshots';
 import { bumpVersion } from '../versioning';
 import {
   assertFresh,
@@ -37,8 +37,8 @@ async function writeConversation(
   };
   await saveConversation(ctx.trx, after);
   const conversation = conversationFromRow(after);
-  const audience = audienceOf(conversation, conversationFromRow(before));
-  const changes: NewChange[] = [conversationChange(type, conversation, audience)];
+  const address = addressOf(conversation, conversationFromRow(before));
+  const changes: NewChange[] = [conversationChange(type, conversation, address)];
   if (systemText) {
     const row = {
       id: randomUUID(),
@@ -55,7 +55,7 @@ async function writeConversation(
       created_at: ctx.now,
     };
     await insertMessage(ctx.trx, row);
-    changes.push(messageChange(messageFromRow(row), audience));
+    changes.push(messageChange(messageFromRow(row), address));
   }
   return { changes };
 }

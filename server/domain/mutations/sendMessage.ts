@@ -12,7 +12,7 @@ import {
   type ConversationRow,
 } from '../../db/queries/conversations';
 import { getMessageRow, insertMessage, messageFromRow } from '../../db/queries/messages';
-import { audienceOf, conversationChange, messageChange } from '../snapshots';
+import { addressOf, conversationChange, messageChange } from '../snapshots';
 import {
   loadActionableConversation,
   MutationRejected,
@@ -64,10 +64,10 @@ export async function sendMessage(
 
   const conversation = conversationFromRow(after);
   const message = messageFromRow(messageRow);
-  const audience = audienceOf(conversation);
+  const address = addressOf(conversation);
   const changes = [
-    conversationChange('conversation.updated', conversation, audience),
-    messageChange(message, audience),
+    conversationChange('conversation.updated', conversation, address),
+    messageChange(message, address),
   ];
   if (isNote) return { changes };
 

@@ -23,7 +23,7 @@ import {
   teamRoutingOf,
 } from '../../db/queries/routing';
 import { commitWithChanges, type AppendFn, type DomainContext } from '../context';
-import { audienceOf, conversationChange, messageChange } from '../snapshots';
+import { addressOf, conversationChange, messageChange } from '../snapshots';
 import { bumpVersion } from '../versioning';
 import { assignmentReason, planAssignments, type AgentState, type Pick } from './plan';
 
@@ -106,7 +106,7 @@ async function writeAssignment(
     message_count: before.message_count + 1,
   };
   const conversation = conversationFromRow(after);
-  const audience = audienceOf(conversation, conversationFromRow(before));
+  const address = addressOf(conversation, conversationFromRow(before));
   const message = {
     id: randomUUID(),
     conversation_id: conversationId,
@@ -123,8 +123,8 @@ async function writeAssignment(
   };
   await insertMessage(trx, message);
   await append([
-    conversationChange('conversation.assigned', conversation, audience),
-    messageChange(messageFromRow(message), audience),
+    conversationChange('conversation.assigned', conversation, address),
+    messageChange(messageFromRow(message), address),
   ]);
   return true;
 }

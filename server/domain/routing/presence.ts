@@ -15,14 +15,14 @@ import { setAgentStatusRow, unansweredHeldBy, unassignIfHeldBy } from '../../db/
 import { commitWithChanges, type DomainContext } from '../context';
 import type { MutationContext, MutationOutcome } from '../mutations/common';
 import { MutationRejected } from '../mutations/common';
-import { audienceOf, conversationChange, messageChange } from '../snapshots';
+import { addressOf, conversationChange, directoryChange, messageChange } from '../snapshots';
 import { bumpVersion } from '../versioning';
 
 async function statusChange(trx: Trx, agentId: string, status: AgentStatus): Promise<NewChange[]> {
   await setAgentStatusRow(trx, agentId, status);
   const agent = await getAgent(trx, agentId);
   if (!agent) throw new MutationRejected('not_found', `agent ${agentId} does not exist`);
-  return [{ change: { type: 'agent.updated', agent }, audience: null }];
+  return [directoryChange({ type: 'agent.updated', agent })];
 }
 
 /** `agent.setStatus`: the signed-in agent's own presence. */
@@ -68,7 +68,7 @@ export async function returnWorkToQueue(ctx: DomainContext, agentId: string, why
       const set = { ...versions, updated_at: now, message_count: before.message_count + 1 };
       if (!(await unassignIfHeldBy(trx, conversationId, agentId, before.version, set))) return null;
       const conversation = conversationFromRow({ ...before, ...set, assignee_id: null });
-      const audience = audienceOf(conversation, conversationFromRow(before));
+      const address = addressOf(conversation, conversationFromRow(before));
       const message = {
         id: randomUUID(),
         conversation_id: conversationId,
@@ -85,8 +85,8 @@ export async function returnWorkToQueue(ctx: DomainContext, agentId: string, why
       };
       await insertMessage(trx, message);
       await append([
-        conversationChange('conversation.assigned', conversation, audience),
-        messageChange(messageFromRow(message), audience),
+        conversationChange('conversation.assigned', conversation, address),
+        messageChange(messageFromRow(message), address),
       ]);
       return before.team_id;
     });

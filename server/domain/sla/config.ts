@@ -13,6 +13,7 @@ import {
   replaceSlaPolicies,
 } from '../../db/queries/sla';
 import { commitWithChanges, type DomainContext } from '../context';
+import { directoryChange } from '../snapshots';
 
 export async function getSlaPolicies(ctx: DomainContext): Promise<SlaPoliciesBody> {
   return { policies: await listSlaPolicies(ctx.store.db) };
@@ -28,7 +29,7 @@ export async function putSlaPolicies(ctx: DomainContext, body: SlaPoliciesBody):
     const problems = policyListProblems(body.policies, new Set(calendars.map((calendar) => calendar.id)));
     if (problems.length > 0) throw new SwitchboardError('invalid', `policies: ${problems.join('; ')}`);
     await replaceSlaPolicies(trx, body.policies, ctx.now().toISOString());
-    await append([{ change: { type: 'sla_policy.updated', policies: body.policies }, audience: null }]);
+    await append([directoryChange({ type: 'sla_policy.updated', policies: body.policies })]);
     return { policies: body.policies };
   });
 }
@@ -46,9 +47,7 @@ export async function putBusinessCalendars(
     }
     if (problems.length > 0) throw new SwitchboardError('invalid', `calendars: ${problems.join('; ')}`);
     await replaceBusinessCalendars(trx, body.calendars, ctx.now().toISOString());
-    await append([
-      { change: { type: 'business_calendar.updated', calendars: body.calendars }, audience: null },
-    ]);
+    await append([directoryChange({ type: 'business_calendar.updated', calendars: body.calendars })]);
     return { calendars: body.calendars };
   });
 }

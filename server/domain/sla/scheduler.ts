@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type { Alert, SlaNotice } from '../../../shared/contracts/sla';
 import { SOCKET_EVENTS } from '../../../shared/contracts/socket';
 import type { ContactTier } from '../../../shared/domain/model';
+import type { Audience } from '../../../shared/domain/audience';
 import { businessTimeBetween, computeSla, type SlaResult } from '../../../shared/sla';
 import {
   matchSlaPolicy,
@@ -36,7 +37,7 @@ import {
   upsertOutcome,
 } from '../../db/queries/sla';
 import { commitWithChanges, type DomainContext } from '../context';
-import { audienceOf } from '../snapshots';
+import { addressOf, alertChange } from '../snapshots';
 import { SLA_CONFIG_CHANGE_TYPES } from './attach';
 import { readSlaEvents } from './eventState';
 import { namedTargets, nextWakeMs, type NamedTarget } from './targets';
@@ -55,7 +56,7 @@ export type NoticeEmitter = (
 export interface SlaSchedulerOptions {
   ctx: DomainContext;
   /** Rooms that may see a conversation (realtime/pokes.ts roomsFor). */
-  roomsOf(audience: ReturnType<typeof audienceOf>): string[];
+  roomsOf(audience: Audience): string[];
   emit: NoticeEmitter;
   /** How long a VIP may wait in the queue before the leads are alerted (default 2 min). */
   vipWaitMs?: number;
@@ -136,7 +137,7 @@ export class SlaScheduler {
     const { db } = this.options.ctx.store;
     const rows = await db
       .selectFrom('change_log')
-      .select(['seq', 'type', 'conversation_id'])
+      .select(['seq', 'type', 'record_kind', 'record_id'])
       .where('seq', '>', this.cursor)
       .orderBy('seq')
       .execute();
@@ -148,7 +149,7 @@ export class SlaScheduler {
     }
     const ids = new Set<string>();
     for (const row of rows)
-      if (row.conversation_id && !row.type.startsWith('alert.')) ids.add(row.conversation_id);
+      if (row.record_kind === 'conversation' && row.record_id) ids.add(row.record_id);
     for (const id of ids) await this.refresh(id);
   }
 
@@ -192,7 +193,7 @@ export class SlaScheduler {
       now,
     });
     const targets = namedTargets(result);
-    const audience = audienceOf(conversation);
+    const { audience } = addressOf(conversation);
     for (const named of targets)
       await this.act(named, { conversation, audience, policy, calendar, now, nowMs });
 
@@ -234,7 +235,7 @@ export class SlaScheduler {
     { target, instance, result }: NamedTarget,
     at: {
       conversation: ReturnType<typeof conversationFromRow>;
-      audience: ReturnType<typeof audienceOf>;
+      audience: Audience;
       policy: SlaPolicyRecord;
       calendar: BusinessCalendarRecord;
       now: string;
@@ -307,12 +308,7 @@ export class SlaScheduler {
           recorded_at: at.now,
         });
         await insertAlert(trx, alert);
-        await append([
-          {
-            change: { type: 'alert.created', alert },
-            audience: { ...at.audience, prevTeamId: null, prevAssigneeId: null },
-          },
-        ]);
+        await append([alertChange('alert.created', alert)]);
         return true;
       });
       if (fired) this.options.emit(rooms, SOCKET_EVENTS.slaBreached, notice('breached', dueAt));

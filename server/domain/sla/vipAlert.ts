@@ -1,14 +1,15 @@
 /**
  * Raises the `vip_waiting` alert of one wait (vipWaiting.ts decides when). The sla_notices row,
  * keyed by the wait's start, makes it fire once across restarts and leader changes; the alert and
- * its `alert.created` change commit in the same transaction, for the team's leads and admins.
+ * its `alert.created` change commit in the same transaction, for the team's leads and admins
+ * (snapshots.ts `alertChange`).
  */
 import { randomUUID } from 'node:crypto';
 import type { Alert } from '../../../shared/contracts/sla';
 import type { Conversation } from '../../../shared/domain/model';
 import { insertAlert, insertNoticeOnce } from '../../db/queries/sla';
 import { commitWithChanges, type DomainContext } from '../context';
-import { audienceOf } from '../snapshots';
+import { alertChange } from '../snapshots';
 
 /** sla_notices `target` of a VIP-waiting alert; its `due_at` is the wait's start. */
 export const VIP_WAIT_NOTICE = 'vipWaiting';
@@ -40,12 +41,7 @@ export async function raiseVipWaitingAlert(
     });
     if (!first) return false;
     await insertAlert(trx, alert);
-    await append([
-      {
-        change: { type: 'alert.created', alert },
-        audience: { ...audienceOf(conversation), prevTeamId: null, prevAssigneeId: null },
-      },
-    ]);
+    await append([alertChange('alert.created', alert)]);
     return true;
   });
 }

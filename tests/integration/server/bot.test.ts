@@ -154,7 +154,7 @@ describe.each(testBackends())('bot and classification (%s)', (backend) => {
 
     const { conversationId } = await ingest(server, 'chat', 'refund-wanted', '我要转人工，退款一直没到账');
     await settle(server);
-    const moved = await server.db.db.selectFrom('change_log').select('prev_team_id').where('conversation_id', '=', conversationId).where('type', '=', 'conversation.transferred').execute();
+    const moved = await server.db.db.selectFrom('change_log').select('prev_team_id').where('record_kind', '=', 'conversation').where('record_id', '=', conversationId).where('type', '=', 'conversation.transferred').execute();
     expect(moved.map((row) => row.prev_team_id)).toEqual(['team-presales']); // a chat starts in 售前
     const after = await conversation(server, conversationId);
     expect(after).toMatchObject({ status: 'open', teamId: 'team-aftersales', assigneeId: 'agent-li-na' });
@@ -193,8 +193,10 @@ describe.each(testBackends())('bot and classification (%s)', (backend) => {
     const raised = (await thread(server, first.conversationId)).filter((m) => m.detail?.kind === 'priority_raised');
     expect(raised).toHaveLength(1);
     expect(raised[0]!.detail).toMatchObject({ from: 'normal', to: 'high' });
-    const lead = await server.db.db.selectFrom('change_log').select('type').where('type', '=', 'alert.created').where('conversation_id', '=', first.conversationId).execute();
-    expect(lead).toHaveLength(1);
+    const lead = await server.db.db.selectFrom('change_log').select(['data', 'leads_team_id', 'team_id']).where('type', '=', 'alert.created').where('record_kind', '=', 'alert').execute();
+    const forFirst = lead.filter((row) => (JSON.parse(row.data) as { alert: { conversationId: string } }).alert.conversationId === first.conversationId);
+    expect(forFirst).toHaveLength(1);
+    expect(forFirst[0]).toMatchObject({ leads_team_id: expect.any(String), team_id: null }); // leads only, not the team's agents
   });
 
   it('leaves the priority alone unless configured to raise it', async () => {

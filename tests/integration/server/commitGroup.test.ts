@@ -26,12 +26,9 @@ const contactWrite = (name: string, fail = false) => async (trx: Trx, append: Ap
   );
   const range = await append([
     contactChange({ id, name, email: null, phone: null, tier: 'standard', attributes: {} } as never, {
-      teamId: 'team-sales',
-      prevTeamId: null,
-      assigneeId: null,
-      prevAssigneeId: null,
-      conversationId: null,
-    } as never),
+      record: null,
+      audience: [{ kind: 'team', teamId: 'team-sales' }],
+    }),
   ]);
   if (fail) throw new Error(`refused: ${name}`);
   return { id, seq: range.from };

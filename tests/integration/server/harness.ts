@@ -81,18 +81,28 @@ function databaseUrlFor(name: string): string {
   return url.toString();
 }
 
+/** An empty PostgreSQL database of its own (needs SWITCHBOARD_TEST_DATABASE_URL); drop() removes it. */
+export async function scratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!TEST_DATABASE_URL) throw new Error('a scratch database needs SWITCHBOARD_TEST_DATABASE_URL');
+  const name = `sb_test_${randomBytes(6).toString('hex')}`;
+  await withAdminClient((client) => client.query(`create database ${name}`));
+  return {
+    url: databaseUrlFor(name),
+    drop: () => withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  };
+}
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { backend = 'sqlite', seedDemo = true, redis = false, databaseUrl: sharedUrl, ...rest } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-server-test-'));
   let databaseUrl: string | undefined;
-  let createdDatabase: string | undefined;
+  let scratch: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
   if (backend === 'postgres') {
     if (!TEST_DATABASE_URL) throw new Error('the postgres backend needs SWITCHBOARD_TEST_DATABASE_URL');
     if (sharedUrl) databaseUrl = sharedUrl;
     else {
-      createdDatabase = `sb_test_${randomBytes(6).toString('hex')}`;
-      await withAdminClient((client) => client.query(`create database ${createdDatabase}`));
-      databaseUrl = databaseUrlFor(createdDatabase);
+      scratch = await scratchDatabase();
+      databaseUrl = scratch.url;
     }
   }
   if (redis && !TEST_REDIS_URL) throw new Error('redis: true needs SWITCHBOARD_TEST_REDIS_URL');
@@ -142,11 +152,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       for (const socket of sockets) socket.close();
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
-      if (createdDatabase) {
-        await withAdminClient((client) =>
-          client.query(`drop database if exists ${createdDatabase} with (force)`),
-        );
-      }
+      await scratch?.drop();
     },
   };
 }

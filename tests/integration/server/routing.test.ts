@@ -216,13 +216,14 @@ describe.each(testBackends())('routing (%s)', (backend) => {
 
     const assignments = await server.db.db
       .selectFrom('change_log')
-      .select(['conversation_id'])
+      .select(['record_id'])
       .where('type', '=', 'conversation.assigned')
-      .where('conversation_id', 'in', ids)
+      .where('record_kind', '=', 'conversation')
+      .where('record_id', 'in', ids)
       .execute();
     const perConversation = new Map<string, number>();
     for (const row of assignments)
-      perConversation.set(row.conversation_id!, (perConversation.get(row.conversation_id!) ?? 0) + 1);
+      perConversation.set(row.record_id!, (perConversation.get(row.record_id!) ?? 0) + 1);
     expect([...perConversation.values()].every((count) => count === 1)).toBe(true);
     expect(perConversation.size).toBe(24); // 2 agents × chat capacity 12; 6 stay queued
     const held = await server.db.db

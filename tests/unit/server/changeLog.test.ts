@@ -11,6 +11,7 @@ import {
   type NewChange,
 } from '../../../server/db/queries/changes';
 import type { Conversation } from '../../../shared/domain/model';
+import { addressOf, conversationChange } from '../../../server/domain/snapshots';
 
 const conversation = (id: string, teamId: string, assigneeId: string | null = null): Conversation => ({
   id,
@@ -31,16 +32,8 @@ const conversation = (id: string, teamId: string, assigneeId: string | null = nu
   version: 0,
 });
 
-const change = (c: Conversation, prevTeamId: string | null = null): NewChange => ({
-  change: { type: 'conversation.updated', conversation: c },
-  audience: {
-    conversationId: c.id,
-    teamId: c.teamId,
-    prevTeamId,
-    assigneeId: c.assigneeId,
-    prevAssigneeId: null,
-  },
-});
+const change = (c: Conversation, prevTeamId: string | null = null): NewChange =>
+  conversationChange('conversation.updated', c, addressOf(c, prevTeamId ? { ...c, teamId: prevTeamId } : undefined));
 
 describe('change log', () => {
   let dir: string;

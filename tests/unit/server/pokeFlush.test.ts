@@ -5,7 +5,9 @@
  */
 import type { Server } from 'socket.io';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ConversationAudience } from '../../../server/db/queries/changes';
+import type { ChangeAddress } from '../../../server/db/queries/changes';
+import { alertChange } from '../../../server/domain/snapshots';
+import type { Alert } from '../../../shared/contracts/sla';
 import { audience, range } from './changeRanges';
 import { createPokeAnnouncer } from '../../../server/realtime/pokes';
 import type { Poke } from '../../../shared/contracts/sync';
@@ -26,7 +28,7 @@ function fakeIo() {
 
 const team = (teamId: string, assigneeId: string | null = null) =>
   audience(`c-${teamId}`, teamId, assigneeId);
-const commit = (from: number, who: ConversationAudience | null, size = 1) => range(from, who, size);
+const commit = (from: number, who: ChangeAddress | null, size = 1) => range(from, who, size);
 
 const seqs = (poke: Poke) => poke.changes.map((c) => c.seq);
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -116,10 +118,12 @@ describe('poke flushes', () => {
     pokes.announce({
       from: 2,
       to: 2,
-      entries: [{ change: { type: 'alert.created', seq: 2 } as never, audience: team('t1') }],
+      entries: [
+        { ...alertChange('alert.created', { id: 'a1', teamId: 't1' } as Alert), change: { type: 'alert.created', seq: 2 } as never },
+      ],
     });
     pokes.flush();
-    expect(emitted.map((e) => e.rooms)).toEqual([null, ['role:admin', 'lead:t1']]);
+    expect(emitted.map((e) => e.rooms)).toEqual([null, ['lead:t1', 'role:admin']]);
   });
 
   it('with no quiet time sends every commit on its own, at once', () => {
