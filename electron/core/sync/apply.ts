@@ -34,8 +34,7 @@ import { upsertServerMessage } from '../db/queries/messages';
 import { getCursor, getSessionAgent, setCursor, setPokeFloor, setSessionAgent } from '../db/queries/meta';
 import { reapplyPending } from './reapply';
 import { storeConversationInsight, storeMessageInsight } from '../db/queries/insight';
-import { applyCannedChanges } from './cannedSync';
-import { applyAlertChanges } from './alertSync';
+import { RECORD_SYNC, SYNCED_RECORD_KINDS } from './records';
 import { applySlaConfigChange, refreshSlaDue, storeConversationSla } from './sla';
 import type { Alert } from '../../../shared/contracts/sla';
 
@@ -143,11 +142,10 @@ function applyInTransaction(db: Db, changes: readonly Change[], options: ApplyOp
   if (touched.size > 0) result.inbox = true;
   result.conversationIds = [...touched];
   result.onlyListed = !everyRow;
-  // Canned responses (sync/cannedSync.ts) and alerts (sync/alertSync.ts) are named by kind.
-  const records = [
-    ...applyCannedChanges(db, changes, viewerAgent).map((id) => recordKey('canned', id)),
-    ...applyAlertChanges(db, changes).map((id) => recordKey('alert', id)),
-  ];
+  // Every other kind of record (sync/records.ts) is named by kind.
+  const records = SYNCED_RECORD_KINDS.flatMap((kind) =>
+    RECORD_SYNC[kind].apply(db, changes, viewerAgent).map((id) => recordKey(kind, id)),
+  );
   if (records.length > 0) result.records = records;
 
   if (options.moveCursorTo !== undefined && options.moveCursorTo > getCursor(db)) {

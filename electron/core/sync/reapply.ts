@@ -9,21 +9,14 @@
 import type { Db } from '../db/database';
 import { getServerSnapshot, writeConversationView } from '../db/queries/conversations';
 import { pendingSendsForConversation, pendingWritesForConversation } from '../db/queries/outbox';
-import type { RecordKey, RecordKind } from '../../../shared/contracts/records';
+import type { RecordKey } from '../../../shared/contracts/records';
 import { applyMutation, applyPendingSends } from './optimistic';
-import { reapplyCanned } from './cannedSync';
-import { reapplyAlert } from './alertSync';
-
-/** How each kind of record rebuilds what the user sees from its snapshot and pending writes. */
-const REAPPLY: Record<RecordKind, (db: Db, id: string) => void> = {
-  conversation: (db, id) => reapplyPending(db, id),
-  canned: reapplyCanned,
-  alert: reapplyAlert,
-};
+import { RECORD_SYNC } from './records';
 
 /** Rebuild one record's visible row (after an ack, a rollback or a local write). */
 export function reapplyRecord(db: Db, record: RecordKey): void {
-  REAPPLY[record.kind](db, record.id);
+  if (record.kind === 'conversation') reapplyPending(db, record.id);
+  else RECORD_SYNC[record.kind].reapply(db, record.id);
 }
 
 /** Rebuild a conversation's visible row. */
