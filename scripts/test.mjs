@@ -31,7 +31,16 @@ function step(label, command, args) {
 function countVitest(file) {
   if (!existsSync(file)) return null;
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0), skipped: report.numPendingTests ?? 0 };
+  // Files with a test that did not pass: a test file whose worker died leaves its tests pending.
+  const unfinished = (report.testResults ?? [])
+    .filter((result) => (result.assertionResults ?? []).some((test) => test.status !== 'passed'))
+    .map((result) => result.name.replace(`${root}/`, ''));
+  return {
+    passed: report.numPassedTests ?? 0,
+    failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0),
+    skipped: report.numPendingTests ?? 0,
+    unfinished,
+  };
 }
 
 function countPlaywright(file) {
@@ -55,12 +64,19 @@ step('electronegativity', process.execPath, [join(root, 'scripts', 'electronegat
 function vitestStep(label, reportName, args) {
   const report = join(tmp, reportName);
   rmSync(report, { force: true });
-  run(label, bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const exitedOk = run(label, bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
   const counts = countVitest(report);
   if (counts) {
     passed += counts.passed;
     failed += counts.failed;
     summary.push(`${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+    // Vitest fails the run on an unhandled error or a test file whose worker exited, even when
+    // every test it reported passed: that is a failure too, never a green run.
+    if (!exitedOk && counts.failed === 0) {
+      failed++;
+      summary.push(`${label}: vitest exited with an error (an unhandled error, or a test file whose worker died)`);
+    }
+    for (const name of counts.unfinished) summary.push(`${label}: not every test passed in ${name}`);
   } else {
     failed++;
     summary.push(`${label}: no report (the run crashed)`);
@@ -74,12 +90,16 @@ vitestStep('fault injection (vitest)', 'vitest-fault.json', ['--config', 'vitest
 if (step('build (electron-vite)', bin('electron-vite'), ['build'])) {
   const playwrightReport = join(tmp, 'playwright.json');
   rmSync(playwrightReport, { force: true });
-  run('end-to-end (Playwright, Chromium)', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+  const e2eExitedOk = run('end-to-end (Playwright, Chromium)', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
   const e2e = countPlaywright(playwrightReport);
   if (e2e) {
     passed += e2e.passed;
     failed += e2e.failed;
     summary.push(`e2e: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
+    if (!e2eExitedOk && e2e.failed === 0) {
+      failed++;
+      summary.push('e2e: Playwright exited with an error (global setup, a web server, or a worker)');
+    }
   } else {
     failed++;
     summary.push('e2e: no report (the run crashed)');

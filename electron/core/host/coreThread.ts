@@ -36,12 +36,21 @@ function serveTextPort(core: Pick<Core, 'rpc'>, port: MessagePort): void {
   port.on('close', detach);
 }
 
-export function serveCoreThread(core: Pick<Core, 'rpc' | 'close'>, parent: CoreThreadParent): void {
+/** `onClosed`: runs after 'closed' is posted (workerEntry.ts ends its thread there). */
+export function serveCoreThread(
+  core: Pick<Core, 'rpc' | 'close'>,
+  parent: CoreThreadParent,
+  onClosed?: () => void,
+): void {
   const post = (message: CoreThreadToHost) => parent.postMessage(message);
   parent.on('message', (raw) => {
     const message = parseShellMessage(HostToCoreThreadSchema, raw);
     if (message?.type === 'port') serveTextPort(core, message.port as MessagePort);
-    else if (message?.type === 'close') void core.close().finally(() => post({ type: 'closed' }));
+    else if (message?.type === 'close')
+      void core.close().finally(() => {
+        post({ type: 'closed' });
+        onClosed?.();
+      });
   });
   post({ type: 'ready' });
 }

@@ -107,15 +107,17 @@ export async function attachCoreThread(worker: Worker): Promise<WorkerCore> {
       closing ??= (async () => {
         for (const channel of [...channels]) channel.close();
         if (exited) return;
+        worker.postMessage({ type: 'close' } satisfies HostToCoreThread);
+        // The thread ends itself after closing its core (workerEntry.ts); only one that has not
+        // ended within the grace period is ended from here.
         const closed = new Promise<void>((resolve) => {
           worker.on('message', (raw: unknown) => {
             if (parseShellMessage(CoreThreadToHostSchema, raw)?.type === 'closed') resolve();
           });
         });
-        worker.postMessage({ type: 'close' } satisfies HostToCoreThread);
         const grace = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref());
-        await Promise.race([closed, grace, exit]);
-        await worker.terminate();
+        await Promise.race([closed.then(() => Promise.race([exit, grace])), grace, exit]);
+        if (!exited) await worker.terminate();
         await exit;
       })();
       return closing;

@@ -16,4 +16,8 @@ export const WorkerCoreDataSchema = z.object({
 });
 export type WorkerCoreData = z.infer<typeof WorkerCoreDataSchema>;
 
-if (parentPort) serveCoreThread(createCore(WorkerCoreDataSchema.parse(workerData)), parentPort);
+// Once closed the thread ends itself, between two tasks: ended from outside (worker.terminate)
+// it could stop in the middle of a native call of the SQLite binding, which can take the whole
+// host process down with it.
+if (parentPort)
+  serveCoreThread(createCore(WorkerCoreDataSchema.parse(workerData)), parentPort, () => process.exit(0));

@@ -35,7 +35,7 @@ function main(parent: NonNullable<typeof parentPort>, data: CatchupThreadData): 
       parent.postMessage({ type: 'catchup.done', pages: all.length });
     })();
   });
-  serveCoreThread(core, parent);
+  serveCoreThread(core, parent, () => process.exit(0));
 }
 
 if (parentPort) main(parentPort, workerData as CatchupThreadData);
