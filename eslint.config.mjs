@@ -51,6 +51,23 @@ export default tseslint.config(
     },
   },
   {
+    // Components reach the core through store slices (renderer/src/features/README.md).
+    files: ['renderer/src/**/*.tsx'],
+    ignores: ['renderer/src/main.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/electron/**', '**/server/**', 'electron'], message: 'renderer/ talks to the core only through window.switchboard.' },
+            { group: nodeBuiltins, message: 'renderer/ runs sandboxed: no Node built-ins.' },
+            { group: ['**/api/client'], importNames: ['getApi'], message: 'Components call the core through a store slice action.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

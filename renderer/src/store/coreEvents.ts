@@ -3,12 +3,18 @@
  * DATA_CHANGED_INTERVAL_MS: the first change after a quiet spell reloads at once (on the next
  * task, so changes of the same tick go together), later ones in a burst wait for the interval, so
  * a sync page of many changes costs one reload, not hundreds. The reload names the changed rows
- * so the core sends only those (inboxSlice.ts).
+ * so the core sends only those (inboxSlice.ts), and reloads each feature slice that has loaded
+ * what changed: canned responses and alerts when a change names one of their records, the lead's
+ * queues (at most every QUEUE_RELOAD_MS) and the agent's presence when inbox rows change. Every
+ * event of the core reaches the store here and nowhere else.
  */
+import type { RecordKind } from '../../../shared/contracts/records';
 import type { SwitchboardApi } from '../../../shared/contracts/rpcTransport';
 import type { AppStore } from './index';
 
 export const DATA_CHANGED_INTERVAL_MS = 50;
+/** A busy sync announces many pages a second: the queue figures reload once per burst. */
+export const QUEUE_RELOAD_MS = 250;
 
 export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -18,6 +24,8 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
   /** Some change in the burst may have touched rows it did not name. */
   let anyRow = false;
   let directoryChanged = false;
+  let recordKinds = new Set<RecordKind>();
+  let queueTimer: ReturnType<typeof setTimeout> | null = null;
 
   const flush = () => {
     timer = null;
@@ -27,6 +35,8 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
     const inbox = inboxChanged;
     const directory = directoryChanged;
     const everyRow = anyRow;
+    const kinds = recordKinds;
+    recordKinds = new Set();
     changedIds = new Set();
     inboxChanged = false;
     anyRow = false;
@@ -42,6 +52,15 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
     }
     // An empty id list with directory set means "everything may have changed" (e.g. reconnect).
     if (state.openId && (ids.has(state.openId) || (directory && ids.size === 0))) void state.reloadConversation(true);
+    // Feature slices reload only what a screen has loaded once.
+    if (state.canned.loaded && (kinds.has('canned') || directory)) void state.canned.load();
+    if (state.live.alertsLoaded && (kinds.has('alert') || directory)) void state.live.loadAlerts();
+    if (state.presence.loaded && (inbox || directory)) void state.presence.load();
+    if (state.live.queuesLoaded && (inbox || directory) && !queueTimer)
+      queueTimer = setTimeout(() => {
+        queueTimer = null;
+        if (store.getState().sessionPhase === 'signedIn') void store.getState().live.loadQueues();
+      }, QUEUE_RELOAD_MS);
   };
 
   const offs = [
@@ -50,6 +69,7 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
       inboxChanged ||= payload.inbox;
       anyRow ||= payload.inbox && !payload.onlyListed;
       directoryChanged ||= payload.directory;
+      for (const record of payload.records ?? []) recordKinds.add(record.kind);
       timer ??= setTimeout(flush, Math.max(0, lastFlushAt + DATA_CHANGED_INTERVAL_MS - Date.now()));
     }),
     api.on('sync.statusChanged', (status) => store.getState().setSync(status)),
@@ -77,11 +97,25 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
         conversationId: payload.conversationId,
       });
     }),
+    // A VIP waiting or an unhappy customer gets a toast too (breaches already have theirs).
+    api.on('alert.raised', (payload) => {
+      store.getState().pushToast({
+        key: `live.toast.${payload.kind}`,
+        params: { name: payload.contactName },
+        tone: 'warning',
+        conversationId: payload.conversationId,
+        group: `alert.${payload.kind}`,
+      });
+    }),
+    api.on('collision.changed', ({ conversationId, agents }) =>
+      store.getState().collision.changed(conversationId, agents),
+    ),
     api.on('session.ended', (payload) => store.getState().endSession(payload.reason)),
   ];
 
   return () => {
     if (timer) clearTimeout(timer);
+    if (queueTimer) clearTimeout(queueTimer);
     for (const off of offs) off();
   };
 }

@@ -11,6 +11,11 @@ import { createSessionSlice } from './sessionSlice';
 import { createSyncSlice } from './syncSlice';
 import type { StoreState } from './types';
 import { createUiSlice } from './uiSlice';
+import { createAdminSlice } from '../features/admin/adminSlice';
+import { createCannedSlice } from '../features/canned/cannedSlice';
+import { createCollisionSlice } from '../features/collision/collisionSlice';
+import { createLiveSlice } from '../features/live/liveSlice';
+import { createPresenceSlice } from '../features/presence/presenceSlice';
 
 export type { StoreState } from './types';
 
@@ -21,6 +26,12 @@ export function createAppStore(language: UiLanguage) {
     ...createInboxSlice(...args),
     ...createConversationSlice(...args),
     ...createUiSlice(language)(...args),
+    // Feature slices: each keeps its state and its calls to the core under one key.
+    ...createPresenceSlice(...args),
+    ...createCollisionSlice(...args),
+    ...createCannedSlice(...args),
+    ...createLiveSlice(...args),
+    ...createAdminSlice(...args),
   }));
 }
 

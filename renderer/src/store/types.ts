@@ -4,8 +4,22 @@ import type { SyncSlice } from './syncSlice';
 import type { InboxSlice } from './inboxSlice';
 import type { ConversationSlice } from './conversationSlice';
 import type { UiSlice } from './uiSlice';
+import type { AdminSlice } from '../features/admin/adminSlice';
+import type { CannedSlice } from '../features/canned/cannedSlice';
+import type { CollisionSlice } from '../features/collision/collisionSlice';
+import type { LiveSlice } from '../features/live/liveSlice';
+import type { PresenceSlice } from '../features/presence/presenceSlice';
 
-export type StoreState = SessionSlice & SyncSlice & InboxSlice & ConversationSlice & UiSlice;
+export type StoreState = SessionSlice &
+  SyncSlice &
+  InboxSlice &
+  ConversationSlice &
+  UiSlice &
+  PresenceSlice &
+  CollisionSlice &
+  CannedSlice &
+  LiveSlice &
+  AdminSlice;
 
 /** Every slice sees the whole store (to call sibling actions) but owns only its own fields. */
 export type SliceCreator<T> = StateCreator<StoreState, [], [], T>;

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
-import { ADMIN_TABS, isDirty, useAdminStore, type AdminTab } from './adminStore';
+import { ADMIN_TABS, isDirty, useAdmin, type AdminTab } from './adminSlice';
 import { CalendarsTab } from './CalendarsTab';
 import { KnowledgeTab } from './KnowledgeTab';
 import { PoliciesTab } from './PoliciesTab';
@@ -16,9 +16,9 @@ import './admin.css';
 export function AdminScreen(): React.JSX.Element {
   const { t } = useTranslation();
   const [tab, setTab] = useState<AdminTab>('policies');
-  const { load, claim } = useAdminStore(useShallow((s) => ({ load: s.load, claim: s.claim })));
+  const { load, claim } = useAdmin(useShallow((s) => ({ load: s.load, claim: s.claim })));
   const agentId = useAppStore((s) => s.session?.agent.id ?? null);
-  const dirty = useAdminStore(
+  const dirty = useAdmin(
     useShallow((s) => ({
       policies: isDirty(s.policies),
       calendars: isDirty(s.calendars),

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BusinessCalendarRecord } from '../../../../shared/sla/policies';
 import { parseTimeOfDay, WEEKDAYS } from '../../../../shared/sla/types';
-import { useAdminStore } from './adminStore';
+import { useAdmin } from './adminSlice';
 import { CalendarEditor } from './CalendarEditor';
 import { useRevealSelected } from './fields';
 import { TabFrame } from './TabFrame';
@@ -41,9 +41,9 @@ function weeklyHours(record: BusinessCalendarRecord): number | null {
 
 export function CalendarsTab(): React.JSX.Element {
   const { t } = useTranslation();
-  const draft = useAdminStore((s) => s.calendars.draft);
-  const savedPolicies = useAdminStore((s) => s.policies.saved);
-  const edit = useAdminStore((s) => s.edit);
+  const draft = useAdmin((s) => s.calendars.draft);
+  const savedPolicies = useAdmin((s) => s.policies.saved);
+  const edit = useAdmin((s) => s.edit);
   const [selected, setSelected] = useState(0);
   const listRef = useRevealSelected<HTMLUListElement>(selected);
   const validation = useMemo(() => (draft ? validateCalendars(draft) : null), [draft]);

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KnowledgeEntryInput } from '../../../../shared/contracts/knowledge';
-import { useAdminStore } from './adminStore';
+import { useAdmin } from './adminSlice';
 import { KnowledgeEditor } from './KnowledgeEditor';
 import { TabFrame } from './TabFrame';
 import { fieldsOf, recordsWithErrors, validateKnowledge } from './validation';
@@ -35,8 +35,8 @@ function matches(entry: KnowledgeEntryInput, query: string): boolean {
 
 export function KnowledgeTab(): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const draft = useAdminStore((s) => s.knowledge.draft);
-  const edit = useAdminStore((s) => s.edit);
+  const draft = useAdmin((s) => s.knowledge.draft);
+  const edit = useAdmin((s) => s.edit);
   const [selected, setSelected] = useState(0);
   const listRef = useRevealSelected<HTMLUListElement>(selected);
   const [query, setQuery] = useState('');

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCatchAll, type SlaPolicyRecord } from '../../../../shared/sla/policies';
-import { useAdminStore } from './adminStore';
+import { useAdmin } from './adminSlice';
 import { MoveButtons, moved, useRevealSelected } from './fields';
 import { PolicyEditor } from './PolicyEditor';
 import { TabFrame } from './TabFrame';
@@ -25,9 +25,9 @@ function newPolicy(name: string, calendarId: string): SlaPolicyRecord {
 
 export function PoliciesTab(): React.JSX.Element {
   const { t } = useTranslation();
-  const draft = useAdminStore((s) => s.policies.draft);
-  const calendars = useAdminStore((s) => s.calendars.saved);
-  const edit = useAdminStore((s) => s.edit);
+  const draft = useAdmin((s) => s.policies.draft);
+  const calendars = useAdmin((s) => s.calendars.saved);
+  const edit = useAdmin((s) => s.edit);
   const [selected, setSelected] = useState(0);
   const listRef = useRevealSelected<HTMLOListElement>(selected);
 

@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
-import { isDirty, useAdminStore, type AdminLists, type AdminTab } from './adminStore';
+import { isDirty, useAdmin, type AdminLists, type AdminTab } from './adminSlice';
 import { isValid, type Validation } from './validation';
 
 export function TabFrame<K extends AdminTab>(props: {
@@ -16,8 +16,8 @@ export function TabFrame<K extends AdminTab>(props: {
 }): React.JSX.Element {
   const { t } = useTranslation();
   const { tab, validation } = props;
-  const state = useAdminStore((s) => s[tab]);
-  const { load, save, discard, markAttempted } = useAdminStore(
+  const state = useAdmin((s) => s[tab]);
+  const { load, save, discard, markAttempted } = useAdmin(
     useShallow((s) => ({ load: s.load, save: s.save, discard: s.discard, markAttempted: s.markAttempted })),
   );
   const pushToast = useAppStore((s) => s.pushToast);

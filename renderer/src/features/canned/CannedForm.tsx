@@ -5,7 +5,7 @@ import type { CannedListItem } from '../../../../shared/contracts/canned';
 import { CANNED_LANGUAGES, MAX_CANNED_BODY_CHARS, type CannedFieldsInput } from '../../../../shared/canned/model';
 import { KNOWN_VARIABLES } from '../../../../shared/canned/variables';
 import type { Agent, Team } from '../../../../shared/domain/model';
-import { errorMessage, getApi } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useAppStore } from '../../store';
 
 const VARIABLE_EXAMPLES = [...KNOWN_VARIABLES.map((name) => `{{${name}}}`), '{{contact.attributes.order_id}}', '{{contact.name | "您好"}}', '{{prompt:订单号}}'];
@@ -23,6 +23,7 @@ export function CannedForm({
 }): React.JSX.Element {
   const { t } = useTranslation();
   const uiLanguage = useAppStore((s) => s.language);
+  const saveResponse = useAppStore((s) => s.canned.save);
   const leadTeams = agent.role === 'admin' ? teams : agent.role === 'lead' ? teams.filter((team) => agent.teamIds.includes(team.id)) : [];
   const [fields, setFields] = useState<CannedFieldsInput>(() =>
     editing
@@ -52,8 +53,7 @@ export function CannedForm({
       tags: tags.split(/[;；]/).map((tag) => tag.trim()).filter(Boolean),
     };
     try {
-      if (editing) await getApi().canned.update({ ...input, id: editing.id });
-      else await getApi().canned.create(input);
+      await saveResponse(input, editing?.id);
       onDone();
     } catch (failure) {
       setError(t('canned.saveFailed', { message: errorMessage(failure) }));

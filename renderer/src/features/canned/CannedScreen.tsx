@@ -3,10 +3,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CannedListItem } from '../../../../shared/contracts/canned';
 import { rankCanned } from '../../../../shared/canned/rank';
-import { errorMessage, getApi } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useAppStore } from '../../store';
 import { CannedForm } from './CannedForm';
-import { useCannedStore } from './cannedStore';
 import './canned.css';
 
 type Notice = { tone: 'info' | 'error'; text: string; rows?: string[] };
@@ -16,8 +15,8 @@ export function CannedScreen(): React.JSX.Element {
   const agent = useAppStore((s) => s.session?.agent ?? null);
   const directory = useAppStore((s) => s.directory);
   const loadDirectory = useAppStore((s) => s.loadDirectory);
-  const responses = useCannedStore((s) => s.responses);
-  const load = useCannedStore((s) => s.load);
+  const responses = useAppStore((s) => s.canned.responses);
+  const { load, importCsv, exportCsv: fetchCsv, remove: removeResponse } = useAppStore((s) => s.canned);
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<CannedListItem | 'new' | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -33,7 +32,7 @@ export function CannedScreen(): React.JSX.Element {
 
   const importFile = async (file: File) => {
     try {
-      const result = await getApi().canned.import({ csv: await file.text() });
+      const result = await importCsv(await file.text());
       setNotice(
         result.ok
           ? { tone: 'info', text: t('canned.imported', { created: result.created, updated: result.updated }) }
@@ -49,7 +48,7 @@ export function CannedScreen(): React.JSX.Element {
   };
 
   const exportCsv = async () => {
-    const { csv, count } = await getApi().canned.export({});
+    const { csv, count } = await fetchCsv();
     // A BOM so spreadsheet programs read the Chinese text as UTF-8.
     const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
     const link = document.createElement('a');
@@ -63,7 +62,7 @@ export function CannedScreen(): React.JSX.Element {
   const remove = async (item: CannedListItem) => {
     if (!window.confirm(t('canned.confirmDelete', { title: item.title }))) return;
     try {
-      await getApi().canned.delete({ id: item.id });
+      await removeResponse(item.id);
     } catch (failure) {
       setNotice({ tone: 'error', text: errorMessage(failure) });
     }

@@ -22,9 +22,8 @@ import {
   type VariableContext,
 } from '../../../../shared/canned/variables';
 import type { Conversation } from '../../../../shared/domain/model';
-import { getApi } from '../../api/client';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
-import { useCannedStore } from './cannedStore';
 import { insertAt, slashQueryAt, type SlashQuery } from './composerText';
 
 const MENU_SIZE = 8;
@@ -48,9 +47,17 @@ export function useCannedComposer(options: {
   const detail = useAppStore((s) => (s.detail?.conversation.id === conversation.id ? s.detail : null));
   const agent = useAppStore((s) => s.session?.agent ?? null);
   const uiLanguage = useAppStore((s) => s.language);
-  const responses = useCannedStore((s) => s.responses);
-  const loaded = useCannedStore((s) => s.loaded);
-  const load = useCannedStore((s) => s.load);
+  const responses = useAppStore((s) => s.canned.responses);
+  const loaded = useAppStore((s) => s.canned.loaded);
+  const { load, suggest, loadDraft, saveDraft, markUsed } = useAppStore(
+    useShallow((s) => ({
+      load: s.canned.load,
+      suggest: s.canned.suggest,
+      loadDraft: s.canned.loadDraft,
+      saveDraft: s.canned.saveDraft,
+      markUsed: s.canned.markUsed,
+    })),
+  );
 
   const [slash, setSlash] = useState<SlashQuery | null>(null);
   const [active, setActive] = useState(0);
@@ -99,14 +106,13 @@ export function useCannedComposer(options: {
       setSuggested([]);
       return;
     }
-    getApi()
-      .canned.suggest({ conversationId: conversation.id })
-      .then(({ responses: top }) => !cancelled && setSuggested(top))
+    suggest(conversation.id)
+      .then((top) => !cancelled && setSuggested(top))
       .catch(() => !cancelled && setSuggested([]));
     return () => {
       cancelled = true;
     };
-  }, [conversation.id, lastCustomerText, responses]);
+  }, [conversation.id, lastCustomerText, responses, suggest]);
 
   // Drafts: load once per conversation, save shortly after each change and when leaving.
   const draftLoaded = useRef(false);
@@ -116,8 +122,7 @@ export function useCannedComposer(options: {
   }, [text, subject]);
   useEffect(() => {
     let cancelled = false;
-    getApi()
-      .draft.get({ conversationId: conversation.id })
+    loadDraft(conversation.id)
       .then((draft) => {
         if (cancelled) return;
         if (draft && latest.current.text === '') {
@@ -131,17 +136,17 @@ export function useCannedComposer(options: {
       });
     return () => {
       cancelled = true;
-      if (draftLoaded.current) void getApi().draft.save({ conversationId: conversation.id, ...latest.current }).catch(() => undefined);
+      if (draftLoaded.current) saveDraft(conversation.id, latest.current.text, latest.current.subject);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mounted conversation
   }, [conversation.id]);
   useEffect(() => {
     if (!draftLoaded.current) return;
     const timer = setTimeout(() => {
-      void getApi().draft.save({ conversationId: conversation.id, text, subject }).catch(() => undefined);
+      saveDraft(conversation.id, text, subject);
     }, DRAFT_SAVE_MS);
     return () => clearTimeout(timer);
-  }, [conversation.id, text, subject]);
+  }, [conversation.id, text, subject, saveDraft]);
 
   const placeCaret = useCallback(
     (caret: number) => {
@@ -164,9 +169,9 @@ export function useCannedComposer(options: {
       setSlash(null);
       setPending(null);
       placeCaret(result.caret);
-      void getApi().canned.markUsed({ id: response.id }).catch(() => undefined);
+      markUsed(response.id);
     },
-    [setText, placeCaret],
+    [setText, placeCaret, markUsed],
   );
 
   const choose = useCallback(

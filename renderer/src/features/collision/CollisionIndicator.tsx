@@ -3,7 +3,7 @@
  * Nothing is shown when nobody else is there, or offline.
  */
 import { useTranslation } from 'react-i18next';
-import { useOthersIn } from './collisionStore';
+import { useOthersIn } from './collisionSlice';
 import './collision.css';
 
 const MAX_SHOWN = 3;

@@ -6,12 +6,12 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { TYPING_REFRESH_MS } from '../../../../shared/contracts/collision';
-import { useCollisionStore } from './collisionStore';
+import { useAppStore } from '../../store';
 
 const TYPING_IDLE_MS = 3_000;
 
 export function useCollisionReporting(conversationId: string): { onInput(): void } {
-  const report = useCollisionStore((state) => state.report);
+  const report = useAppStore((state) => state.collision.report);
   const typingSentAt = useRef(0);
   const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 

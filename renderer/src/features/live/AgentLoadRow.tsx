@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capacity, TeamRoutingView } from '../../../../shared/contracts/routing';
 import { CHANNELS } from '../../../../shared/domain/model';
-import { errorMessage, getApi } from '../../api/client';
+import { errorMessage } from '../../api/client';
+import { useAppStore } from '../../store';
 import '../presence/presence.css';
 
 type AgentView = TeamRoutingView['agents'][number];
@@ -12,13 +13,14 @@ export function AgentLoadRow({ agent, onSaved }: { agent: AgentView; onSaved(): 
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Capacity | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const setCapacity = useAppStore((s) => s.live.setCapacity);
   // Channels the agent holds or may hold, so "voice 0/0" does not clutter the row.
   const channels = CHANNELS.filter((channel) => agent.capacity[channel] > 0 || agent.load[channel] > 0);
 
   const save = async () => {
     if (!draft) return;
     try {
-      await getApi().live.setCapacity({ agentId: agent.id, capacity: draft });
+      await setCapacity({ agentId: agent.id, capacity: draft });
       setDraft(null);
       setProblem(null);
       onSaved();

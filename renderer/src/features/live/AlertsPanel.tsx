@@ -2,12 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import type { AlertListItem } from '../../../../shared/contracts/alerts';
 import type { Alert } from '../../../../shared/contracts/sla';
-import { errorMessage, getApi } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useNow } from '../../app/useNow';
 import { formatTimestamp, formatWaiting } from '../../lib/time';
 import { useAppStore } from '../../store';
 import { formatAgo } from './format';
-import { useLiveStore } from './liveStore';
 
 /** One icon per kind (24×24, stroked), so the list can be scanned without reading. */
 const KIND_ICON: Record<Alert['kind'], string> = {
@@ -18,9 +17,9 @@ const KIND_ICON: Record<Alert['kind'], string> = {
 
 export function AlertsPanel(): React.JSX.Element {
   const { t } = useTranslation();
-  const alerts = useLiveStore((s) => s.alerts);
-  const unacknowledged = useLiveStore((s) => s.unacknowledged);
-  const loaded = useLiveStore((s) => s.alertsLoaded);
+  const alerts = useAppStore((s) => s.live.alerts);
+  const unacknowledged = useAppStore((s) => s.live.unacknowledged);
+  const loaded = useAppStore((s) => s.live.alertsLoaded);
   const open = alerts.filter((item) => !item.alert.acknowledgedAt);
   const done = alerts.filter((item) => item.alert.acknowledgedAt);
   return (
@@ -64,6 +63,7 @@ function AlertRow({ item }: { item: AlertListItem }): React.JSX.Element {
   const setScreen = useAppStore((s) => s.setScreen);
   const openConversation = useAppStore((s) => s.openConversation);
   const pushToast = useAppStore((s) => s.pushToast);
+  const acknowledgeAlert = useAppStore((s) => s.live.acknowledge);
   const { alert } = item;
   const contact = item.contactName ?? t('live.alerts.unknownContact');
   const team = (language === 'en' ? item.teamNameEn : item.teamName) ?? item.teamName ?? alert.teamId;
@@ -87,7 +87,7 @@ function AlertRow({ item }: { item: AlertListItem }): React.JSX.Element {
   };
   const acknowledge = async () => {
     try {
-      await getApi().alerts.acknowledge({ alertId: alert.id });
+      await acknowledgeAlert(alert.id);
     } catch (error) {
       pushToast({ key: 'toast.rejectedOther', params: { message: errorMessage(error) }, tone: 'warning', conversationId: null });
     }

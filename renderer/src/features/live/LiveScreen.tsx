@@ -5,8 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store';
 import { AlertsPanel } from './AlertsPanel';
-import { useLiveStore } from './liveStore';
 import { QueuesPanel } from './QueuesPanel';
 import { SlaReportPanel } from './SlaReportPanel';
 import './live.css';
@@ -17,9 +17,9 @@ type Tab = (typeof TABS)[number];
 export function LiveScreen(): React.JSX.Element {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('alerts');
-  const unacknowledged = useLiveStore((s) => s.unacknowledged);
-  const start = useLiveStore((s) => s.start);
-  useEffect(start, [start]);
+  const unacknowledged = useAppStore((s) => s.live.unacknowledged);
+  const loadAlerts = useAppStore((s) => s.live.loadAlerts);
+  useEffect(() => void loadAlerts(), [loadAlerts]);
 
   const moveFocus = (event: React.KeyboardEvent, index: number) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -68,7 +68,7 @@ export function LiveScreen(): React.JSX.Element {
 
 /** The rail badge: unacknowledged alerts (leads and admins only, the registry decides who sees it). */
 export function useUnacknowledgedAlerts(): number {
-  const start = useLiveStore((s) => s.start);
-  useEffect(start, [start]);
-  return useLiveStore((s) => s.unacknowledged);
+  const loadAlerts = useAppStore((s) => s.live.loadAlerts);
+  useEffect(() => void loadAlerts(), [loadAlerts]);
+  return useAppStore((s) => s.live.unacknowledged);
 }

@@ -7,18 +7,18 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamQueue } from '../../../../shared/contracts/alerts';
 import type { TeamRoutingView } from '../../../../shared/contracts/routing';
-import { errorCode, errorMessage, getApi } from '../../api/client';
+import { errorCode, errorMessage } from '../../api/client';
 import { useNow } from '../../app/useNow';
 import { useTeamName } from '../common/useTeamName';
 import { formatWaiting } from '../../lib/time';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
 import { AgentLoadRow } from './AgentLoadRow';
-import { useLiveStore } from './liveStore';
 
 export function QueuesPanel(): React.JSX.Element {
   const { t } = useTranslation();
-  const queues = useLiveStore((s) => s.queues);
-  const loadQueues = useLiveStore((s) => s.loadQueues);
+  const queues = useAppStore((s) => s.live.queues);
+  const loadQueues = useAppStore((s) => s.live.loadQueues);
   useEffect(() => {
     void loadQueues();
   }, [loadQueues]);
@@ -48,10 +48,12 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
   const name = useTeamName(queue.teamId, queue.teamId);
   const [view, setView] = useState<TeamRoutingView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const { teamRouting, setAutoAssign } = useAppStore(
+    useShallow((s) => ({ teamRouting: s.live.teamRouting, setAutoAssign: s.live.setAutoAssign })),
+  );
 
   const load = useCallback(() => {
-    getApi()
-      .live.teamRouting({ teamId: queue.teamId })
+    teamRouting(queue.teamId)
       .then(
         (next) => {
           setView(next);
@@ -59,7 +61,7 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
         },
         (error: unknown) => setProblem(errorCode(error) === 'offline' ? 'offline' : errorMessage(error)),
       );
-  }, [queue.teamId]);
+  }, [queue.teamId, teamRouting]);
 
   // Load and follow the queue: a new waiting conversation or assignment changes agents' load.
   useEffect(() => {
@@ -68,7 +70,7 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
 
   const toggle = async (autoAssign: boolean) => {
     try {
-      setView(await getApi().live.setAutoAssign({ teamId: queue.teamId, autoAssign }));
+      setView(await setAutoAssign(queue.teamId, autoAssign));
     } catch (error) {
       setProblem(errorMessage(error));
     }

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaReport } from '../../../../shared/contracts/alerts';
-import { errorMessage, getApi } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useNow } from '../../app/useNow';
 import { useTeamName } from '../common/useTeamName';
 import { formatTimestamp, formatWaiting } from '../../lib/time';
@@ -20,18 +20,18 @@ type State = { phase: 'loading' } | { phase: 'ready'; report: SlaReport } | { ph
 export function SlaReportPanel(): React.JSX.Element {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
+  const slaReport = useAppStore((s) => s.live.slaReport);
   const [period, setPeriod] = useState<ReportPeriod>('week');
   const [state, setState] = useState<State>({ phase: 'loading' });
 
   const load = useCallback(() => {
     setState({ phase: 'loading' });
-    getApi()
-      .live.slaReport(periodRange(period, Date.now()))
+    slaReport(periodRange(period, Date.now()))
       .then(
         (report) => setState({ phase: 'ready', report }),
         (error: unknown) => setState({ phase: 'failed', message: errorMessage(error) }),
       );
-  }, [period]);
+  }, [period, slaReport]);
   useEffect(load, [load]);
 
   const overtime = (ms: number | null) => (ms === null ? '—' : formatWaiting(ms, language));

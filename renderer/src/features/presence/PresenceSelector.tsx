@@ -1,37 +1,24 @@
 /**
  * The signed-in agent's presence in the top bar: a status selector (available / busy / away /
  * offline) and their load vs capacity for the channels they hold or can hold. A view of the
- * core (`presence.get`), refreshed whenever the core says the inbox or directory changed.
+ * core (`presence.get`, presenceSlice.ts), refreshed whenever the core says the inbox or
+ * directory changed.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Presence } from '../../../../shared/contracts/routing';
 import { AGENT_STATUSES, CHANNELS, type AgentStatus } from '../../../../shared/domain/model';
-import { getApi } from '../../api/client';
+import { useAppStore } from '../../store';
 import './presence.css';
 
 export function PresenceSelector(): React.JSX.Element | null {
   const { t } = useTranslation();
-  const [presence, setPresence] = useState<Presence | null>(null);
+  const presence = useAppStore((s) => s.presence.current);
+  const load = useAppStore((s) => s.presence.load);
+  const change = useAppStore((s) => s.presence.setStatus);
 
-  const load = useCallback(() => {
-    getApi()
-      .presence.get({})
-      .then(setPresence, () => setPresence(null)); // signed out or reviewer: nothing to show
-  }, []);
+  useEffect(() => void load(), [load]);
 
-  useEffect(() => {
-    load();
-    return getApi().on('data.changed', (payload) => {
-      if (payload.inbox || payload.directory) load();
-    });
-  }, [load]);
-
-  if (!presence) return null;
-  const change = (status: AgentStatus) => {
-    setPresence({ ...presence, status });
-    void getApi().presence.set({ status }).then(load, load);
-  };
+  if (!presence) return null; // signed out or a reviewer: nothing to show
   // Channels with capacity, so an agent without voice does not see "voice 0/0".
   const channels = CHANNELS.filter((channel) => presence.capacity[channel] > 0);
   return (

@@ -1,12 +1,13 @@
 /**
  * The admin screen's drafts: for each settings list, what the server holds (`saved`) and what the
- * admin is editing (`draft`). Kept outside the component so switching tabs or screens keeps
+ * admin is editing (`draft`). A slice of the window's store, so switching tabs or screens keeps
  * unsaved edits. Nothing is cached beyond the window: every load asks the server through the core.
  */
-import { create } from 'zustand';
 import type { KnowledgeEntryInput } from '../../../../shared/contracts/knowledge';
 import type { BusinessCalendarRecord, SlaPolicyRecord } from '../../../../shared/sla/policies';
 import { errorCode, errorMessage, getApi } from '../../api/client';
+import { useAppStore } from '../../store';
+import type { SliceCreator } from '../../store/types';
 
 export interface AdminLists {
   policies: SlaPolicyRecord[];
@@ -30,7 +31,7 @@ export interface ListState<T> {
 
 type Lists = { [K in AdminTab]: ListState<AdminLists[K]> };
 
-interface AdminState extends Lists {
+export interface AdminView extends Lists {
   /** Whose drafts these are: another sign-in in the same window starts from the server's lists. */
   owner: string | null;
   claim(agentId: string): void;
@@ -79,12 +80,18 @@ export function isDirty(state: Pick<ListState<unknown>, 'draft' | 'saved'>): boo
   );
 }
 
-export const useAdminStore = create<AdminState>()((set, get) => {
+export interface AdminSlice {
+  admin: AdminView;
+}
+
+export const createAdminSlice: SliceCreator<AdminSlice> = (setState, getState) => {
+  const get = () => getState().admin;
+  const set = (change: Partial<AdminView>) => setState((state) => ({ admin: { ...state.admin, ...change } }));
   // Each list's state is replaced whole; callers keep a list's draft and saved of its own type.
   const patch = (tab: AdminTab, change: Partial<ListState<unknown>>) =>
-    set({ [tab]: { ...get()[tab], ...change } } as unknown as Partial<AdminState>);
+    set({ [tab]: { ...get()[tab], ...change } } as unknown as Partial<AdminView>);
 
-  return {
+  return { admin: {
     policies: empty(),
     calendars: empty(),
     knowledge: empty(),
@@ -134,5 +141,10 @@ export const useAdminStore = create<AdminState>()((set, get) => {
         return false;
       }
     },
-  };
-});
+  } };
+};
+
+/** Read the admin slice with a selector (wrap derived objects in useShallow). */
+export function useAdmin<T>(selector: (admin: AdminView) => T): T {
+  return useAppStore((state) => selector(state.admin));
+}
