@@ -81,6 +81,9 @@ describe('feature slices after data.changed', () => {
     emit('collision.changed', { conversationId: 'c1', agents: [{ id: 'a2', name: '王芳', typing: true }] });
     expect(store.getState().collision.others.c1).toEqual([{ id: 'a2', name: '王芳', typing: true }]);
     emit('alert.raised', { kind: 'vip_waiting', contactName: '何俊杰', conversationId: 'c1' });
-    expect(store.getState().toasts.at(-1)).toMatchObject({ key: 'live.toast.vip_waiting', params: { name: '何俊杰' } });
+    expect(store.getState().toasts.at(-1)).toMatchObject({
+      key: 'live.toast.vip_waiting',
+      params: { name: '何俊杰' },
+    });
   });
 });

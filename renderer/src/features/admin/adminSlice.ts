@@ -91,57 +91,59 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (setState, getState) =
   const patch = (tab: AdminTab, change: Partial<ListState<unknown>>) =>
     set({ [tab]: { ...get()[tab], ...change } } as unknown as Partial<AdminView>);
 
-  return { admin: {
-    policies: empty(),
-    calendars: empty(),
-    knowledge: empty(),
-    owner: null,
-    claim(agentId) {
-      if (get().owner !== agentId)
-        set({ owner: agentId, policies: empty(), calendars: empty(), knowledge: empty() });
+  return {
+    admin: {
+      policies: empty(),
+      calendars: empty(),
+      knowledge: empty(),
+      owner: null,
+      claim(agentId) {
+        if (get().owner !== agentId)
+          set({ owner: agentId, policies: empty(), calendars: empty(), knowledge: empty() });
+      },
+      async load(tab) {
+        if (get()[tab].loading) return;
+        patch(tab, { loading: true, loadError: null });
+        try {
+          const list = await fetchList(tab);
+          const keepDraft = isDirty(get()[tab]);
+          patch(tab, { saved: list, draft: keepDraft ? get()[tab].draft : list, loading: false });
+        } catch (failure) {
+          patch(tab, {
+            loading: false,
+            loadError: { code: errorCode(failure), message: errorMessage(failure) },
+          });
+        }
+      },
+      edit(tab, update) {
+        const draft = get()[tab].draft;
+        if (draft === null) return;
+        patch(tab, { draft: update(draft as never), serverError: null });
+      },
+      discard(tab) {
+        patch(tab, { draft: get()[tab].saved, serverError: null, attempted: false });
+      },
+      markAttempted(tab) {
+        patch(tab, { attempted: true });
+      },
+      async save(tab) {
+        const { draft, saving } = get()[tab];
+        if (draft === null || saving) return false;
+        patch(tab, { saving: true, serverError: null, attempted: true });
+        try {
+          const stored = await storeList(tab, draft);
+          patch(tab, { saved: stored, draft: stored, saving: false, attempted: false });
+          return true;
+        } catch (failure) {
+          patch(tab, {
+            saving: false,
+            serverError: { code: errorCode(failure), message: errorMessage(failure) },
+          });
+          return false;
+        }
+      },
     },
-    async load(tab) {
-      if (get()[tab].loading) return;
-      patch(tab, { loading: true, loadError: null });
-      try {
-        const list = await fetchList(tab);
-        const keepDraft = isDirty(get()[tab]);
-        patch(tab, { saved: list, draft: keepDraft ? get()[tab].draft : list, loading: false });
-      } catch (failure) {
-        patch(tab, {
-          loading: false,
-          loadError: { code: errorCode(failure), message: errorMessage(failure) },
-        });
-      }
-    },
-    edit(tab, update) {
-      const draft = get()[tab].draft;
-      if (draft === null) return;
-      patch(tab, { draft: update(draft as never), serverError: null });
-    },
-    discard(tab) {
-      patch(tab, { draft: get()[tab].saved, serverError: null, attempted: false });
-    },
-    markAttempted(tab) {
-      patch(tab, { attempted: true });
-    },
-    async save(tab) {
-      const { draft, saving } = get()[tab];
-      if (draft === null || saving) return false;
-      patch(tab, { saving: true, serverError: null, attempted: true });
-      try {
-        const stored = await storeList(tab, draft);
-        patch(tab, { saved: stored, draft: stored, saving: false, attempted: false });
-        return true;
-      } catch (failure) {
-        patch(tab, {
-          saving: false,
-          serverError: { code: errorCode(failure), message: errorMessage(failure) },
-        });
-        return false;
-      }
-    },
-  } };
+  };
 };
 
 /** Read the admin slice with a selector (wrap derived objects in useShallow). */

@@ -55,7 +55,9 @@ export const createCannedSlice: SliceCreator<CannedSlice> = (set) => {
         await getApi().canned.delete({ id });
       },
       markUsed(id) {
-        void getApi().canned.markUsed({ id }).catch(() => undefined);
+        void getApi()
+          .canned.markUsed({ id })
+          .catch(() => undefined);
       },
       async suggest(conversationId) {
         return (await getApi().canned.suggest({ conversationId })).responses;
@@ -64,7 +66,9 @@ export const createCannedSlice: SliceCreator<CannedSlice> = (set) => {
       exportCsv: () => getApi().canned.export({}),
       loadDraft: (conversationId) => getApi().draft.get({ conversationId }),
       saveDraft(conversationId, text, subject) {
-        void getApi().draft.save({ conversationId, text, subject }).catch(() => undefined);
+        void getApi()
+          .draft.save({ conversationId, text, subject })
+          .catch(() => undefined);
       },
     },
   };

@@ -21,7 +21,8 @@ export interface PresenceSlice {
 }
 
 export const createPresenceSlice: SliceCreator<PresenceSlice> = (set, get) => {
-  const patch = (change: Partial<PresenceView>) => set((state) => ({ presence: { ...state.presence, ...change } }));
+  const patch = (change: Partial<PresenceView>) =>
+    set((state) => ({ presence: { ...state.presence, ...change } }));
   return {
     presence: {
       current: null,
