@@ -19,7 +19,7 @@ import { createCommitGroup, type CommitGroup } from './domain/commitGroup';
 import { seedDemo } from './demo/seed';
 import { seedDemoCrew } from './demo/crewRoster';
 import { seedSlaDemo } from './demo/seedSla';
-import { startSlaEngine, type SlaEngine } from './domain/sla/engine';
+import { startSlaEngine, type SlaEngine } from './jobs/sla';
 import { registerSlaRoutes } from './http/sla';
 import { openKnowledgeStore, type KnowledgeStore } from './domain/nlu/knowledgeStore';
 import { registerKnowledgeRoutes } from './http/knowledge';
