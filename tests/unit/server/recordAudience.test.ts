@@ -13,7 +13,7 @@ import { addressFor } from '../../../server/domain/records';
 
 const agent = (id: string, teamId: string): Viewer => ({ id, role: 'agent', teamIds: [teamId] });
 const lead = (id: string, teamId: string): Viewer => ({ id, role: 'lead', teamIds: [teamId] });
-const reviewer: Viewer = { id: 'qa-1', role: 'qa', teamIds: ['billing'] };
+const reviewer: Viewer = { id: 'qa-1', role: 'reviewer', teamIds: ['billing'] };
 const admin: Viewer = { id: 'admin-1', role: 'admin', teamIds: [] };
 
 const conversation = (teamId: string, assigneeId: string | null) =>

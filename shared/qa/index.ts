@@ -1,0 +1,3 @@
+/** Quality review: the scoring maths, scorecards and reviews. */
+export * from './scoring';
+export * from './model';
