@@ -13,6 +13,7 @@ import * as m005 from './migrations/005_knowledge_base';
 import * as m006 from './migrations/006_bot_and_insight';
 import * as m007 from './migrations/007_sla_event_state';
 import * as m008 from './migrations/008_change_log_audience';
+import * as m009 from './migrations/009_qa';
 import type { ServerDatabase } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '006_bot_and_insight': m006,
   '007_sla_event_state': m007,
   '008_change_log_audience': m008,
+  '009_qa': m009,
 };
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<MigrationResultSet> {

@@ -9,6 +9,7 @@ import type { SlaDatabase } from './schemaSla';
 import type { RoutingDatabase } from './schemaRouting';
 import type { KnowledgeDatabase } from './schemaKnowledge';
 import type { SlaStateDatabase } from './schemaSlaState';
+import type { QaDatabase } from './schemaQa';
 
 export interface TeamsTable {
   id: string;
@@ -168,7 +169,13 @@ export interface SurveysTable {
   updated_at: string;
 }
 
-export interface ServerDatabase extends SlaDatabase, CannedDatabase, RoutingDatabase, KnowledgeDatabase, SlaStateDatabase {
+export interface ServerDatabase
+  extends SlaDatabase,
+    CannedDatabase,
+    RoutingDatabase,
+    KnowledgeDatabase,
+    SlaStateDatabase,
+    QaDatabase {
   teams: TeamsTable;
   agents: AgentsTable;
   agent_teams: AgentTeamsTable;

@@ -8,9 +8,11 @@
  */
 import type { CannedResponse } from '../../shared/canned/model';
 import type { RecordKind } from '../../shared/contracts/records';
+import type { QaAssignment } from '../../shared/contracts/qa';
 import type { Alert } from '../../shared/contracts/sla';
 import type { AudienceMember } from '../../shared/domain/audience';
 import type { Conversation } from '../../shared/domain/model';
+import type { Review, Scorecard } from '../../shared/qa/model';
 import type { ChangeAddress } from '../db/queries/changes';
 
 /** The snapshot each kind's changes carry. */
@@ -18,6 +20,9 @@ export interface RecordOf {
   conversation: Conversation;
   canned: CannedResponse;
   alert: Alert;
+  scorecard: Scorecard;
+  qa_assignment: QaAssignment;
+  qa_review: Review;
 }
 
 type AudienceRule<T> = (record: T, previous?: T) => AudienceMember[];
@@ -44,6 +49,22 @@ export const AUDIENCE_RULES: { [K in RecordKind]: AudienceRule<RecordOf[K]> } = 
   canned: (response, previous) => (previous ? [library(response), library(previous)] : [library(response)]),
   /** An escalation reaches only the leads of the alert's team. */
   alert: (alert) => [{ kind: 'leads', teamId: alert.teamId }],
+  /** Scorecards are no secret: agents read the one they were scored on. */
+  scorecard: () => [{ kind: 'everyone' }],
+  /** A review assignment reaches its reviewer and the team's leads; never the agent reviewed. */
+  qa_assignment: (assignment) => [
+    { kind: 'personal', ownerId: assignment.reviewerId },
+    { kind: 'leads', teamId: assignment.teamId },
+  ],
+  /** A submitted review reaches its reviewer, the agent whose work it scores, and the team's leads. */
+  qa_review(review) {
+    const audience: AudienceMember[] = [
+      { kind: 'personal', ownerId: review.reviewerId },
+      { kind: 'leads', teamId: review.teamId },
+    ];
+    if (review.agentId) audience.push({ kind: 'agent', agentId: review.agentId });
+    return audience;
+  },
 };
 
 export function addressFor<K extends RecordKind>(

@@ -20,6 +20,7 @@ import { CollisionRpcContract, CollisionRpcEvents } from './collision';
 import { RoutingRpcContract } from './routing';
 import { AdminRpcContract } from './admin';
 import { AlertRpcContract, AlertRpcEvents } from './alerts';
+import { QaRpcContract } from './qa';
 import { SlaAlertedSchema, SlaClockSchema } from './sla';
 import { RecordKeySchema } from './records';
 import { INBOX_PAGE_MAX, MAX_MESSAGE_CHARS, MAX_SEARCH_CHARS, MAX_SUBJECT_CHARS } from '../domain/limits';
@@ -178,6 +179,7 @@ export const rpcContract = {
   ...AdminRpcContract,
   ...CollisionRpcContract,
   ...AlertRpcContract,
+  ...QaRpcContract,
 } as const;
 
 export type RpcContract = typeof rpcContract;

@@ -27,6 +27,7 @@ import { CannedChangeSchemas, CannedMutationArgsSchemas } from './canned';
 import { RoutingMutationArgsSchemas } from './routing';
 import { AlertSchema } from './sla';
 import { AlertChangeSchemas, AlertMutationArgsSchemas } from './alerts';
+import { QaChangeSchemas, QaMutationArgsSchemas } from './qa';
 import { BusinessCalendarListSchema, SlaPolicyListSchema } from '../sla/policies';
 
 const Seq = z.number().int().nonnegative();
@@ -51,6 +52,7 @@ export const ChangeSchema = z.discriminatedUnion('type', [
   z.object({ seq: Seq, type: z.literal('alert.created'), alert: AlertSchema }),
   ...CannedChangeSchemas,
   ...AlertChangeSchemas,
+  ...QaChangeSchemas,
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 export type ChangeType = Change['type'];
@@ -103,6 +105,7 @@ export const MutationArgsSchemas = {
   ...CannedMutationArgsSchemas,
   ...RoutingMutationArgsSchemas,
   ...AlertMutationArgsSchemas,
+  ...QaMutationArgsSchemas,
 } as const;
 export type MutationName = keyof typeof MutationArgsSchemas;
 export type MutationArgs<N extends MutationName> = z.infer<(typeof MutationArgsSchemas)[N]>;

@@ -86,6 +86,8 @@ export const ReviewSchema = z.object({
   /** Whose work is reviewed: the conversation's assignee when it was reviewed. */
   agentId: Id.nullable(),
   reviewerId: Id,
+  /** The assignment it finished, or null when a lead or admin reviewed unasked. */
+  assignmentId: Id.nullable(),
   scorecardId: Id,
   scorecardVersion: z.number().int().positive(),
   ratings: RatingsSchema,

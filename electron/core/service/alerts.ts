@@ -13,6 +13,7 @@ import { listTeams } from '../db/queries/directory';
 import { teamQueues } from '../db/queries/live';
 import { queueAlertAcknowledge } from '../sync/alertSync';
 import type { CoreContext } from './context';
+import { announceLocalWrite } from './localWrite';
 import { callServer } from './serverApi';
 import type { HandlersOf } from './types';
 
@@ -44,12 +45,7 @@ export function alertHandlers(ctx: CoreContext): HandlersOf<AlertMethods> {
     },
     'alerts.acknowledge': async ({ alertId }) => {
       requireLead(ctx);
-      if (queueAlertAcknowledge(ctx.db, alertId)) {
-        ctx.announce({ conversationIds: [], records: [recordKey('alert', alertId)], inbox: false, directory: false });
-        const sync = ctx.sync();
-        sync?.emitStatus();
-        void sync?.drain();
-      }
+      if (queueAlertAcknowledge(ctx.db, alertId)) announceLocalWrite(ctx, [recordKey('alert', alertId)]);
       return { ok: true as const };
     },
     'live.queues': async () => {

@@ -18,6 +18,7 @@ import { getDraft, getCannedView, lastCustomerMessage, listCannedViews, saveDraf
 import { listTeams } from '../db/queries/directory';
 import { queueCannedMutations, type CannedMutationName } from '../sync/cannedSync';
 import type { CoreContext } from './context';
+import { announceLocalWrite } from './localWrite';
 import type { HandlersOf } from './types';
 
 type Methods =
@@ -70,12 +71,7 @@ export function cannedHandlers(ctx: CoreContext): HandlersOf<Methods> {
     if (holder) throw new SwitchboardError('invalid', `The shortcut /${response.shortcut} is already used in this library.`);
   };
 
-  const written = (ids: readonly string[]) => {
-    ctx.announce({ conversationIds: [], records: ids.map((id) => recordKey('canned', id)), inbox: false, directory: false });
-    const sync = ctx.sync();
-    sync?.emitStatus();
-    void sync?.drain();
-  };
+  const written = (ids: readonly string[]) => announceLocalWrite(ctx, ids.map((id) => recordKey('canned', id)));
 
   const queue = (writes: Array<{ name: CannedMutationName; args: { id: string } & Record<string, unknown> }>) => {
     queueCannedMutations(ctx.db, writes);

@@ -12,6 +12,7 @@ import { adminHandlers } from './admin';
 import { cannedHandlers } from './canned';
 import { presenceHandlers } from './presence';
 import { alertHandlers } from './alerts';
+import { qaHandlers } from './qa';
 import { collisionHandlers } from './collision';
 import { conversationHandlers } from './conversation';
 import { directoryHandlers } from './directory';
@@ -41,6 +42,7 @@ export function createRpcService(ctx: CoreContext): RpcService {
     ...adminHandlers(ctx),
     ...alertHandlers(ctx),
     ...collisionHandlers(ctx),
+    ...qaHandlers(ctx),
   };
   return {
     async handle(method, params) {

@@ -13,6 +13,13 @@ import type { Agent } from '../../../shared/domain/model';
 import type { Db } from '../db/database';
 import { applyAlertChanges, reapplyAlert } from './alertSync';
 import { applyCannedChanges, reapplyCanned } from './cannedSync';
+import {
+  applyAssignmentChanges,
+  applyReviewChanges,
+  applyScorecardChanges,
+  reapplyAssignment,
+  reapplyReview,
+} from './qaSync';
 
 export interface RecordSync {
   /** Applies this kind's changes of a page (caller's transaction); returns the ids that changed. */
@@ -25,6 +32,10 @@ export interface RecordSync {
 export const RECORD_SYNC: Record<Exclude<RecordKind, 'conversation'>, RecordSync> = {
   canned: { apply: applyCannedChanges, reapply: reapplyCanned },
   alert: { apply: (db, changes) => applyAlertChanges(db, changes), reapply: reapplyAlert },
+  // Scorecards are written by admins online; nothing of theirs waits in the outbox.
+  scorecard: { apply: (db, changes) => applyScorecardChanges(db, changes), reapply: () => {} },
+  qa_assignment: { apply: (db, changes) => applyAssignmentChanges(db, changes), reapply: reapplyAssignment },
+  qa_review: { apply: (db, changes) => applyReviewChanges(db, changes), reapply: reapplyReview },
 };
 
 export const SYNCED_RECORD_KINDS = Object.keys(RECORD_SYNC) as (keyof typeof RECORD_SYNC)[];

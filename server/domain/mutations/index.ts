@@ -29,6 +29,7 @@ import { sendMessage } from './sendMessage';
 import { setOwnStatus } from '../routing/presence';
 import { createCanned, recordCannedUse, removeCanned, updateCanned } from './canned';
 import { acknowledgeAlert } from './alerts';
+import { assignReview, saveScorecard, skipReview, submitReview } from '../qa/mutations';
 
 type Handler<N extends MutationName> = (
   ctx: MutationContext,
@@ -47,6 +48,10 @@ export const MUTATION_HANDLERS: { [N in MutationName]: Handler<N> } = {
   'canned.used': recordCannedUse,
   'agent.setStatus': setOwnStatus,
   'alert.acknowledge': acknowledgeAlert,
+  'qa.scorecard.save': saveScorecard,
+  'qa.assign': assignReview,
+  'qa.skip': skipReview,
+  'qa.review.submit': submitReview,
 };
 
 function runHandler<N extends MutationName>(
@@ -57,6 +62,9 @@ function runHandler<N extends MutationName>(
   const args = parseOrThrow(MutationArgsSchemas[name] as never, rawArgs, `${name} args`) as MutationArgs<N>;
   return MUTATION_HANDLERS[name](ctx, args);
 }
+
+/** What a reviewer may write: their reviews, never a conversation. */
+const REVIEWER_MUTATIONS: ReadonlySet<string> = new Set<MutationName>(['qa.review.submit', 'qa.skip']);
 
 /**
  * Mutations per write transaction. A batch commits together (one commit and, on PostgreSQL, one
@@ -127,13 +135,21 @@ async function applyChunk(
   clientId: string,
   chunk: readonly Mutation[],
 ): Promise<MutationResult[]> {
-  if (actor.role === 'reviewer') {
-    // Not recorded: nothing was attempted, and a reviewer's client id must not shadow a real one.
-    return chunk.map(({ mutationId }) => ({
-      mutationId,
-      ok: false,
-      error: { code: 'forbidden', message: 'reviewers do not change conversations' },
-    }));
+  if (actor.role === 'reviewer' && chunk.some((mutation) => !REVIEWER_MUTATIONS.has(mutation.name))) {
+    // Refused unrecorded: nothing was attempted, and a reviewer's client id must not shadow a real
+    // one. Their review writes in the same chunk still apply, in order.
+    const allowed = chunk.filter((mutation) => REVIEWER_MUTATIONS.has(mutation.name));
+    const applied = new Map(
+      (allowed.length > 0 ? await applyChunk(ctx, actor, clientId, allowed) : []).map((r) => [r.mutationId, r]),
+    );
+    return chunk.map(
+      ({ mutationId }) =>
+        applied.get(mutationId) ?? {
+          mutationId,
+          ok: false,
+          error: { code: 'forbidden', message: 'reviewers do not change conversations' },
+        },
+    );
   }
   let applied: Applied[];
   try {

@@ -17,6 +17,7 @@ import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 import {
   MUTATION_NAMES,
   type MutationName,
+  type MutationResult,
   type PullResponse,
   type PushResponse,
 } from '../../../shared/contracts/sync';
@@ -73,6 +74,44 @@ async function ingestPresales(): Promise<string> {
   });
   expect(response.status).toBe(202);
   return ((await response.json()) as { conversationId: string }).conversationId;
+}
+
+const QA_CARD = {
+  name: 'Matrix card',
+  passThreshold: 80,
+  categories: [{ id: 'greeting', name: 'Greeting', weight: 1, scale: 'binary' }],
+};
+let qaCardId: string | null = null;
+
+async function pushOne(socket: Socket, name: MutationName, args: unknown): Promise<MutationResult> {
+  const ack = (await socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.push, {
+    clientId: randomUUID(),
+    mutations: [{ mutationId: 1, name, args }],
+  })) as Ack<PushResponse>;
+  expect(ack.ok).toBe(true);
+  return ack.ok ? ack.data.results[0]! : { mutationId: 1, ok: false, error: { code: 'internal', message: 'no ack' } };
+}
+
+/** A quality-review mutation by `who` on a fresh 售前 conversation, set up by the admin where it needs one. */
+async function pushQa(sockets: Record<SignedIn, Socket>, who: SignedIn, name: MutationName): Promise<MutationResult> {
+  if (name === 'qa.scorecard.save') return pushOne(sockets[who], name, { id: randomUUID(), fields: QA_CARD });
+  if (!qaCardId) {
+    qaCardId = randomUUID();
+    expect((await pushOne(sockets.admin, 'qa.scorecard.save', { id: qaCardId, fields: QA_CARD })).ok).toBe(true);
+  }
+  const conversationId = await ingestPresales();
+  const assign = { id: randomUUID(), conversationId, reviewerId: AGENT_ID.reviewer };
+  if (name === 'qa.assign') return pushOne(sockets[who], name, assign);
+  expect((await pushOne(sockets.admin, 'qa.assign', assign)).ok, `setup of ${name}`).toBe(true);
+  if (name === 'qa.skip') return pushOne(sockets[who], name, { assignmentId: assign.id, reason: 'matrix' });
+  return pushOne(sockets[who], name, {
+    id: randomUUID(),
+    conversationId,
+    assignmentId: who === 'reviewer' ? assign.id : null,
+    scorecardId: qaCardId,
+    scorecardVersion: 1,
+    ratings: { greeting: 1 },
+  });
 }
 
 /** Changes whenever a write lands on the conversation: its version or its message count. */
@@ -185,6 +224,10 @@ describe('authorization matrix: socket events', () => {
           const stored = await server.db.db.selectFrom('alerts').select('data').where('id', '=', alertId).executeTakeFirstOrThrow();
           // A refused acknowledgement leaves the alert unacknowledged.
           expect(Boolean((JSON.parse(stored.data) as { acknowledgedAt?: string }).acknowledgedAt)).toBe(actual === 'ok');
+        } else if (column.startsWith('push:qa.')) {
+          const name = column.slice('push:'.length) as MutationName;
+          const result = await pushQa(sockets, who, name);
+          actual = result.ok ? 'ok' : (result.error.code as SocketOutcome);
         } else if (column.startsWith('push:canned.')) {
           const personal = column.endsWith('(personal)');
           const name = column.slice('push:'.length).replace('(personal)', '');

@@ -104,6 +104,14 @@ export const SOCKET_MATRIX: Record<string, Record<SignedIn, SocketOutcome>> = {
   [SOCKET_EVENTS.slaBreached]: { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
   // A 售前 alert: its leads and admins acknowledge it; agents never (they never receive alerts).
   'push:alert.acknowledge':    { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  // Quality review of a 售前 conversation. Scorecards: admins only. Sending for review (to
+  // zhou.min): the team's leads and admins. Skipping: only the reviewer it was assigned to (the
+  // assignment is not even there for anyone else). Submitting: the assigned reviewer, or a lead of
+  // the team or an admin unasked; agents never review.
+  'push:qa.scorecard.save':    { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'forbidden', admin: 'ok' },
+  'push:qa.assign':            { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  'push:qa.skip':              { agentOwner: 'not_found', agentOther: 'not_found', reviewer: 'ok', lead: 'not_found', admin: 'not_found' },
+  'push:qa.review.submit':     { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'ok', lead: 'ok', admin: 'ok' },
 };
 
 /** Arguments of each conversation mutation column, aimed at the 售前 conversation `conversationId`. */

@@ -12,6 +12,7 @@ import { migration009 } from './009_conversation_drops';
 import { migration010 } from './010_inbox_counts_table';
 import { migration011 } from './011_fewer_conversation_indexes';
 import { migration012 } from './012_outbox_records';
+import { migration013 } from './013_qa';
 
 export interface Migration {
   version: number;
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];

@@ -1,0 +1,161 @@
+/**
+ * qa.*: the reviewer's workspace from the cache (works offline: the assignments carry their
+ * transcripts, drafts never leave this machine until submitted), and the review writes through
+ * the outbox (sync/qaSync.ts). Leads and admins send conversations for review; admins save
+ * scorecards (online: the new version shows when the server has it).
+ */
+import { randomUUID } from 'node:crypto';
+import type { QaAssignmentRow, QaReviewRow } from '../../../shared/contracts/qa';
+import { recordKey } from '../../../shared/contracts/records';
+import { SwitchboardError } from '../../../shared/contracts/errors';
+import type { Agent } from '../../../shared/domain/model';
+import { getAgent } from '../db/queries/directory';
+import { takeMutationId } from '../db/queries/meta';
+import { insertOutbox } from '../db/queries/outbox';
+import {
+  getCachedAssignment,
+  getDraft,
+  getScorecard,
+  listAssignments,
+  listLatestScorecards,
+  listReviews,
+  reviewForAssignment,
+  saveDraft,
+  type AssignmentListRow,
+  type ReviewView,
+} from '../db/queries/qa';
+import { queueReviewSkip, queueReviewSubmit } from '../sync/qaSync';
+import type { CoreContext } from './context';
+import { announceLocalWrite } from './localWrite';
+import type { HandlersOf } from './types';
+
+type Methods =
+  | 'qa.assignments.list'
+  | 'qa.assignment.get'
+  | 'qa.draft.save'
+  | 'qa.review.submit'
+  | 'qa.skip'
+  | 'qa.reviews.list'
+  | 'qa.scorecards.list'
+  | 'qa.scorecard.save'
+  | 'qa.assign';
+
+const DEFAULT_REVIEW_LIMIT = 200;
+
+function requireRole(viewer: Agent, roles: readonly Agent['role'][], what: string) {
+  if (!roles.includes(viewer.role)) throw new SwitchboardError('forbidden', what);
+}
+
+export function qaHandlers(ctx: CoreContext): HandlersOf<Methods> {
+  const nameOf = (id: string | null) => (id ? (getAgent(ctx.db, id)?.name ?? null) : null);
+
+  const rowOf = (row: AssignmentListRow): QaAssignmentRow => ({
+    ...row,
+    agentName: nameOf(row.assignment.agentId),
+    score: reviewForAssignment(ctx.db, row.assignment.id)?.review.score ?? null,
+  });
+
+  const reviewRowOf = ({ review, pending }: ReviewView): QaReviewRow => ({
+    review,
+    pending,
+    scorecardName: getScorecard(ctx.db, review.scorecardId, review.scorecardVersion)?.name ?? null,
+    reviewerName: nameOf(review.reviewerId),
+    agentName: nameOf(review.agentId),
+  });
+
+  const queue = (
+    name: 'qa.scorecard.save' | 'qa.assign',
+    args: Record<string, unknown>,
+    record: ReturnType<typeof recordKey>,
+  ) => {
+    ctx.db.transaction(() =>
+      insertOutbox(ctx.db, {
+        mutationId: takeMutationId(ctx.db),
+        name,
+        args,
+        record,
+        createdAt: new Date().toISOString(),
+      }),
+    )();
+    announceLocalWrite(ctx, [record]);
+  };
+
+  return {
+    'qa.assignments.list': async ({ status }) => {
+      ctx.viewer();
+      const all = listAssignments(ctx.db);
+      const counts = { open: 0, done: 0, skipped: 0 };
+      for (const row of all) counts[row.status] += 1;
+      return { assignments: all.filter((row) => !status || row.status === status).map(rowOf), counts };
+    },
+    'qa.assignment.get': async ({ assignmentId }) => {
+      ctx.viewer();
+      const cached = getCachedAssignment(ctx.db, assignmentId);
+      const row = listAssignments(ctx.db).find((candidate) => candidate.assignment.id === assignmentId);
+      if (!cached || !row) throw new SwitchboardError('not_found', 'This review is not in your list.');
+      const draft = getDraft(ctx.db, assignmentId);
+      const review = reviewForAssignment(ctx.db, assignmentId);
+      const scorecard = review
+        ? getScorecard(ctx.db, review.review.scorecardId, review.review.scorecardVersion)
+        : draft
+          ? getScorecard(ctx.db, draft.scorecardId, draft.scorecardVersion)
+          : (listLatestScorecards(ctx.db).find((card) => !card.archived) ?? null);
+      return {
+        row: rowOf(row),
+        transcript: cached.transcript,
+        scorecard,
+        draft,
+        review: review ? reviewRowOf(review) : null,
+      };
+    },
+    'qa.draft.save': async ({ assignmentId, draft }) => {
+      ctx.viewer();
+      if (!getCachedAssignment(ctx.db, assignmentId))
+        throw new SwitchboardError('not_found', 'This review is not in your list.');
+      saveDraft(ctx.db, assignmentId, draft, new Date().toISOString());
+      return { ok: true as const };
+    },
+    'qa.review.submit': async ({ assignmentId, draft }) => {
+      requireRole(ctx.viewer(), ['reviewer', 'lead', 'admin'], 'Agents do not review conversations.');
+      saveDraft(ctx.db, assignmentId, draft, new Date().toISOString());
+      const reviewId = randomUUID();
+      queueReviewSubmit(ctx.db, assignmentId, draft, reviewId);
+      announceLocalWrite(ctx, [recordKey('qa_review', reviewId), recordKey('qa_assignment', assignmentId)]);
+      return { reviewId };
+    },
+    'qa.skip': async ({ assignmentId, reason }) => {
+      ctx.viewer();
+      queueReviewSkip(ctx.db, assignmentId, reason);
+      announceLocalWrite(ctx, [recordKey('qa_assignment', assignmentId)]);
+      return { ok: true as const };
+    },
+    'qa.reviews.list': async ({ limit }) => {
+      ctx.viewer();
+      return { reviews: listReviews(ctx.db, limit ?? DEFAULT_REVIEW_LIMIT).map(reviewRowOf) };
+    },
+    'qa.scorecards.list': async () => {
+      ctx.viewer();
+      return { scorecards: listLatestScorecards(ctx.db) };
+    },
+    'qa.scorecard.save': async ({ id, fields }) => {
+      requireRole(ctx.viewer(), ['admin'], 'Only admins edit scorecards.');
+      const scorecardId = id ?? randomUUID();
+      queue('qa.scorecard.save', { id: scorecardId, fields }, recordKey('scorecard', scorecardId));
+      return { id: scorecardId };
+    },
+    'qa.assign': async ({ conversationId, reviewerId, reason }) => {
+      requireRole(
+        ctx.viewer(),
+        ['lead', 'admin'],
+        "Only the team's leads and admins send conversations for review.",
+      );
+      const assignmentId = randomUUID();
+      queue(
+        'qa.assign',
+        { id: assignmentId, conversationId, reviewerId, reason },
+        recordKey('qa_assignment', assignmentId),
+      );
+      return { assignmentId };
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/** Row types of the quality-review tables (migration 009). */
+export interface QaScorecardsTable {
+  id: string;
+  version: number;
+  name: string;
+  pass_threshold: number;
+  /** JSON ScorecardCategory[]. */
+  categories: string;
+  archived: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface QaAssignmentsTable {
+  id: string;
+  conversation_id: string;
+  team_id: string;
+  agent_id: string | null;
+  reviewer_id: string;
+  assigned_by: string;
+  source: string;
+  status: string;
+  reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QaReviewsTable {
+  id: string;
+  conversation_id: string;
+  team_id: string;
+  agent_id: string | null;
+  reviewer_id: string;
+  assignment_id: string | null;
+  scorecard_id: string;
+  scorecard_version: number;
+  /** JSON Ratings. */
+  ratings: string;
+  /** JSON Record<categoryId, rootCause>. */
+  root_causes: string;
+  /** JSON ReviewComment[]. */
+  comments: string;
+  summary: string;
+  score: number | null;
+  passed: number | null;
+  status: string;
+  submitted_at: string;
+}
+
+export interface QaDatabase {
+  qa_scorecards: QaScorecardsTable;
+  qa_assignments: QaAssignmentsTable;
+  qa_reviews: QaReviewsTable;
+}

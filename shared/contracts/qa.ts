@@ -1,0 +1,176 @@
+/**
+ * Quality review on the wire: the scorecard, assignment and review changes and the `qa.*`
+ * mutations merged into shared/contracts/sync.ts. Kept here so the sync table grows by one spread
+ * line each.
+ *
+ * A review assignment carries the conversation's transcript when it is made (`transcript`), so a
+ * reviewer holds everything they were asked to review in the local cache and can work offline;
+ * later updates of the same assignment (done, skipped) carry none.
+ */
+import { z } from 'zod';
+import { ContactSchema, ConversationSchema, MessageSchema } from '../domain/model';
+import {
+  MAX_REVIEW_COMMENTS,
+  MAX_REVIEW_COMMENT_CHARS,
+  RatingsSchema,
+  ReviewCommentSchema,
+  ReviewSchema,
+  ScorecardFieldsSchema,
+  ScorecardSchema,
+} from '../qa/model';
+
+const Seq = z.number().int().nonnegative();
+const Id = z.string().min(1).max(64);
+
+/** The newest messages an assignment's transcript carries; `truncated` says older ones were left out. */
+export const QA_TRANSCRIPT_MAX_MESSAGES = 300;
+
+export const QA_ASSIGNMENT_STATUSES = ['open', 'done', 'skipped'] as const;
+export const QA_ASSIGNMENT_SOURCES = ['manual', 'sample'] as const;
+
+export const QaAssignmentSchema = z.object({
+  id: Id,
+  conversationId: Id,
+  teamId: Id,
+  /** Whose work is to be reviewed: the conversation's assignee when it was assigned for review. */
+  agentId: Id.nullable(),
+  reviewerId: Id,
+  assignedBy: Id,
+  source: z.enum(QA_ASSIGNMENT_SOURCES),
+  status: z.enum(QA_ASSIGNMENT_STATUSES),
+  /** Why it was skipped, or why it was sent for review. */
+  reason: z.string().max(500).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type QaAssignment = z.infer<typeof QaAssignmentSchema>;
+
+export const QaTranscriptSchema = z.object({
+  conversation: ConversationSchema,
+  contact: ContactSchema.nullable(),
+  messages: z.array(MessageSchema).max(QA_TRANSCRIPT_MAX_MESSAGES),
+  truncated: z.boolean(),
+});
+export type QaTranscript = z.infer<typeof QaTranscriptSchema>;
+
+export const QaChangeSchemas = [
+  z.object({ seq: Seq, type: z.literal('qa_scorecard.updated'), scorecard: ScorecardSchema }),
+  z.object({
+    seq: Seq,
+    type: z.literal('qa_assignment.updated'),
+    assignment: QaAssignmentSchema,
+    transcript: QaTranscriptSchema.nullable(),
+  }),
+  z.object({ seq: Seq, type: z.literal('qa_review.updated'), review: ReviewSchema }),
+] as const;
+
+export const QaMutationArgsSchemas = {
+  /** An admin saves a scorecard: a new one is version 1, every later save one version more. */
+  'qa.scorecard.save': z.object({ id: Id, fields: ScorecardFieldsSchema }),
+  /** A lead of the conversation's team, or an admin, asks a reviewer to review a conversation. */
+  'qa.assign': z.object({
+    id: z.uuid(),
+    conversationId: Id,
+    reviewerId: Id,
+    reason: z.string().trim().max(500).optional(),
+  }),
+  /** The reviewer drops an assignment with a reason. */
+  'qa.skip': z.object({ assignmentId: Id, reason: z.string().trim().min(1).max(500) }),
+  /** A finished review, scored by the server on the scorecard version the reviewer saw. */
+  'qa.review.submit': z.object({
+    id: z.uuid(),
+    conversationId: Id,
+    assignmentId: Id.nullable(),
+    scorecardId: Id,
+    scorecardVersion: z.number().int().positive(),
+    ratings: RatingsSchema,
+    rootCauses: z.record(z.string().max(40), z.string().max(80)).default({}),
+    comments: z.array(ReviewCommentSchema).max(MAX_REVIEW_COMMENTS).default([]),
+    summary: z.string().trim().max(MAX_REVIEW_COMMENT_CHARS).default(''),
+  }),
+} as const;
+
+/** A review being written: kept in the local cache only, until it is submitted. */
+export const QaDraftSchema = z.object({
+  scorecardId: Id,
+  scorecardVersion: z.number().int().positive(),
+  ratings: RatingsSchema,
+  rootCauses: z.record(z.string().max(40), z.string().max(80)),
+  comments: z.array(ReviewCommentSchema).max(MAX_REVIEW_COMMENTS),
+  summary: z.string().max(MAX_REVIEW_COMMENT_CHARS),
+});
+export type QaDraft = z.infer<typeof QaDraftSchema>;
+
+const Ok = z.object({ ok: z.literal(true) });
+const AssignmentStatusSchema = z.enum(QA_ASSIGNMENT_STATUSES);
+
+/** A row of the reviewer's list: the assignment as the cache shows it, with what the transcript says. */
+export const QaAssignmentRowSchema = z.object({
+  assignment: QaAssignmentSchema,
+  /** The status shown: a skip or submit still in the outbox already counts. */
+  status: AssignmentStatusSchema,
+  pending: z.boolean(),
+  channel: z.string().nullable(),
+  subject: z.string().nullable(),
+  contactName: z.string().nullable(),
+  agentName: z.string().nullable(),
+  lastMessageAt: z.string().nullable(),
+  messageCount: z.number().int().nonnegative(),
+  /** The review's score once submitted (here or on the server). */
+  score: z.number().nullable(),
+});
+export type QaAssignmentRow = z.infer<typeof QaAssignmentRowSchema>;
+
+export const QaReviewRowSchema = z.object({
+  review: ReviewSchema,
+  pending: z.boolean(),
+  scorecardName: z.string().nullable(),
+  reviewerName: z.string().nullable(),
+  agentName: z.string().nullable(),
+});
+export type QaReviewRow = z.infer<typeof QaReviewRowSchema>;
+
+export const QA_REVIEW_LIST_MAX = 500;
+
+export const QaRpcContract = {
+  'qa.assignments.list': {
+    input: z.object({ status: AssignmentStatusSchema.optional() }),
+    output: z.object({
+      assignments: z.array(QaAssignmentRowSchema),
+      counts: z.object({ open: z.number().int(), done: z.number().int(), skipped: z.number().int() }),
+    }),
+  },
+  'qa.assignment.get': {
+    input: z.object({ assignmentId: Id }),
+    output: z.object({
+      row: QaAssignmentRowSchema,
+      transcript: QaTranscriptSchema.nullable(),
+      /** The version the draft was started on, else the newest one not archived. */
+      scorecard: ScorecardSchema.nullable(),
+      draft: QaDraftSchema.extend({ updatedAt: z.string() }).nullable(),
+      review: QaReviewRowSchema.nullable(),
+    }),
+  },
+  'qa.draft.save': { input: z.object({ assignmentId: Id, draft: QaDraftSchema }), output: Ok },
+  'qa.review.submit': {
+    input: z.object({ assignmentId: Id, draft: QaDraftSchema }),
+    output: z.object({ reviewId: z.string() }),
+  },
+  'qa.skip': { input: z.object({ assignmentId: Id, reason: z.string().trim().min(1).max(500) }), output: Ok },
+  'qa.reviews.list': {
+    input: z.object({ limit: z.number().int().positive().max(QA_REVIEW_LIST_MAX).optional() }),
+    output: z.object({ reviews: z.array(QaReviewRowSchema) }),
+  },
+  'qa.scorecards.list': {
+    input: z.object({}).strict(),
+    output: z.object({ scorecards: z.array(ScorecardSchema) }),
+  },
+  'qa.scorecard.save': {
+    input: z.object({ id: Id.optional(), fields: ScorecardFieldsSchema }),
+    output: z.object({ id: z.string() }),
+  },
+  'qa.assign': {
+    input: z.object({ conversationId: Id, reviewerId: Id, reason: z.string().trim().max(500).optional() }),
+    output: z.object({ assignmentId: z.string() }),
+  },
+} as const;
