@@ -133,14 +133,14 @@ export type QaReviewRow = z.infer<typeof QaReviewRowSchema>;
 export const QA_REVIEW_LIST_MAX = 500;
 
 export const QaRpcContract = {
-  'qa.assignments.list': {
+  'qa.assignments': {
     input: z.object({ status: AssignmentStatusSchema.optional() }),
     output: z.object({
       assignments: z.array(QaAssignmentRowSchema),
       counts: z.object({ open: z.number().int(), done: z.number().int(), skipped: z.number().int() }),
     }),
   },
-  'qa.assignment.get': {
+  'qa.assignment': {
     input: z.object({ assignmentId: Id }),
     output: z.object({
       row: QaAssignmentRowSchema,
@@ -151,21 +151,21 @@ export const QaRpcContract = {
       review: QaReviewRowSchema.nullable(),
     }),
   },
-  'qa.draft.save': { input: z.object({ assignmentId: Id, draft: QaDraftSchema }), output: Ok },
-  'qa.review.submit': {
+  'qa.saveDraft': { input: z.object({ assignmentId: Id, draft: QaDraftSchema }), output: Ok },
+  'qa.submit': {
     input: z.object({ assignmentId: Id, draft: QaDraftSchema }),
     output: z.object({ reviewId: z.string() }),
   },
   'qa.skip': { input: z.object({ assignmentId: Id, reason: z.string().trim().min(1).max(500) }), output: Ok },
-  'qa.reviews.list': {
+  'qa.reviews': {
     input: z.object({ limit: z.number().int().positive().max(QA_REVIEW_LIST_MAX).optional() }),
     output: z.object({ reviews: z.array(QaReviewRowSchema) }),
   },
-  'qa.scorecards.list': {
+  'qa.scorecards': {
     input: z.object({}).strict(),
     output: z.object({ scorecards: z.array(ScorecardSchema) }),
   },
-  'qa.scorecard.save': {
+  'qa.saveScorecard': {
     input: z.object({ id: Id.optional(), fields: ScorecardFieldsSchema }),
     output: z.object({ id: z.string() }),
   },

@@ -30,14 +30,14 @@ import { announceLocalWrite } from './localWrite';
 import type { HandlersOf } from './types';
 
 type Methods =
-  | 'qa.assignments.list'
-  | 'qa.assignment.get'
-  | 'qa.draft.save'
-  | 'qa.review.submit'
+  | 'qa.assignments'
+  | 'qa.assignment'
+  | 'qa.saveDraft'
+  | 'qa.submit'
   | 'qa.skip'
-  | 'qa.reviews.list'
-  | 'qa.scorecards.list'
-  | 'qa.scorecard.save'
+  | 'qa.reviews'
+  | 'qa.scorecards'
+  | 'qa.saveScorecard'
   | 'qa.assign';
 
 const DEFAULT_REVIEW_LIMIT = 200;
@@ -81,14 +81,14 @@ export function qaHandlers(ctx: CoreContext): HandlersOf<Methods> {
   };
 
   return {
-    'qa.assignments.list': async ({ status }) => {
+    'qa.assignments': async ({ status }) => {
       ctx.viewer();
       const all = listAssignments(ctx.db);
       const counts = { open: 0, done: 0, skipped: 0 };
       for (const row of all) counts[row.status] += 1;
       return { assignments: all.filter((row) => !status || row.status === status).map(rowOf), counts };
     },
-    'qa.assignment.get': async ({ assignmentId }) => {
+    'qa.assignment': async ({ assignmentId }) => {
       ctx.viewer();
       const cached = getCachedAssignment(ctx.db, assignmentId);
       const row = listAssignments(ctx.db).find((candidate) => candidate.assignment.id === assignmentId);
@@ -108,14 +108,14 @@ export function qaHandlers(ctx: CoreContext): HandlersOf<Methods> {
         review: review ? reviewRowOf(review) : null,
       };
     },
-    'qa.draft.save': async ({ assignmentId, draft }) => {
+    'qa.saveDraft': async ({ assignmentId, draft }) => {
       ctx.viewer();
       if (!getCachedAssignment(ctx.db, assignmentId))
         throw new SwitchboardError('not_found', 'This review is not in your list.');
       saveDraft(ctx.db, assignmentId, draft, new Date().toISOString());
       return { ok: true as const };
     },
-    'qa.review.submit': async ({ assignmentId, draft }) => {
+    'qa.submit': async ({ assignmentId, draft }) => {
       requireRole(ctx.viewer(), ['reviewer', 'lead', 'admin'], 'Agents do not review conversations.');
       saveDraft(ctx.db, assignmentId, draft, new Date().toISOString());
       const reviewId = randomUUID();
@@ -129,15 +129,15 @@ export function qaHandlers(ctx: CoreContext): HandlersOf<Methods> {
       announceLocalWrite(ctx, [recordKey('qa_assignment', assignmentId)]);
       return { ok: true as const };
     },
-    'qa.reviews.list': async ({ limit }) => {
+    'qa.reviews': async ({ limit }) => {
       ctx.viewer();
       return { reviews: listReviews(ctx.db, limit ?? DEFAULT_REVIEW_LIMIT).map(reviewRowOf) };
     },
-    'qa.scorecards.list': async () => {
+    'qa.scorecards': async () => {
       ctx.viewer();
       return { scorecards: listLatestScorecards(ctx.db) };
     },
-    'qa.scorecard.save': async ({ id, fields }) => {
+    'qa.saveScorecard': async ({ id, fields }) => {
       requireRole(ctx.viewer(), ['admin'], 'Only admins edit scorecards.');
       const scorecardId = id ?? randomUUID();
       queue('qa.scorecard.save', { id: scorecardId, fields }, recordKey('scorecard', scorecardId));

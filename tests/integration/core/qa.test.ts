@@ -33,9 +33,9 @@ describe.each(testBackends())('quality review through the cores (%s)', (backend)
   afterAll(() => stack?.close());
 
   it("puts a conversation sent for review in the reviewer's cache, transcript and scorecard included", async () => {
-    const { id: scorecardId } = await admin.call('qa.scorecard.save', { fields: CARD });
+    const { id: scorecardId } = await admin.call('qa.saveScorecard', { fields: CARD });
     await eventually(
-      () => reviewer.call('qa.scorecards.list', {}),
+      () => reviewer.call('qa.scorecards', {}),
       (list) => list.scorecards.some((card) => card.id === scorecardId && card.version === 1),
       'the scorecard in the reviewer cache',
     );
@@ -55,14 +55,14 @@ describe.each(testBackends())('quality review through the cores (%s)', (backend)
 
     const { assignmentId } = await lead.call('qa.assign', { conversationId, reviewerId: 'agent-zhou-min', reason: '抽检' });
     const list = await eventually(
-      () => reviewer.call('qa.assignments.list', { status: 'open' }),
+      () => reviewer.call('qa.assignments', { status: 'open' }),
       (result) => result.assignments.some((row) => row.assignment.id === assignmentId),
       'the assignment in the reviewer cache',
     );
     const row = list.assignments.find((r) => r.assignment.id === assignmentId)!;
     expect(row).toMatchObject({ contactName: '赵敏', channel: 'chat', status: 'open', pending: false });
     expect(row.messageCount).toBeGreaterThanOrEqual(1);
-    const opened = await reviewer.call('qa.assignment.get', { assignmentId });
+    const opened = await reviewer.call('qa.assignment', { assignmentId });
     expect(opened.transcript?.messages.map((m) => m.text)).toContain('发票开错了，怎么重开？');
     expect(opened.scorecard?.id).toBe(scorecardId);
     expect(opened.draft).toBeNull();
@@ -78,20 +78,20 @@ describe.each(testBackends())('quality review through the cores (%s)', (backend)
       comments: [{ id: 'c-1', messageId: opened.transcript!.messages[0]!.id, body: '问题理解准确。' }],
       summary: '',
     };
-    await reviewer.call('qa.draft.save', { assignmentId, draft: { ...draft, ratings: { greeting: 1 } } });
-    expect((await reviewer.call('qa.assignment.get', { assignmentId })).draft?.ratings).toEqual({ greeting: 1 });
+    await reviewer.call('qa.saveDraft', { assignmentId, draft: { ...draft, ratings: { greeting: 1 } } });
+    expect((await reviewer.call('qa.assignment', { assignmentId })).draft?.ratings).toEqual({ greeting: 1 });
     await expect(
-      reviewer.call('qa.review.submit', { assignmentId, draft: { ...draft, ratings: { greeting: 1 } } }),
+      reviewer.call('qa.submit', { assignmentId, draft: { ...draft, ratings: { greeting: 1 } } }),
     ).rejects.toThrow(/invalid Solution is not rated/);
-    const { reviewId } = await reviewer.call('qa.review.submit', { assignmentId, draft });
-    const local = await reviewer.call('qa.assignment.get', { assignmentId });
+    const { reviewId } = await reviewer.call('qa.submit', { assignmentId, draft });
+    const local = await reviewer.call('qa.assignment', { assignmentId });
     expect(local.row).toMatchObject({ status: 'done', pending: true, score: 81.25 });
     expect(local.review).toMatchObject({ pending: true, review: { id: reviewId, score: 81.25, passed: true } });
-    await expect(reviewer.call('qa.review.submit', { assignmentId, draft })).rejects.toThrow(/stale/);
+    await expect(reviewer.call('qa.submit', { assignmentId, draft })).rejects.toThrow(/stale/);
 
     await stack.restartServer();
     const landed = await eventually(
-      () => reviewer.call('qa.assignment.get', { assignmentId }),
+      () => reviewer.call('qa.assignment', { assignmentId }),
       (got) => got.review?.pending === false && got.row.pending === false,
       'the review confirmed by the server',
     );
@@ -99,7 +99,7 @@ describe.each(testBackends())('quality review through the cores (%s)', (backend)
     expect(landed.draft).toBeNull();
     expect((await reviewer.call('sync.status', {})).pending).toBe(0);
     const leadSees = await eventually(
-      () => lead.call('qa.reviews.list', {}),
+      () => lead.call('qa.reviews', {}),
       (result) => result.reviews.some((r) => r.review.id === reviewId),
       'the review in the lead cache',
     );
