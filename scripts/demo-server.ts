@@ -10,7 +10,7 @@ import { outboundFromEmitter, startSimulator } from '../server/demo/simulator';
 
 async function main(): Promise<void> {
   const withCrew = crewEnabled(process.env);
-  const server = await startServer({ seedDemo: true, seedDemoCrew: withCrew, logger: process.env.SWITCHBOARD_LOG === '1' });
+  const server = await startServer({ seedDemo: true, seedDemoCrew: withCrew, seedDemoReviews: true, logger: process.env.SWITCHBOARD_LOG === '1' });
   const ratePerMinute = envVar(
     process.env,
     'SWITCHBOARD_DEMO_RATE',

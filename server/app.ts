@@ -19,6 +19,7 @@ import { createCommitGroup, type CommitGroup } from './domain/commitGroup';
 import { seedDemo } from './demo/seed';
 import { seedDemoCrew } from './demo/crewRoster';
 import { seedSlaDemo } from './demo/seedSla';
+import { seedQaDemo } from './demo/seedQa';
 import { startSlaEngine, type SlaEngine } from './jobs/sla';
 import { registerSlaRoutes } from './http/sla';
 import { openKnowledgeStore, type KnowledgeStore } from './domain/nlu/knowledgeStore';
@@ -50,6 +51,8 @@ export interface StartServerOptions {
   seedDemo?: boolean;
   /** Also seed the demo crew's accounts (server/demo/crewRoster.ts); the crew itself runs elsewhere. */
   seedDemoCrew?: boolean;
+  /** Also seed the demo centre's quality review: a scorecard and conversations sent to the demo reviewer (demo/seedQa.ts). */
+  seedDemoReviews?: boolean;
   logger?: boolean;
   /** Socket.IO path, default `/socket.io`. */
   socketPath?: string;
@@ -139,6 +142,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       await seedSlaDemo(ctx);
     }
     if (options.seedDemoCrew) await seedDemoCrew(ctx);
+    if (options.seedDemoReviews) await seedQaDemo(ctx);
 
     const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_PAYLOAD_BYTES });
     installErrorHandlers(app);

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store';
 import { screensFor, visibleScreen, type ScreenEntry } from './screens';
 
-/** Left rail: the screens the signed-in role may open (screens.tsx), then QA, not built yet. */
+/** Left rail: the screens the signed-in role may open (screens.tsx). */
 export function NavRail(): React.JSX.Element {
   const { t } = useTranslation();
   const chosen = useAppStore((s) => s.screen);
@@ -30,13 +30,6 @@ export function NavRail(): React.JSX.Element {
             </button>
           </li>
         ))}
-        <li>
-          <button type="button" className="nav-item" disabled>
-            <RailIcon path="M9 12l2 2 4-4M12 3l7 3v6c0 4-3 7-7 9-4-2-7-5-7-9V6z" />
-            <span>{t('nav.qa')}</span>
-            <span className="nav-soon">{t('nav.comingSoon')}</span>
-          </button>
-        </li>
       </ul>
     </nav>
   );

@@ -9,8 +9,9 @@ import { CannedScreen } from '../features/canned/CannedScreen';
 import { ConversationPane } from '../features/conversation/ConversationPane';
 import { InboxPane } from '../features/inbox/InboxPane';
 import { LiveScreen, useUnacknowledgedAlerts } from '../features/live/LiveScreen';
+import { QualityScreen } from '../features/qa/QualityScreen';
 
-export type ScreenId = 'inbox' | 'canned' | 'live' | 'admin';
+export type ScreenId = 'inbox' | 'qa' | 'canned' | 'live' | 'admin';
 
 export interface ScreenEntry {
   id: ScreenId;
@@ -38,6 +39,7 @@ function InboxScreen(): React.JSX.Element {
 
 export const SCREENS: readonly ScreenEntry[] = [
   { id: 'inbox', labelKey: 'nav.inbox', icon: 'M3 13h4l2 3h6l2-3h4M5 5h14l2 8v6H3v-6z', render: InboxScreen },
+  { id: 'qa', labelKey: 'nav.qa', icon: 'M9 12l2 2 4-4M12 3l7 3v6c0 4-3 7-7 9-4-2-7-5-7-9V6z', render: QualityScreen },
   { id: 'canned', labelKey: 'canned.nav', icon: 'M4 5h16v11H8l-4 4zM8 9h8M8 12h5', render: CannedScreen },
   {
     id: 'live',

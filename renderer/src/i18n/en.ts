@@ -6,9 +6,10 @@ import nluEn from './nlu.en';
 import adminEn from './admin.en';
 import liveEn from './live.en';
 import collisionEn from './collision.en';
+import qaEn from './qa.en';
 const en = {
   app: { name: 'Switchboard', loading: 'Loading…', skipToContent: 'Skip to conversations' },
-  nav: { label: 'Main navigation', inbox: 'Inbox', qa: 'Quality', live: 'Live', comingSoon: 'Coming soon' },
+  nav: { label: 'Main navigation', inbox: 'Inbox', qa: 'Quality', live: 'Live' },
   topbar: {
     signedInAs: 'Signed in as {{name}}',
     signOut: 'Sign out',
@@ -188,6 +189,7 @@ const en = {
   presence: presenceEn,
   admin: adminEn,
   live: liveEn,
+  qa: qaEn,
   collision: collisionEn,
   nlu: nluEn,
   thread: threadEn,

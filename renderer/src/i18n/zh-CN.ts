@@ -7,13 +7,14 @@ import adminZhCN from './admin.zh-CN';
 import liveZhCN from './live.zh-CN';
 import collisionZhCN from './collision.zh-CN';
 import type { Messages } from './en';
+import qaZh from './qa.zh-CN';
 
 /** Same shape as the English resource, every leaf a string. */
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 const zhCN: Strings<Messages> = {
   app: { name: 'Switchboard 客服工作台', loading: '加载中…', skipToContent: '跳到会话列表' },
-  nav: { label: '主导航', inbox: '收件箱', qa: '质检', live: '实时监控', comingSoon: '即将推出' },
+  nav: { label: '主导航', inbox: '收件箱', qa: '质检', live: '实时监控' },
   topbar: {
     signedInAs: '当前登录：{{name}}',
     signOut: '退出登录',
@@ -193,6 +194,7 @@ const zhCN: Strings<Messages> = {
   presence: presenceZhCN,
   admin: adminZhCN,
   live: liveZhCN,
+  qa: qaZh,
   collision: collisionZhCN,
   nlu: nluZhCN,
   thread: threadZhCN,

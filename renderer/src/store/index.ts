@@ -16,6 +16,7 @@ import { createCannedSlice } from '../features/canned/cannedSlice';
 import { createCollisionSlice } from '../features/collision/collisionSlice';
 import { createLiveSlice } from '../features/live/liveSlice';
 import { createPresenceSlice } from '../features/presence/presenceSlice';
+import { createQaSlice } from '../features/qa/qaSlice';
 
 export type { StoreState } from './types';
 
@@ -32,6 +33,7 @@ export function createAppStore(language: UiLanguage) {
     ...createCannedSlice(...args),
     ...createLiveSlice(...args),
     ...createAdminSlice(...args),
+    ...createQaSlice(...args),
   }));
 }
 

@@ -9,6 +9,7 @@ import type { CannedSlice } from '../features/canned/cannedSlice';
 import type { CollisionSlice } from '../features/collision/collisionSlice';
 import type { LiveSlice } from '../features/live/liveSlice';
 import type { PresenceSlice } from '../features/presence/presenceSlice';
+import type { QaSlice } from '../features/qa/qaSlice';
 
 export type StoreState = SessionSlice &
   SyncSlice &
@@ -19,7 +20,8 @@ export type StoreState = SessionSlice &
   CollisionSlice &
   CannedSlice &
   LiveSlice &
-  AdminSlice;
+  AdminSlice &
+  QaSlice;
 
 /** Every slice sees the whole store (to call sibling actions) but owns only its own fields. */
 export type SliceCreator<T> = StateCreator<StoreState, [], [], T>;

@@ -53,7 +53,11 @@ describe.each(testBackends())('quality review through the cores (%s)', (backend)
       'the conversation in the lead cache',
     );
 
-    const { assignmentId } = await lead.call('qa.assign', { conversationId, reviewerId: 'agent-zhou-min', reason: '抽检' });
+    const { assignmentId } = await lead.call('qa.assign', {
+      conversationId,
+      reviewerId: 'agent-zhou-min',
+      reason: '抽检',
+    });
     const list = await eventually(
       () => reviewer.call('qa.assignments', { status: 'open' }),
       (result) => result.assignments.some((row) => row.assignment.id === assignmentId),
@@ -69,7 +73,11 @@ describe.each(testBackends())('quality review through the cores (%s)', (backend)
 
     // Offline: the draft is kept and the submit shows at once, pending, with the local score.
     await stack.stopServer();
-    await eventually(() => reviewer.call('sync.status', {}), (s) => s.state === 'offline', 'reviewer offline');
+    await eventually(
+      () => reviewer.call('sync.status', {}),
+      (s) => s.state === 'offline',
+      'reviewer offline',
+    );
     const draft: QaDraft = {
       scorecardId,
       scorecardVersion: 1,
@@ -86,7 +94,10 @@ describe.each(testBackends())('quality review through the cores (%s)', (backend)
     const { reviewId } = await reviewer.call('qa.submit', { assignmentId, draft });
     const local = await reviewer.call('qa.assignment', { assignmentId });
     expect(local.row).toMatchObject({ status: 'done', pending: true, score: 81.25 });
-    expect(local.review).toMatchObject({ pending: true, review: { id: reviewId, score: 81.25, passed: true } });
+    expect(local.review).toMatchObject({
+      pending: true,
+      review: { id: reviewId, score: 81.25, passed: true },
+    });
     await expect(reviewer.call('qa.submit', { assignmentId, draft })).rejects.toThrow(/stale/);
 
     await stack.restartServer();
@@ -95,7 +106,12 @@ describe.each(testBackends())('quality review through the cores (%s)', (backend)
       (got) => got.review?.pending === false && got.row.pending === false,
       'the review confirmed by the server',
     );
-    expect(landed.review?.review).toMatchObject({ id: reviewId, score: 81.25, passed: true, reviewerId: 'agent-zhou-min' });
+    expect(landed.review?.review).toMatchObject({
+      id: reviewId,
+      score: 81.25,
+      passed: true,
+      reviewerId: 'agent-zhou-min',
+    });
     expect(landed.draft).toBeNull();
     expect((await reviewer.call('sync.status', {})).pending).toBe(0);
     const leadSees = await eventually(

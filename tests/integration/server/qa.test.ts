@@ -53,12 +53,10 @@ describe.each(testBackends())('quality review (%s)', (backend) => {
   const pullNew = async (socket: Socket): Promise<Change[]> => {
     const changes: Change[] = [];
     for (;;) {
-      const ack = (await socket
-        .timeout(5_000)
-        .emitWithAck(SOCKET_EVENTS.pull, {
-          cursor: cursors.get(socket) ?? 0,
-          limit: 1_000,
-        })) as Ack<PullResponse>;
+      const ack = (await socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.pull, {
+        cursor: cursors.get(socket) ?? 0,
+        limit: 1_000,
+      })) as Ack<PullResponse>;
       if (!ack.ok) throw new Error(ack.error.message);
       changes.push(...ack.data.changes);
       cursors.set(socket, ack.data.cursor);
@@ -274,5 +272,43 @@ describe.each(testBackends())('quality review (%s)', (backend) => {
         [1, 0, 0],
       ]),
     );
+  });
+});
+
+describe.each(testBackends())("the demo centre's quality review (%s)", (backend) => {
+  let server: TestServer;
+  afterAll(() => server?.cleanup());
+
+  it('gives the demo reviewer a sample to work at once, two of them reviewed already', async () => {
+    server = await startTestServer({ backend, seedDemoReviews: true });
+    const socket = await connectSocket(
+      server.url,
+      (await server.login('zhou.min@demo.switchboard')).token,
+      server,
+    );
+    const ack = (await socket
+      .timeout(5_000)
+      .emitWithAck(SOCKET_EVENTS.pull, { cursor: 0, limit: 1_000 })) as Ack<PullResponse>;
+    if (!ack.ok) throw new Error(ack.error.message);
+    const latest = new Map<string, Change & { type: 'qa_assignment.updated' }>();
+    for (const change of ack.data.changes)
+      if (change.type === 'qa_assignment.updated') latest.set(change.assignment.id, change);
+    const statuses = [...latest.values()].map((c) => c.assignment.status).sort();
+    expect(statuses).toEqual(['done', 'done', 'open', 'open', 'open']);
+    const reviews = ack.data.changes.filter((c) => c.type === 'qa_review.updated');
+    expect(reviews.map((c) => (c.type === 'qa_review.updated' ? c.review.passed : null)).sort()).toEqual([
+      false,
+      true,
+    ]);
+    // Each assignment carried the thread: the customer's message and the agent's reply.
+    const first = ack.data.changes.find((c) => c.type === 'qa_assignment.updated' && c.transcript !== null);
+    if (first?.type !== 'qa_assignment.updated') throw new Error('no transcript');
+    const messages = first.transcript?.messages ?? [];
+    expect(messages[0]?.direction).toBe('in');
+    expect(messages.some((m) => m.authorType === 'agent' && m.kind === 'text' && m.direction === 'out')).toBe(
+      true,
+    );
+    expect(ack.data.changes.some((c) => c.type === 'qa_scorecard.updated')).toBe(true);
+    socket.close();
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * The Quality screen. Reviewers (and leads and admins) work their list of conversations to review
+ * beside the review pane, and see the reviews they hold; an agent sees the reviews of their own
+ * work. Everything comes from the cache, so a day's reviews can be done offline.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store';
+import { AssignmentList } from './AssignmentList';
+import { ReviewPane } from './ReviewPane';
+import { ReviewsTable } from './ReviewsTable';
+import './qa.css';
+
+type Tab = 'toReview' | 'reviews';
+
+export function QualityScreen(): React.JSX.Element {
+  const { t } = useTranslation();
+  const role = useAppStore((s) => s.session?.agent.role);
+  const reviews = role !== 'agent';
+  const [tab, setTab] = useState<Tab>(reviews ? 'toReview' : 'reviews');
+  const tabs: Tab[] = reviews ? ['toReview', 'reviews'] : ['reviews'];
+  return (
+    <section className="qa-screen" aria-label={t('qa.title')} data-testid="qa-screen">
+      <div role="tablist" aria-label={t('qa.title')} className="live-tabs qa-tabs">
+        {tabs.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            className={`live-tab${tab === id ? ' is-active' : ''}`}
+            onClick={() => setTab(id)}
+            data-testid={`qa-tab-${id}`}
+          >
+            {t(id === 'reviews' && !reviews ? 'qa.tabs.myReviews' : `qa.tabs.${id}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'toReview' ? <ReviewDesk /> : <ReviewsTable />}
+    </section>
+  );
+}
+
+function ReviewDesk(): React.JSX.Element {
+  const { t } = useTranslation();
+  const load = useAppStore((s) => s.qa.load);
+  const assignments = useAppStore((s) => s.qa.assignments);
+  const openId = useAppStore((s) => s.qa.openId);
+  const detail = useAppStore((s) => s.qa.detail);
+  const open = useAppStore((s) => s.qa.open);
+  useEffect(() => void load(), [load]);
+
+  const navigate = (step: -1 | 1) => {
+    const index = assignments.findIndex((row) => row.assignment.id === openId);
+    const next = assignments[index + step];
+    if (next) void open(next.assignment.id);
+  };
+
+  return (
+    <div className="qa-desk">
+      <AssignmentList />
+      {detail && detail.row.assignment.id === openId ? (
+        <ReviewPane
+          key={`${openId}:${detail.row.status}:${detail.review?.pending ?? 'none'}`}
+          detail={detail}
+          onNavigate={navigate}
+        />
+      ) : (
+        <p className="qa-pick">{t('qa.pane.pick')}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * The scorecard beside the transcript: one row per category with its rating buttons (the scale's
+ * points, N/A where allowed), a root cause on a low rating, the live total and the submit.
+ * Keyboard (while the pane has focus): ↑/↓ category, digits rate, N not applicable.
+ */
+import { useTranslation } from 'react-i18next';
+import {
+  categoryScore,
+  scaleRange,
+  type Rating,
+  type Scorecard,
+  type ScorecardCategory,
+} from '../../../../shared/qa';
+import type { ReviewDraftState } from './useReviewDraft';
+
+interface Props {
+  card: Scorecard;
+  state: ReviewDraftState;
+  active: number;
+  onActivate(index: number): void;
+  readOnly: boolean;
+}
+
+function points(category: ScorecardCategory): number[] {
+  const { min, max } = scaleRange(category.scale);
+  return Array.from({ length: max - min + 1 }, (_, i) => min + i);
+}
+
+export function ScorecardPanel({ card, state, active, onActivate, readOnly }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const ratings = state.draft?.ratings ?? {};
+  return (
+    <ol className="qa-categories" aria-label={t('qa.card.label')}>
+      {card.categories.map((category, index) => {
+        const rating = ratings[category.id];
+        const low = typeof rating === 'number' && categoryScore(category.scale, rating) < 50;
+        const label = (value: Rating) =>
+          value === 'na'
+            ? t('qa.card.na')
+            : category.scale === 'binary'
+              ? t(value === 1 ? 'qa.card.yes' : 'qa.card.no')
+              : String(value);
+        return (
+          <li
+            key={category.id}
+            className={`qa-category${index === active ? ' is-active' : ''}${rating === undefined ? ' is-unrated' : ''}`}
+            data-testid="qa-category"
+            data-category={category.id}
+            onClick={() => onActivate(index)}
+          >
+            <div className="qa-category-head">
+              <span className="qa-category-name">{category.name}</span>
+              {category.critical && <span className="qa-critical">{t('qa.card.critical')}</span>}
+              <span className="qa-weight">×{category.weight}</span>
+            </div>
+            {category.guidance && <p className="qa-guidance">{category.guidance}</p>}
+            <div className="qa-ratings" role="radiogroup" aria-label={category.name}>
+              {[...points(category), ...(category.naAllowed ? (['na'] as const) : [])].map((value) => (
+                <button
+                  key={value}
+                  type="button"
+                  role="radio"
+                  aria-checked={rating === value}
+                  className={`qa-rating${rating === value ? ' is-chosen' : ''}${value === 'na' ? ' is-na' : ''}`}
+                  disabled={readOnly}
+                  tabIndex={-1}
+                  onClick={() => state.rate(category.id, value)}
+                >
+                  {label(value)}
+                </button>
+              ))}
+            </div>
+            {low && category.rootCauses.length > 0 && (
+              <label className="qa-root-cause">
+                <span>{t('qa.card.rootCause')}</span>
+                <select
+                  value={state.draft?.rootCauses[category.id] ?? ''}
+                  disabled={readOnly}
+                  onChange={(event) => state.setRootCause(category.id, event.target.value)}
+                >
+                  <option value="">{t('qa.card.rootCauseNone')}</option>
+                  {category.rootCauses.map((cause) => (
+                    <option key={cause} value={cause}>
+                      {cause}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** What a key press means on the scorecard: a rating for the active category, or nothing. */
+export function ratingForKey(category: ScorecardCategory, key: string): Rating | null {
+  if (key === 'n' || key === 'N') return category.naAllowed ? 'na' : null;
+  if (!/^[0-9]$/.test(key)) return null;
+  const value = Number(key);
+  const { min, max } = scaleRange(category.scale);
+  return value >= min && value <= max ? value : null;
+}

@@ -1,0 +1,92 @@
+/**
+ * The Quality screen's view of the core: the reviewer's assignments (from the cache, offline
+ * too), the one being reviewed (transcript, scorecard, draft, review), and the reviews the viewer
+ * holds (an agent's reviews of their work, a lead's team's). store/coreEvents.ts reloads it when
+ * a `data.changed` names a scorecard, assignment or review, once the screen has loaded it.
+ */
+import type { QaAssignmentRow, QaDraft, QaReviewRow } from '../../../../shared/contracts/qa';
+import type { RpcOutput } from '../../../../shared/contracts/rpc';
+import { getApi } from '../../api/client';
+import type { SliceCreator } from '../../store/types';
+
+export type QaAssignmentStatus = 'open' | 'done' | 'skipped';
+
+export interface QaDesk {
+  loaded: boolean;
+  filter: QaAssignmentStatus;
+  assignments: QaAssignmentRow[];
+  counts: Record<QaAssignmentStatus, number>;
+  /** The assignment open in the review pane. */
+  openId: string | null;
+  detail: RpcOutput<'qa.assignment'> | null;
+  reviews: QaReviewRow[];
+  reviewsLoaded: boolean;
+  load(): Promise<void>;
+  setFilter(filter: QaAssignmentStatus): Promise<void>;
+  open(assignmentId: string | null): Promise<void>;
+  loadReviews(): Promise<void>;
+  saveDraft(assignmentId: string, draft: QaDraft): Promise<void>;
+  /** Rejects with the core's error (an incomplete scorecard: `invalid`, naming what is missing). */
+  submit(assignmentId: string, draft: QaDraft): Promise<void>;
+  skip(assignmentId: string, reason: string): Promise<void>;
+}
+
+export interface QaSlice {
+  qa: QaDesk;
+}
+
+export const createQaSlice: SliceCreator<QaSlice> = (set, get) => {
+  const patch = (change: Partial<QaDesk>) => set((state) => ({ qa: { ...state.qa, ...change } }));
+  return {
+    qa: {
+      loaded: false,
+      filter: 'open',
+      assignments: [],
+      counts: { open: 0, done: 0, skipped: 0 },
+      openId: null,
+      detail: null,
+      reviews: [],
+      reviewsLoaded: false,
+      async load() {
+        try {
+          const { assignments, counts } = await getApi().qa.assignments({ status: get().qa.filter });
+          patch({ assignments, counts, loaded: true });
+          const { openId } = get().qa;
+          if (openId) await get().qa.open(openId);
+        } catch {
+          patch({ assignments: [], loaded: true });
+        }
+      },
+      async setFilter(filter) {
+        patch({ filter });
+        await get().qa.load();
+      },
+      async open(assignmentId) {
+        if (!assignmentId) return patch({ openId: null, detail: null });
+        patch({ openId: assignmentId });
+        try {
+          const detail = await getApi().qa.assignment({ assignmentId });
+          if (get().qa.openId === assignmentId) patch({ detail });
+        } catch {
+          if (get().qa.openId === assignmentId) patch({ openId: null, detail: null });
+        }
+      },
+      async loadReviews() {
+        try {
+          patch({ reviews: (await getApi().qa.reviews({})).reviews, reviewsLoaded: true });
+        } catch {
+          patch({ reviews: [], reviewsLoaded: true });
+        }
+      },
+      async saveDraft(assignmentId, draft) {
+        await getApi().qa.saveDraft({ assignmentId, draft });
+      },
+      async submit(assignmentId, draft) {
+        await getApi().qa.submit({ assignmentId, draft });
+      },
+      async skip(assignmentId, reason) {
+        await getApi().qa.skip({ assignmentId, reason });
+      },
+    },
+  };
+};
