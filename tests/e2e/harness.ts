@@ -27,6 +27,8 @@ export interface Stack {
 export const DEMO_AGENT = { email: 'li.na@demo.switchboard', password: DEMO_PASSWORD };
 /** The demo team lead (leads every team). */
 export const DEMO_LEAD = { email: 'liu.yang@demo.switchboard', password: DEMO_PASSWORD };
+/** The demo QA reviewer. */
+export const DEMO_REVIEWER = { email: 'zhou.min@demo.switchboard', password: DEMO_PASSWORD };
 
 export interface StackOptions {
   /** Replace the demo SLA policies (e.g. a short one so a countdown turns red during a test). */
@@ -35,6 +37,8 @@ export interface StackOptions {
   bot?: Partial<BotSettings>;
   /** How long a VIP may wait in the queue before the leads are alerted (server default 2 min). */
   vipWaitMs?: number;
+  /** Seed the demo centre's quality review (a scorecard, five conversations for zhou.min, two reviewed). */
+  seedDemoReviews?: boolean;
 }
 
 /**
@@ -65,6 +69,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logger: false,
     bot: { channels: [], ...options.bot },
     vipWaitMs: options.vipWaitMs,
+    seedDemoReviews: options.seedDemoReviews,
   });
   if (options.slaPolicies) await putSlaPolicies(server.url, options.slaPolicies);
   const core = createCore({ dataDir: join(dir, 'core'), serverUrl: server.url });

@@ -240,6 +240,13 @@ function TranscriptMessage({
   const { t } = useTranslation();
   const [writing, setWriting] = useState<string | null>(null);
   const comments = state.draft?.comments.filter((comment) => comment.messageId === message.id) ?? [];
+  const backToCard = (element: HTMLElement) => element.closest<HTMLElement>('.qa-pane')?.focus();
+  if (message.kind === 'system' || message.authorType === 'system')
+    return (
+      <li className="qa-message is-system" data-testid="qa-message" data-message-id={message.id}>
+        {message.text} <time dateTime={message.createdAt}>{when}</time>
+      </li>
+    );
   const who =
     message.kind === 'note'
       ? t('qa.pane.note')
@@ -296,6 +303,7 @@ function TranscriptMessage({
             if (!writing.trim()) return;
             state.addComment(message.id, writing.trim());
             setWriting(null);
+            backToCard(event.currentTarget);
           }}
         >
           <input
@@ -305,7 +313,12 @@ function TranscriptMessage({
             placeholder={t('qa.pane.commentPlaceholder')}
             aria-label={t('qa.pane.commentPlaceholder')}
             onChange={(event) => setWriting(event.target.value)}
-            onKeyDown={(event) => event.key === 'Escape' && setWriting(null)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape') return;
+              event.stopPropagation();
+              backToCard(event.currentTarget);
+              setWriting(null);
+            }}
             data-testid="qa-comment-input"
           />
           <button type="submit" className="btn btn-primary">
