@@ -26,6 +26,7 @@ import {
   getCachedAssignment,
   getScorecard,
   getServerReview,
+  reviewAssignmentId,
   reviewForAssignment,
   setServerAssignment,
   setServerReview,
@@ -114,8 +115,8 @@ export function reapplyReview(db: Db, id: string): void {
   const view =
     snapshot ??
     (submit ? localReview(db, submit.args as MutationArgs<'qa.review.submit'>, submit.createdAt) : null);
-  const assignmentId =
-    view?.assignmentId ?? (submit?.args as MutationArgs<'qa.review.submit'> | undefined)?.assignmentId;
+  // A rolled-back submit leaves neither view nor outbox row: the cached row still names its assignment.
+  const assignmentId = view?.assignmentId ?? reviewAssignmentId(db, id);
   writeReviewView(db, id, view, !snapshot && submit !== undefined);
   if (assignmentId) reapplyAssignment(db, assignmentId);
 }

@@ -159,6 +159,13 @@ export function setServerReview(db: Db, review: Review, seq: number): boolean {
   );
 }
 
+/** The assignment a cached review (server's or local) finishes, if any. */
+export function reviewAssignmentId(db: Db, id: string): string | null {
+  const row = db.prepare('SELECT assignment_id FROM qa_reviews WHERE id = ?').get(id) as
+    { assignment_id: string | null } | undefined;
+  return row?.assignment_id ?? null;
+}
+
 export function getServerReview(db: Db, id: string): Review | null {
   const row = db.prepare('SELECT server_json FROM qa_reviews WHERE id = ?').get(id) as
     { server_json: string | null } | undefined;
