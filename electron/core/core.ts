@@ -60,9 +60,12 @@ export function createCore(options: CoreOptions): Core {
   let sync: SyncClient | null = null;
   let closed = false;
 
-  const announce = (result: Pick<ApplyResult, 'conversationIds' | 'records' | 'inbox' | 'directory' | 'onlyListed'>) => {
+  const announce = (
+    result: Pick<ApplyResult, 'conversationIds' | 'records' | 'inbox' | 'directory' | 'onlyListed'>,
+  ) => {
     const records = result.records ?? [];
-    if (result.conversationIds.length === 0 && records.length === 0 && !result.inbox && !result.directory) return;
+    if (result.conversationIds.length === 0 && records.length === 0 && !result.inbox && !result.directory)
+      return;
     events.emit('data.changed', {
       conversationIds: result.conversationIds,
       ...(records.length > 0 ? { records } : {}),
@@ -104,7 +107,8 @@ export function createCore(options: CoreOptions): Core {
         // Escalations are for the team's leads; admins see alerts but are not paged for each.
         if (getSessionAgent(db)?.role === 'lead')
           for (const alert of result.slaAlerts ?? []) {
-            if (alert.kind === 'sla_breached') events.emit('sla.alerted', slaAlertedOf(db, alert, 'breached'));
+            if (alert.kind === 'sla_breached')
+              events.emit('sla.alerted', slaAlertedOf(db, alert, 'breached'));
             const raised = alertRaisedOf(db, alert);
             if (raised) events.emit('alert.raised', raised);
           }

@@ -14,6 +14,7 @@ import * as m006 from './migrations/006_bot_and_insight';
 import * as m007 from './migrations/007_sla_event_state';
 import * as m008 from './migrations/008_change_log_audience';
 import * as m009 from './migrations/009_qa';
+import * as m010 from './migrations/010_qa_review_history';
 import type { ServerDatabase } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '007_sla_event_state': m007,
   '008_change_log_audience': m008,
   '009_qa': m009,
+  '010_qa_review_history': m010,
 };
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<MigrationResultSet> {

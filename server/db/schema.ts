@@ -170,12 +170,7 @@ export interface SurveysTable {
 }
 
 export interface ServerDatabase
-  extends SlaDatabase,
-    CannedDatabase,
-    RoutingDatabase,
-    KnowledgeDatabase,
-    SlaStateDatabase,
-    QaDatabase {
+  extends SlaDatabase, CannedDatabase, RoutingDatabase, KnowledgeDatabase, SlaStateDatabase, QaDatabase {
   teams: TeamsTable;
   agents: AgentsTable;
   agent_teams: AgentTeamsTable;

@@ -45,6 +45,8 @@ export interface QaReviewsTable {
   passed: number | null;
   status: string;
   submitted_at: string;
+  /** Migration 010: JSON ReviewEvent[]. */
+  history: string;
 }
 
 export interface QaDatabase {

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { ContactSchema, ConversationSchema, MessageSchema } from '../domain/model';
 import {
+  DISPUTE_OUTCOMES,
   MAX_REVIEW_COMMENTS,
   MAX_REVIEW_COMMENT_CHARS,
   RatingsSchema,
@@ -76,6 +77,22 @@ export const QaMutationArgsSchemas = {
   }),
   /** The reviewer drops an assignment with a reason. */
   'qa.skip': z.object({ assignmentId: Id, reason: z.string().trim().min(1).max(500) }),
+  /** The agent whose work was reviewed has read it. */
+  'qa.review.acknowledge': z.object({ reviewId: Id }),
+  /** The agent whose work was reviewed disputes it once, with a comment and the ratings they propose. */
+  'qa.review.dispute': z.object({
+    reviewId: Id,
+    comment: z.string().trim().min(1).max(MAX_REVIEW_COMMENT_CHARS),
+    proposedRatings: RatingsSchema,
+  }),
+  /** The reviewer, a lead of the team or an admin settles a dispute; final. */
+  'qa.review.resolve': z.object({
+    reviewId: Id,
+    outcome: z.enum(DISPUTE_OUTCOMES),
+    /** For `partly_accepted`: the ratings that stand (accepted takes the proposal, rejected keeps the review's). */
+    ratings: RatingsSchema.optional(),
+    comment: z.string().trim().max(MAX_REVIEW_COMMENT_CHARS).default(''),
+  }),
   /** A finished review, scored by the server on the scorecard version the reviewer saw. */
   'qa.review.submit': z.object({
     id: z.uuid(),
@@ -157,6 +174,9 @@ export const QaRpcContract = {
     output: z.object({ reviewId: z.string() }),
   },
   'qa.skip': { input: z.object({ assignmentId: Id, reason: z.string().trim().min(1).max(500) }), output: Ok },
+  'qa.acknowledge': { input: QaMutationArgsSchemas['qa.review.acknowledge'], output: Ok },
+  'qa.dispute': { input: QaMutationArgsSchemas['qa.review.dispute'], output: Ok },
+  'qa.resolve': { input: QaMutationArgsSchemas['qa.review.resolve'], output: Ok },
   'qa.reviews': {
     input: z.object({ limit: z.number().int().positive().max(QA_REVIEW_LIST_MAX).optional() }),
     output: z.object({ reviews: z.array(QaReviewRowSchema) }),

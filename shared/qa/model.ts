@@ -77,7 +77,32 @@ export const ReviewCommentSchema = z.object({
 });
 export type ReviewComment = z.infer<typeof ReviewCommentSchema>;
 
-export const REVIEW_STATUSES = ['submitted'] as const;
+/**
+ * A review's life: submitted → acknowledged by the agent, or disputed → resolved (final). The
+ * agent may dispute a submitted or acknowledged review once; the reviewer, a lead of the team or
+ * an admin resolves the dispute, and a resolution is never reopened.
+ */
+export const REVIEW_STATUSES = ['submitted', 'acknowledged', 'disputed', 'resolved'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export const DISPUTE_OUTCOMES = ['accepted', 'partly_accepted', 'rejected'] as const;
+export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
+
+/** One step of a review's audit trail. */
+export const ReviewEventSchema = z.object({
+  at: z.string(),
+  by: Id,
+  action: z.enum(['submitted', 'acknowledged', 'disputed', 'resolved']),
+  comment: z.string().max(MAX_REVIEW_COMMENT_CHARS).default(''),
+  outcome: z.enum(DISPUTE_OUTCOMES).optional(),
+  /** The ratings the agent proposed (disputed) or the ones that stand (resolved). */
+  ratings: z
+    .record(z.string().max(40), z.union([z.number().int().min(0).max(5), z.literal('na')]))
+    .optional(),
+  /** The score before a resolution changed it. */
+  previousScore: z.number().nullable().optional(),
+});
+export type ReviewEvent = z.infer<typeof ReviewEventSchema>;
 
 export const ReviewSchema = z.object({
   id: Id,
@@ -98,6 +123,8 @@ export const ReviewSchema = z.object({
   passed: z.boolean().nullable(),
   status: z.enum(REVIEW_STATUSES),
   submittedAt: z.string(),
+  /** Every step after the submit, oldest first (absent from reviews written before disputes). */
+  history: z.array(ReviewEventSchema).max(20).default([]),
 });
 export type Review = z.infer<typeof ReviewSchema>;
 

@@ -9,7 +9,11 @@
  * the host forwards them without parsing; they are parsed and validated here (transport.ts).
  */
 import type { MessagePort } from 'node:worker_threads';
-import { HostToCoreThreadSchema, parseShellMessage, type CoreThreadToHost } from '../../../shared/contracts/shell';
+import {
+  HostToCoreThreadSchema,
+  parseShellMessage,
+  type CoreThreadToHost,
+} from '../../../shared/contracts/shell';
 import type { Core } from '../core';
 import { attachRpc } from './transport';
 

@@ -9,7 +9,12 @@
  * MessagePort in `ports`, on which the RPC frames travel). Anything else is ignored. Does not
  * import `electron`: the port types are declared locally.
  */
-import { isRelayedEvent, parseShellMessage, ShellToCoreSchema, type CoreToShell } from '../../../shared/contracts/shell';
+import {
+  isRelayedEvent,
+  parseShellMessage,
+  ShellToCoreSchema,
+  type CoreToShell,
+} from '../../../shared/contracts/shell';
 import { createCore, type Core } from '../core';
 import { attachRpc } from './transport';
 import { applyAutoPresence } from './autoPresence';

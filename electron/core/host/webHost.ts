@@ -63,7 +63,8 @@ export function secretMatches(expected: string, given: string | null): boolean {
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const worker = options.coreThread ?? (options.coreWorker ? await startWorkerCore(options.coreWorker) : null);
+  const worker =
+    options.coreThread ?? (options.coreWorker ? await startWorkerCore(options.coreWorker) : null);
   const inProcess = options.core;
   const serve = (ws: WebSocket) => {
     if (worker) forwardRpc(ws, worker);

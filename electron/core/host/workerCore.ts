@@ -11,7 +11,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { WorkerCoreData } from './workerEntry';
-import { CoreThreadToHostSchema, parseShellMessage, type HostToCoreThread } from '../../../shared/contracts/shell';
+import {
+  CoreThreadToHostSchema,
+  parseShellMessage,
+  type HostToCoreThread,
+} from '../../../shared/contracts/shell';
 
 export type WorkerCoreOptions = WorkerCoreData;
 
@@ -61,7 +65,8 @@ export async function attachCoreThread(worker: Worker): Promise<WorkerCore> {
 
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(new Error(`The core thread could not start: ${error.message}`));
-    const onExit = (code: number) => reject(new Error(`The core thread exited while starting (code ${code}).`));
+    const onExit = (code: number) =>
+      reject(new Error(`The core thread exited while starting (code ${code}).`));
     worker.once('error', onError);
     worker.once('exit', onExit);
     const onMessage = (raw: unknown) => {

@@ -41,7 +41,10 @@ export function alertHandlers(ctx: CoreContext): HandlersOf<AlertMethods> {
   return {
     'alerts.list': async ({ limit }) => {
       requireLead(ctx);
-      return { alerts: listAlerts(ctx.db, limit ?? DEFAULT_ALERT_LIMIT), unacknowledged: countUnacknowledged(ctx.db) };
+      return {
+        alerts: listAlerts(ctx.db, limit ?? DEFAULT_ALERT_LIMIT),
+        unacknowledged: countUnacknowledged(ctx.db),
+      };
     },
     'alerts.acknowledge': async ({ alertId }) => {
       requireLead(ctx);
@@ -54,18 +57,27 @@ export function alertHandlers(ctx: CoreContext): HandlersOf<AlertMethods> {
       const atRiskBefore = new Date(Date.now() + AT_RISK_WITHIN_MS).toISOString();
       return { teams: teamQueues(ctx.db, teamIds, atRiskBefore) };
     },
-    'live.teamRouting': ({ teamId }) => callServer(ctx, { method: 'GET', path: team(teamId) }, TeamRoutingViewSchema),
+    'live.teamRouting': ({ teamId }) =>
+      callServer(ctx, { method: 'GET', path: team(teamId) }, TeamRoutingViewSchema),
     'live.setAutoAssign': ({ teamId, autoAssign }) =>
       callServer(ctx, { method: 'PUT', path: team(teamId), body: { autoAssign } }, TeamRoutingViewSchema),
     'live.setCapacity': ({ agentId, capacity }) =>
       callServer(
         ctx,
-        { method: 'PUT', path: `/api/v1/routing/agents/${encodeURIComponent(agentId)}/capacity`, body: { capacity } },
+        {
+          method: 'PUT',
+          path: `/api/v1/routing/agents/${encodeURIComponent(agentId)}/capacity`,
+          body: { capacity },
+        },
         AgentCapacityBodySchema,
       ),
     'live.slaReport': ({ from, to, teamId }) => {
       const query = new URLSearchParams({ from, to, ...(teamId ? { teamId } : {}) });
-      return callServer(ctx, { method: 'GET', path: `/api/v1/reports/sla?${query.toString()}` }, SlaReportSchema);
+      return callServer(
+        ctx,
+        { method: 'GET', path: `/api/v1/reports/sla?${query.toString()}` },
+        SlaReportSchema,
+      );
     },
   };
 }

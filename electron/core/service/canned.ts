@@ -14,7 +14,13 @@ import type { CannedListItem } from '../../../shared/contracts/canned';
 import { recordKey } from '../../../shared/contracts/records';
 import { SwitchboardError } from '../../../shared/contracts/errors';
 import type { Agent } from '../../../shared/domain/model';
-import { getDraft, getCannedView, lastCustomerMessage, listCannedViews, saveDraft } from '../db/queries/canned';
+import {
+  getDraft,
+  getCannedView,
+  lastCustomerMessage,
+  listCannedViews,
+  saveDraft,
+} from '../db/queries/canned';
 import { listTeams } from '../db/queries/directory';
 import { queueCannedMutations, type CannedMutationName } from '../sync/cannedSync';
 import type { CoreContext } from './context';
@@ -64,23 +70,40 @@ export function cannedHandlers(ctx: CoreContext): HandlersOf<Methods> {
     }
   };
 
-  const assertShortcutFree = (viewer: Agent, response: Pick<CannedResponse, 'id' | 'scope' | 'teamId' | 'ownerId' | 'shortcut'>) => {
+  const assertShortcutFree = (
+    viewer: Agent,
+    response: Pick<CannedResponse, 'id' | 'scope' | 'teamId' | 'ownerId' | 'shortcut'>,
+  ) => {
     const holder = visible(viewer).find(
-      (other) => other.id !== response.id && other.shortcut === response.shortcut && libraryOf(other) === libraryOf(response),
+      (other) =>
+        other.id !== response.id &&
+        other.shortcut === response.shortcut &&
+        libraryOf(other) === libraryOf(response),
     );
-    if (holder) throw new SwitchboardError('invalid', `The shortcut /${response.shortcut} is already used in this library.`);
+    if (holder)
+      throw new SwitchboardError(
+        'invalid',
+        `The shortcut /${response.shortcut} is already used in this library.`,
+      );
   };
 
-  const written = (ids: readonly string[]) => announceLocalWrite(ctx, ids.map((id) => recordKey('canned', id)));
+  const written = (ids: readonly string[]) =>
+    announceLocalWrite(
+      ctx,
+      ids.map((id) => recordKey('canned', id)),
+    );
 
-  const queue = (writes: Array<{ name: CannedMutationName; args: { id: string } & Record<string, unknown> }>) => {
+  const queue = (
+    writes: Array<{ name: CannedMutationName; args: { id: string } & Record<string, unknown> }>,
+  ) => {
     queueCannedMutations(ctx.db, writes);
     written(writes.map((write) => write.args.id));
   };
 
   const loadEditable = (viewer: Agent, id: string): CannedResponse => {
     const view = getCannedView(ctx.db, id);
-    if (!view || !canSeeCanned(viewer, view.response)) throw new SwitchboardError('not_found', 'Canned response not found.');
+    if (!view || !canSeeCanned(viewer, view.response))
+      throw new SwitchboardError('not_found', 'Canned response not found.');
     assertMayEdit(viewer, view.response);
     return view.response;
   };
@@ -133,8 +156,10 @@ export function cannedHandlers(ctx: CoreContext): HandlersOf<Methods> {
       const teams = listTeams(ctx.db);
       const parsed = parseCannedCsv(csv, {
         resolveTeam: (value) =>
-          teams.find((team) => team.id === value || team.name === value || team.nameEn.toLowerCase() === value.toLowerCase())
-            ?.id ?? null,
+          teams.find(
+            (team) =>
+              team.id === value || team.name === value || team.nameEn.toLowerCase() === value.toLowerCase(),
+          )?.id ?? null,
       });
       if (!parsed.ok) return { ok: false as const, errors: parsed.errors };
       // Same library + shortcut = the same response: importing an export again updates, never duplicates.

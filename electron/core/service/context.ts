@@ -26,5 +26,7 @@ export interface CoreContext {
   /** Who else views or types in a conversation (ephemeral, never cached). */
   readonly collision: CollisionRelay;
   /** Tell every window what changed locally (after commit). */
-  announce(result: Pick<ApplyResult, 'conversationIds' | 'records' | 'inbox' | 'directory' | 'onlyListed'>): void;
+  announce(
+    result: Pick<ApplyResult, 'conversationIds' | 'records' | 'inbox' | 'directory' | 'onlyListed'>,
+  ): void;
 }

@@ -101,7 +101,8 @@ export function conversationHandlers(ctx: CoreContext): HandlersOf<Methods> {
       }
       // Every open marks read; only a row whose unread dot goes out changes what a window shows.
       // Announcing the others made each re-open reload the inbox page and the open conversation.
-      if (wasUnread) ctx.announce({ conversationIds: [conversationId], inbox: true, directory: false, onlyListed: true });
+      if (wasUnread)
+        ctx.announce({ conversationIds: [conversationId], inbox: true, directory: false, onlyListed: true });
       return OK;
     },
 

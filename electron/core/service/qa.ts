@@ -24,7 +24,7 @@ import {
   type AssignmentListRow,
   type ReviewView,
 } from '../db/queries/qa';
-import { queueReviewSkip, queueReviewSubmit } from '../sync/qaSync';
+import { queueReviewSkip, queueReviewSubmit, queueReviewWrite, type ReviewWriteName } from '../sync/qaSync';
 import type { CoreContext } from './context';
 import { announceLocalWrite } from './localWrite';
 import type { HandlersOf } from './types';
@@ -35,6 +35,9 @@ type Methods =
   | 'qa.saveDraft'
   | 'qa.submit'
   | 'qa.skip'
+  | 'qa.acknowledge'
+  | 'qa.dispute'
+  | 'qa.resolve'
   | 'qa.reviews'
   | 'qa.scorecards'
   | 'qa.saveScorecard'
@@ -78,6 +81,16 @@ export function qaHandlers(ctx: CoreContext): HandlersOf<Methods> {
       }),
     )();
     announceLocalWrite(ctx, [record]);
+  };
+
+  const reviewWrite = <N extends ReviewWriteName>(
+    name: N,
+    args: Parameters<typeof queueReviewWrite<N>>[2],
+  ) => {
+    ctx.viewer();
+    queueReviewWrite(ctx.db, name, args);
+    announceLocalWrite(ctx, [recordKey('qa_review', args.reviewId)]);
+    return { ok: true as const };
   };
 
   return {
@@ -129,6 +142,9 @@ export function qaHandlers(ctx: CoreContext): HandlersOf<Methods> {
       announceLocalWrite(ctx, [recordKey('qa_assignment', assignmentId)]);
       return { ok: true as const };
     },
+    'qa.acknowledge': async (args) => reviewWrite('qa.review.acknowledge', args),
+    'qa.dispute': async (args) => reviewWrite('qa.review.dispute', args),
+    'qa.resolve': async (args) => reviewWrite('qa.review.resolve', args),
     'qa.reviews': async ({ limit }) => {
       ctx.viewer();
       return { reviews: listReviews(ctx.db, limit ?? DEFAULT_REVIEW_LIMIT).map(reviewRowOf) };

@@ -37,7 +37,10 @@ export async function callServer<T>(
   if (!response.ok) {
     const error = ErrorBodySchema.safeParse(payload);
     if (error.success) throw new SwitchboardError(error.data.code, error.data.message);
-    throw new SwitchboardError(response.status >= 500 ? 'internal' : 'invalid', `The server answered ${response.status}.`);
+    throw new SwitchboardError(
+      response.status >= 500 ? 'internal' : 'invalid',
+      `The server answered ${response.status}.`,
+    );
   }
   const parsed = schema.safeParse(payload);
   if (!parsed.success) throw new SwitchboardError('internal', 'The server’s answer was not understood.');

@@ -41,7 +41,9 @@ export function applyAlertChanges(db: Db, changes: readonly Change[]): string[] 
 export function reapplyAlert(db: Db, id: string): void {
   const snapshot = getServerAlert(db, id);
   if (!snapshot) return;
-  const pending = pendingForRecord(db, recordKey('alert', id)).filter((entry) => entry.name === 'alert.acknowledge');
+  const pending = pendingForRecord(db, recordKey('alert', id)).filter(
+    (entry) => entry.name === 'alert.acknowledge',
+  );
   const local = pending[0];
   const acknowledgedAt = snapshot.acknowledgedAt ?? local?.createdAt ?? null;
   // A pending acknowledgement is the signed-in agent's own (the outbox is per session).
@@ -50,7 +52,11 @@ export function reapplyAlert(db: Db, id: string): void {
     : local
       ? (getSessionAgent(db)?.id ?? null)
       : null;
-  writeAlertView(db, id, { acknowledgedAt, acknowledgedBy, pending: !snapshot.acknowledgedAt && local !== undefined });
+  writeAlertView(db, id, {
+    acknowledgedAt,
+    acknowledgedBy,
+    pending: !snapshot.acknowledgedAt && local !== undefined,
+  });
 }
 
 /** The `alert.raised` event of a non-breach alert (breaches go out as `sla.alerted`), else null. */

@@ -32,18 +32,27 @@ export function applyCannedChanges(db: Db, changes: readonly Change[], viewer: A
   for (const change of changes) {
     if (!isCannedChange(change)) continue;
     if (change.type === 'canned_response.deleted') {
-      if (setServerCanned(db, change.cannedResponseId, null, change.seq)) touched.add(change.cannedResponseId);
+      if (setServerCanned(db, change.cannedResponseId, null, change.seq))
+        touched.add(change.cannedResponseId);
       continue;
     }
     const response = change.cannedResponse;
-    const foreignPersonal = response.scope === 'personal' && viewer !== null && response.ownerId !== viewer.id;
-    if (setServerCanned(db, response.id, foreignPersonal ? null : response, change.seq)) touched.add(response.id);
+    const foreignPersonal =
+      response.scope === 'personal' && viewer !== null && response.ownerId !== viewer.id;
+    if (setServerCanned(db, response.id, foreignPersonal ? null : response, change.seq))
+      touched.add(response.id);
   }
   for (const id of touched) reapplyCanned(db, id);
   return [...touched];
 }
 
-function fold(view: CannedResponse | null, name: MutationName, args: Record<string, unknown>, at: string, owner: Agent | null) {
+function fold(
+  view: CannedResponse | null,
+  name: MutationName,
+  args: Record<string, unknown>,
+  at: string,
+  owner: Agent | null,
+) {
   switch (name) {
     case 'canned.create': {
       if (view) return view;

@@ -43,8 +43,13 @@ import { acknowledge, type Rejection } from './outbox';
  */
 export interface SyncSocket {
   readonly connected: boolean;
-  on(event: ServerEvent | 'connect' | 'disconnect' | 'connect_error', listener: (...args: never[]) => void): unknown;
-  timeout(ms: number): { emitWithAck<E extends ClientEvent>(event: E, payload: ClientInput<E>): Promise<unknown> };
+  on(
+    event: ServerEvent | 'connect' | 'disconnect' | 'connect_error',
+    listener: (...args: never[]) => void,
+  ): unknown;
+  timeout(ms: number): {
+    emitWithAck<E extends ClientEvent>(event: E, payload: ClientInput<E>): Promise<unknown>;
+  };
   connect(): unknown;
   disconnect(): unknown;
 }

@@ -51,7 +51,8 @@ export class CollisionRelay {
   onPicture(payload: unknown): void {
     const parsed = ConversationPresenceSchema.safeParse(payload);
     if (!parsed.success || !this.reports.has(parsed.data.conversationId)) return;
-    if (this.keep(parsed.data)) this.options.onChanged(parsed.data.conversationId, this.others(parsed.data.agents));
+    if (this.keep(parsed.data))
+      this.options.onChanged(parsed.data.conversationId, this.others(parsed.data.agents));
   }
 
   /** Follows the sync state: a new connection re-sends the reports, a lost one empties every picture. */

@@ -49,7 +49,13 @@ function enqueue(
   now: Date,
 ): number {
   const mutationId = takeMutationId(db);
-  insertOutbox(db, { mutationId, name, args, record: recordKey('conversation', conversationId), createdAt: now.toISOString() });
+  insertOutbox(db, {
+    mutationId,
+    name,
+    args,
+    record: recordKey('conversation', conversationId),
+    createdAt: now.toISOString(),
+  });
   return mutationId;
 }
 

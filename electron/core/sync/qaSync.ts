@@ -27,6 +27,7 @@ import {
   getScorecard,
   getServerReview,
   reviewAssignmentId,
+  reviewView,
   reviewForAssignment,
   setServerAssignment,
   setServerReview,
@@ -103,21 +104,64 @@ function localReview(db: Db, args: MutationArgs<'qa.review.submit'>, at: string)
     passed,
     status: 'submitted',
     submittedAt: at,
+    history: [],
   };
 }
 
-/** Rebuild a review's view: the server's snapshot, else the pending submit. */
+const REVIEW_WRITE_STATUS: Partial<
+  Record<string, { from: readonly Review['status'][]; to: Review['status'] }>
+> = {
+  'qa.review.acknowledge': { from: ['submitted'], to: 'acknowledged' },
+  'qa.review.dispute': { from: ['submitted', 'acknowledged'], to: 'disputed' },
+  'qa.review.resolve': { from: ['disputed'], to: 'resolved' },
+};
+
+function foldReviewWrite(review: Review, name: string): Review {
+  const step = REVIEW_WRITE_STATUS[name];
+  return step && step.from.includes(review.status) ? { ...review, status: step.to } : review;
+}
+
+export type ReviewWriteName = 'qa.review.acknowledge' | 'qa.review.dispute' | 'qa.review.resolve';
+
+/** Queue an acknowledgement, a dispute or a resolution of a cached review, shown at once. */
+export function queueReviewWrite<N extends ReviewWriteName>(
+  db: Db,
+  name: N,
+  args: MutationArgs<N>,
+  now = new Date(),
+): void {
+  db.transaction(() => {
+    const current = reviewView(db, args.reviewId);
+    if (!current) throw new SwitchboardError('not_found', 'This review is not here.');
+    const step = REVIEW_WRITE_STATUS[name]!;
+    if (!step.from.includes(current.status))
+      throw new SwitchboardError('stale', `This review is ${current.status} already.`);
+    insertOutbox(db, {
+      mutationId: takeMutationId(db),
+      name,
+      args,
+      record: recordKey('qa_review', args.reviewId),
+      createdAt: now.toISOString(),
+    });
+    reapplyReview(db, args.reviewId);
+  })();
+}
+
+/** Rebuild a review's view: the server's snapshot (else the pending submit) with its pending writes. */
 export function reapplyReview(db: Db, id: string): void {
   const snapshot = getServerReview(db, id);
   const submit = pendingForRecord(db, recordKey('qa_review', id)).find(
     (entry) => entry.name === 'qa.review.submit',
   );
-  const view =
+  const pending = pendingForRecord(db, recordKey('qa_review', id));
+  const base =
     snapshot ??
     (submit ? localReview(db, submit.args as MutationArgs<'qa.review.submit'>, submit.createdAt) : null);
+  // A pending acknowledgement, dispute or resolution shows as the status it leads to.
+  const view = base && pending.reduce((review, entry) => foldReviewWrite(review, entry.name), base);
   // A rolled-back submit leaves neither view nor outbox row: the cached row still names its assignment.
   const assignmentId = view?.assignmentId ?? reviewAssignmentId(db, id);
-  writeReviewView(db, id, view, !snapshot && submit !== undefined);
+  writeReviewView(db, id, view, pending.length > 0);
   if (assignmentId) reapplyAssignment(db, assignmentId);
 }
 

@@ -18,7 +18,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['in_reply_to', 'text'],
     ['detail_json', 'text'],
   ] as const;
-  for (const [column, type] of messages) await db.schema.alterTable('messages').addColumn(column, type).execute();
+  for (const [column, type] of messages)
+    await db.schema.alterTable('messages').addColumn(column, type).execute();
 
   const conversations = [
     ['issue_types', 'text'],
@@ -40,8 +41,22 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('conversations_status').ifExists().execute();
   await db.schema.dropIndex('messages_in_reply_to').ifExists().execute();
-  for (const column of ['issue_types', 'sentiment_label', 'sentiment_strength', 'sentiment_score', 'sentiment_alerted_at'])
+  for (const column of [
+    'issue_types',
+    'sentiment_label',
+    'sentiment_strength',
+    'sentiment_score',
+    'sentiment_alerted_at',
+  ])
     await db.schema.alterTable('conversations').dropColumn(column).execute();
-  for (const column of ['issue_type', 'suggested_team_id', 'sentiment_label', 'sentiment_strength', 'sentiment_score', 'in_reply_to', 'detail_json'])
+  for (const column of [
+    'issue_type',
+    'suggested_team_id',
+    'sentiment_label',
+    'sentiment_strength',
+    'sentiment_score',
+    'in_reply_to',
+    'detail_json',
+  ])
     await db.schema.alterTable('messages').dropColumn(column).execute();
 }

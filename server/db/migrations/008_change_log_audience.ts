@@ -122,7 +122,7 @@ async function eachAlertRow(
   db: Kysely<any>,
   columns: (data: StoredAlertChange) => Record<string, string | null>,
 ): Promise<void> {
-  for (let after = -1; ; ) {
+  for (let after = -1; ;) {
     const rows = (await db
       .selectFrom('change_log')
       .select(['seq', 'data'])

@@ -14,5 +14,9 @@ export async function getAlert(db: Db | Trx, id: string): Promise<Alert | null> 
 }
 
 export async function saveAlertData(trx: Trx, alert: Alert): Promise<void> {
-  await trx.updateTable('alerts').set({ data: JSON.stringify(alert) }).where('id', '=', alert.id).execute();
+  await trx
+    .updateTable('alerts')
+    .set({ data: JSON.stringify(alert) })
+    .where('id', '=', alert.id)
+    .execute();
 }

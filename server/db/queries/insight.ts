@@ -22,7 +22,12 @@ type ConversationInsightColumns = Pick<
 >;
 type MessageInsightColumns = Pick<
   MessagesTable,
-  'issue_type' | 'suggested_team_id' | 'sentiment_label' | 'sentiment_strength' | 'sentiment_score' | 'detail_json'
+  | 'issue_type'
+  | 'suggested_team_id'
+  | 'sentiment_label'
+  | 'sentiment_strength'
+  | 'sentiment_score'
+  | 'detail_json'
 >;
 
 function sentimentOf(
@@ -30,7 +35,8 @@ function sentimentOf(
   strength: number | string | null | undefined,
   score: number | string | null | undefined,
 ): SentimentValue | null {
-  if (!label || strength === null || strength === undefined || score === null || score === undefined) return null;
+  if (!label || strength === null || strength === undefined || score === null || score === undefined)
+    return null;
   return { label: label as SentimentLabelName, strength: Number(strength), score: Number(score) };
 }
 
@@ -96,13 +102,18 @@ export interface PendingCustomerMessage {
  * The conversation's customer messages no bot answer or handoff has named yet, oldest first,
  * each with its turn number.
  */
-export async function pendingCustomerMessages(db: Db | Trx, conversationId: string): Promise<PendingCustomerMessage[]> {
+export async function pendingCustomerMessages(
+  db: Db | Trx,
+  conversationId: string,
+): Promise<PendingCustomerMessage[]> {
   const rows = await db
     .selectFrom('messages as m')
     .select(['m.id', 'm.text', 'm.created_at'])
     .select((eb) =>
       eb
-        .exists(eb.selectFrom('messages as r').select(sql.lit(1).as('one')).whereRef('r.in_reply_to', '=', 'm.id'))
+        .exists(
+          eb.selectFrom('messages as r').select(sql.lit(1).as('one')).whereRef('r.in_reply_to', '=', 'm.id'),
+        )
         .as('decided'),
     )
     .where('m.conversation_id', '=', conversationId)
@@ -118,7 +129,11 @@ export async function pendingCustomerMessages(db: Db | Trx, conversationId: stri
 
 /** Whether a bot answer or handoff already names this customer message. */
 export async function hasBotDecision(db: Db | Trx, messageId: string): Promise<boolean> {
-  const row = await db.selectFrom('messages').select('id').where('in_reply_to', '=', messageId).executeTakeFirst();
+  const row = await db
+    .selectFrom('messages')
+    .select('id')
+    .where('in_reply_to', '=', messageId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -126,7 +141,11 @@ export async function hasBotDecision(db: Db | Trx, messageId: string): Promise<b
  * Conversations with the bot that hold a customer message older than `before` with no decision:
  * work a node took on and did not finish (it stopped), found again by any node's sweep.
  */
-export async function botConversationsWithPendingWork(db: Db, before: string, limit: number): Promise<string[]> {
+export async function botConversationsWithPendingWork(
+  db: Db,
+  before: string,
+  limit: number,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('conversations as c')
     .innerJoin('messages as m', 'm.conversation_id', 'c.id')
@@ -138,7 +157,11 @@ export async function botConversationsWithPendingWork(db: Db, before: string, li
     .where('m.author_type', '=', 'contact')
     .where('m.created_at', '<', before)
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('messages as r').select(sql.lit(1).as('one')).whereRef('r.in_reply_to', '=', 'm.id'))),
+      eb.not(
+        eb.exists(
+          eb.selectFrom('messages as r').select(sql.lit(1).as('one')).whereRef('r.in_reply_to', '=', 'm.id'),
+        ),
+      ),
     )
     .limit(limit)
     .execute();

@@ -141,6 +141,7 @@ function reviewFromRow(row: Selectable<QaReviewsTable>): Review {
     passed: row.passed === null ? null : Number(row.passed) === 1,
     status: row.status as Review['status'],
     submittedAt: row.submitted_at,
+    history: JSON.parse(row.history) as Review['history'],
   };
 }
 
@@ -183,7 +184,23 @@ export async function insertReview(trx: Trx, review: Review): Promise<void> {
       passed: review.passed === null ? null : review.passed ? 1 : 0,
       status: review.status,
       submitted_at: review.submittedAt,
+      history: JSON.stringify(review.history),
     })
+    .execute();
+}
+
+/** A review's state after an acknowledgement, a dispute or a resolution. */
+export async function saveReviewState(trx: Trx, review: Review): Promise<void> {
+  await trx
+    .updateTable('qa_reviews')
+    .set({
+      ratings: JSON.stringify(review.ratings),
+      score: review.score,
+      passed: review.passed === null ? null : review.passed ? 1 : 0,
+      status: review.status,
+      history: JSON.stringify(review.history),
+    })
+    .where('id', '=', review.id)
     .execute();
 }
 

@@ -29,7 +29,15 @@ import { sendMessage } from './sendMessage';
 import { setOwnStatus } from '../routing/presence';
 import { createCanned, recordCannedUse, removeCanned, updateCanned } from './canned';
 import { acknowledgeAlert } from './alerts';
-import { assignReview, saveScorecard, skipReview, submitReview } from '../qa/mutations';
+import {
+  acknowledgeReview,
+  assignReview,
+  disputeReview,
+  resolveDispute,
+  saveScorecard,
+  skipReview,
+  submitReview,
+} from '../qa/mutations';
 
 type Handler<N extends MutationName> = (
   ctx: MutationContext,
@@ -52,6 +60,9 @@ export const MUTATION_HANDLERS: { [N in MutationName]: Handler<N> } = {
   'qa.assign': assignReview,
   'qa.skip': skipReview,
   'qa.review.submit': submitReview,
+  'qa.review.acknowledge': acknowledgeReview,
+  'qa.review.dispute': disputeReview,
+  'qa.review.resolve': resolveDispute,
 };
 
 function runHandler<N extends MutationName>(
@@ -64,7 +75,7 @@ function runHandler<N extends MutationName>(
 }
 
 /** What a reviewer may write: their reviews, never a conversation. */
-const REVIEWER_MUTATIONS: ReadonlySet<string> = new Set<MutationName>(['qa.review.submit', 'qa.skip']);
+const REVIEWER_MUTATIONS: ReadonlySet<string> = new Set<MutationName>(['qa.review.submit', 'qa.skip', 'qa.review.resolve']);
 
 /**
  * Mutations per write transaction. A batch commits together (one commit and, on PostgreSQL, one

@@ -5,7 +5,10 @@
  *   someone who took part in it (wrote in it or holds it);
  * - the assigned reviewer submits (or skips) the review; a lead may review their team's
  *   conversations and an admin any, neither one they took part in; agents never review;
- * - the score is computed here from the ratings on the scorecard version the reviewer saw.
+ * - the score is computed here from the ratings on the scorecard version the reviewer saw;
+ * - the agent whose work was reviewed acknowledges it, or disputes it once with the ratings they
+ *   propose; the reviewer, a lead of the team or an admin accepts, partly accepts or rejects, and
+ *   that is final. Every step is kept in the review's history.
  */
 import type { MutationArgs } from '../../../shared/contracts/sync';
 import type { QaAssignment } from '../../../shared/contracts/qa';
@@ -24,6 +27,7 @@ import {
   insertReview,
   insertScorecardVersion,
   saveAssignmentStatus,
+  saveReviewState,
   tookPart,
 } from '../../db/queries/qa';
 import { MutationRejected, type MutationContext, type MutationOutcome } from '../mutations/common';
@@ -169,6 +173,7 @@ export async function submitReview(
     passed,
     status: 'submitted',
     submittedAt: ctx.now,
+    history: [],
   };
   await insertReview(ctx.trx, review);
   const changes: MutationOutcome['changes'] = [
@@ -180,4 +185,114 @@ export async function submitReview(
     changes.push(assignmentChange(done, null));
   }
   return { changes };
+}
+
+async function loadReview(ctx: MutationContext, id: string): Promise<Review> {
+  const review = await getReview(ctx.trx, id);
+  const { actor } = ctx;
+  const sees =
+    review &&
+    (actor.role === 'admin' ||
+      review.reviewerId === actor.id ||
+      review.agentId === actor.id ||
+      (actor.role === 'lead' && actor.teamIds.includes(review.teamId)));
+  if (!review || !sees) throw new MutationRejected('not_found', `review ${id} does not exist`);
+  return review;
+}
+
+async function saved(ctx: MutationContext, review: Review): Promise<MutationOutcome> {
+  await saveReviewState(ctx.trx, review);
+  return { changes: [{ change: { type: 'qa_review.updated', review }, ...addressFor('qa_review', review) }] };
+}
+
+export async function acknowledgeReview(
+  ctx: MutationContext,
+  args: MutationArgs<'qa.review.acknowledge'>,
+): Promise<MutationOutcome> {
+  const review = await loadReview(ctx, args.reviewId);
+  if (review.agentId !== ctx.actor.id)
+    throw new MutationRejected('forbidden', 'only the agent whose work was reviewed acknowledges it');
+  if (review.status !== 'submitted') return { changes: [] };
+  return saved(ctx, {
+    ...review,
+    status: 'acknowledged',
+    history: [...review.history, { at: ctx.now, by: ctx.actor.id, action: 'acknowledged', comment: '' }],
+  });
+}
+
+export async function disputeReview(
+  ctx: MutationContext,
+  args: MutationArgs<'qa.review.dispute'>,
+): Promise<MutationOutcome> {
+  const review = await loadReview(ctx, args.reviewId);
+  if (review.agentId !== ctx.actor.id)
+    throw new MutationRejected('forbidden', 'only the agent whose work was reviewed disputes it');
+  if (review.status === 'disputed' || review.status === 'resolved')
+    throw new MutationRejected('stale', `this review is ${review.status} already`);
+  const card = await getScorecardVersion(ctx.trx, review.scorecardId, review.scorecardVersion);
+  if (!card) throw new MutationRejected('not_found', 'the scorecard of this review does not exist');
+  const problems = reviewProblems(card, args.proposedRatings);
+  if (problems.length > 0) throw new MutationRejected('invalid', problems.join('; '));
+  return saved(ctx, {
+    ...review,
+    status: 'disputed',
+    history: [
+      ...review.history,
+      {
+        at: ctx.now,
+        by: ctx.actor.id,
+        action: 'disputed',
+        comment: args.comment,
+        ratings: args.proposedRatings,
+      },
+    ],
+  });
+}
+
+export async function resolveDispute(
+  ctx: MutationContext,
+  args: MutationArgs<'qa.review.resolve'>,
+): Promise<MutationOutcome> {
+  const review = await loadReview(ctx, args.reviewId);
+  const { actor } = ctx;
+  if (review.reviewerId !== actor.id && !leadsTeamOrAdmin(actor, review.teamId))
+    throw new MutationRejected(
+      'forbidden',
+      "only the reviewer, the team's leads and admins settle a dispute",
+    );
+  if (review.status !== 'disputed')
+    throw new MutationRejected(
+      'stale',
+      review.status === 'resolved' ? 'this dispute is settled already' : 'this review is not disputed',
+    );
+  const proposal =
+    [...review.history].reverse().find((event) => event.action === 'disputed')?.ratings ?? review.ratings;
+  const ratings =
+    args.outcome === 'accepted' ? proposal : args.outcome === 'rejected' ? review.ratings : args.ratings;
+  if (!ratings)
+    throw new MutationRejected('invalid', 'a partly accepted dispute names the ratings that stand');
+  const card = await getScorecardVersion(ctx.trx, review.scorecardId, review.scorecardVersion);
+  if (!card) throw new MutationRejected('not_found', 'the scorecard of this review does not exist');
+  const problems = reviewProblems(card, ratings, review.rootCauses);
+  if (problems.length > 0) throw new MutationRejected('invalid', problems.join('; '));
+  const { score, passed } = scoreReview(card, ratings);
+  return saved(ctx, {
+    ...review,
+    ratings,
+    score,
+    passed,
+    status: 'resolved',
+    history: [
+      ...review.history,
+      {
+        at: ctx.now,
+        by: actor.id,
+        action: 'resolved',
+        comment: args.comment,
+        outcome: args.outcome,
+        ratings,
+        previousScore: review.score,
+      },
+    ],
+  });
 }

@@ -89,19 +89,69 @@ async function pushOne(socket: Socket, name: MutationName, args: unknown): Promi
     mutations: [{ mutationId: 1, name, args }],
   })) as Ack<PushResponse>;
   expect(ack.ok).toBe(true);
-  return ack.ok ? ack.data.results[0]! : { mutationId: 1, ok: false, error: { code: 'internal', message: 'no ack' } };
+  return ack.ok
+    ? ack.data.results[0]!
+    : { mutationId: 1, ok: false, error: { code: 'internal', message: 'no ack' } };
 }
 
 /** A quality-review mutation by `who` on a fresh 售前 conversation, set up by the admin where it needs one. */
-async function pushQa(sockets: Record<SignedIn, Socket>, who: SignedIn, name: MutationName): Promise<MutationResult> {
+async function pushQa(
+  sockets: Record<SignedIn, Socket>,
+  who: SignedIn,
+  name: MutationName,
+): Promise<MutationResult> {
   if (name === 'qa.scorecard.save') return pushOne(sockets[who], name, { id: randomUUID(), fields: QA_CARD });
   if (!qaCardId) {
     qaCardId = randomUUID();
-    expect((await pushOne(sockets.admin, 'qa.scorecard.save', { id: qaCardId, fields: QA_CARD })).ok).toBe(true);
+    expect((await pushOne(sockets.admin, 'qa.scorecard.save', { id: qaCardId, fields: QA_CARD })).ok).toBe(
+      true,
+    );
   }
   const conversationId = await ingestPresales();
   const assign = { id: randomUUID(), conversationId, reviewerId: AGENT_ID.reviewer };
   if (name === 'qa.assign') return pushOne(sockets[who], name, assign);
+  if (name.startsWith('qa.review.') && name !== 'qa.review.submit') {
+    // li.na's work: she holds the conversation, the reviewer reviews it (and she disputes it first for resolve).
+    const { version } = await server.db.db
+      .selectFrom('conversations')
+      .select('version')
+      .where('id', '=', conversationId)
+      .executeTakeFirstOrThrow();
+    expect(
+      (
+        await pushOne(sockets.admin, 'conversation.assign', {
+          conversationId,
+          assigneeId: AGENT_ID.agentOwner,
+          baseVersion: Number(version),
+        })
+      ).ok,
+    ).toBe(true);
+    const held = { ...assign, id: randomUUID() };
+    expect((await pushOne(sockets.admin, 'qa.assign', held)).ok, `setup of ${name}`).toBe(true);
+    const reviewId = randomUUID();
+    const ratings = { greeting: 0 };
+    const submitted = await pushOne(sockets.reviewer, 'qa.review.submit', {
+      id: reviewId,
+      conversationId,
+      assignmentId: held.id,
+      scorecardId: qaCardId,
+      scorecardVersion: 1,
+      ratings,
+    });
+    expect(submitted.ok, `setup of ${name}`).toBe(true);
+    if (name === 'qa.review.resolve') {
+      const disputed = await pushOne(sockets.agentOwner, 'qa.review.dispute', {
+        reviewId,
+        comment: 'I did greet',
+        proposedRatings: { greeting: 1 },
+      });
+      expect(disputed.ok, `setup of ${name}`).toBe(true);
+      return pushOne(sockets[who], name, { reviewId, outcome: 'accepted', comment: 'matrix' });
+    }
+    if (name === 'qa.review.dispute')
+      return pushOne(sockets[who], name, { reviewId, comment: 'matrix', proposedRatings: ratings });
+    return pushOne(sockets[who], name, { reviewId });
+  }
   expect((await pushOne(sockets.admin, 'qa.assign', assign)).ok, `setup of ${name}`).toBe(true);
   if (name === 'qa.skip') return pushOne(sockets[who], name, { assignmentId: assign.id, reason: 'matrix' });
   return pushOne(sockets[who], name, {
@@ -160,11 +210,16 @@ describe('authorization matrix: socket events', () => {
     for (const [contract, events] of Object.entries(SOCKET_EVENT_CONTRACTS)) {
       for (const event of events) {
         if (event === SOCKET_EVENTS.push) continue; // one column per mutation name, below
-        expect(columns, `socket event ${event} (${contract}) has no line in authzMatrix.ts SOCKET_MATRIX`).toContain(event);
+        expect(
+          columns,
+          `socket event ${event} (${contract}) has no line in authzMatrix.ts SOCKET_MATRIX`,
+        ).toContain(event);
       }
     }
     for (const name of MUTATION_NAMES) {
-      expect(columns, `mutation ${name} has no line push:${name} in authzMatrix.ts SOCKET_MATRIX`).toContain(`push:${name}`);
+      expect(columns, `mutation ${name} has no line push:${name} in authzMatrix.ts SOCKET_MATRIX`).toContain(
+        `push:${name}`,
+      );
     }
   });
 
@@ -193,7 +248,9 @@ describe('authorization matrix: socket events', () => {
         let actual: SocketOutcome;
         if (column === SOCKET_EVENTS.pull) {
           const conversationId = await ingestPresales();
-          const ack = (await socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.pull, { cursor: 0, limit: 1_000 })) as Ack<PullResponse>;
+          const ack = (await socket
+            .timeout(5_000)
+            .emitWithAck(SOCKET_EVENTS.pull, { cursor: 0, limit: 1_000 })) as Ack<PullResponse>;
           expect(ack.ok).toBe(true);
           const changes = ack.ok ? ack.data.changes : [];
           actual = changes.some((c) => 'conversation' in c && c.conversation.id === conversationId)
@@ -206,13 +263,24 @@ describe('authorization matrix: socket events', () => {
           })) as Ack<PushResponse>;
           expect(ack.ok).toBe(true);
           const result = ack.ok ? ack.data.results[0]! : undefined;
-          actual = result?.ok ? 'ok' : ((result && !result.ok ? result.error.code : 'internal') as SocketOutcome);
+          actual = result?.ok
+            ? 'ok'
+            : ((result && !result.ok ? result.error.code : 'internal') as SocketOutcome);
         } else if (column === 'push:alert.acknowledge') {
           const conversationId = await ingestPresales();
           const alertId = randomUUID();
           const at = new Date().toISOString();
           await writeTransaction(server.db, (trx) =>
-            insertAlert(trx, { id: alertId, kind: 'sla_breached', conversationId, teamId: 'team-presales', assigneeId: null, target: 'firstResponse', dueAt: at, createdAt: at }),
+            insertAlert(trx, {
+              id: alertId,
+              kind: 'sla_breached',
+              conversationId,
+              teamId: 'team-presales',
+              assigneeId: null,
+              target: 'firstResponse',
+              dueAt: at,
+              createdAt: at,
+            }),
           );
           const ack = (await socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.push, {
             clientId: randomUUID(),
@@ -220,10 +288,18 @@ describe('authorization matrix: socket events', () => {
           })) as Ack<PushResponse>;
           expect(ack.ok).toBe(true);
           const result = ack.ok ? ack.data.results[0]! : undefined;
-          actual = result?.ok ? 'ok' : ((result && !result.ok ? result.error.code : 'internal') as SocketOutcome);
-          const stored = await server.db.db.selectFrom('alerts').select('data').where('id', '=', alertId).executeTakeFirstOrThrow();
+          actual = result?.ok
+            ? 'ok'
+            : ((result && !result.ok ? result.error.code : 'internal') as SocketOutcome);
+          const stored = await server.db.db
+            .selectFrom('alerts')
+            .select('data')
+            .where('id', '=', alertId)
+            .executeTakeFirstOrThrow();
           // A refused acknowledgement leaves the alert unacknowledged.
-          expect(Boolean((JSON.parse(stored.data) as { acknowledgedAt?: string }).acknowledgedAt)).toBe(actual === 'ok');
+          expect(Boolean((JSON.parse(stored.data) as { acknowledgedAt?: string }).acknowledgedAt)).toBe(
+            actual === 'ok',
+          );
         } else if (column.startsWith('push:qa.')) {
           const name = column.slice('push:'.length) as MutationName;
           const result = await pushQa(sockets, who, name);
@@ -237,10 +313,12 @@ describe('authorization matrix: socket events', () => {
             // An existing response to act on, made by its rightful editor.
             const id = randomUUID();
             const fields = cannedFields(personal ? 'personal' : 'team');
-            const made = (await sockets[personal ? 'agentOwner' : 'admin'].timeout(5_000).emitWithAck(SOCKET_EVENTS.push, {
-              clientId: randomUUID(),
-              mutations: [{ mutationId: 1, name: 'canned.create', args: { id, ...fields } }],
-            })) as Ack<PushResponse>;
+            const made = (await sockets[personal ? 'agentOwner' : 'admin']
+              .timeout(5_000)
+              .emitWithAck(SOCKET_EVENTS.push, {
+                clientId: randomUUID(),
+                mutations: [{ mutationId: 1, name: 'canned.create', args: { id, ...fields } }],
+              })) as Ack<PushResponse>;
             expect(made.ok && made.data.results[0]!.ok, `setup of ${column}`).toBe(true);
             args = name === 'canned.update' ? { id, ...fields, title: 'Edited' } : { id };
           }
@@ -250,7 +328,9 @@ describe('authorization matrix: socket events', () => {
           })) as Ack<PushResponse>;
           expect(ack.ok).toBe(true);
           const result = ack.ok ? ack.data.results[0]! : undefined;
-          actual = result?.ok ? 'ok' : ((result && !result.ok ? result.error.code : 'internal') as SocketOutcome);
+          actual = result?.ok
+            ? 'ok'
+            : ((result && !result.ok ? result.error.code : 'internal') as SocketOutcome);
         } else if (column.startsWith('push:')) {
           const other = column.endsWith('(other)');
           const name = column.slice('push:'.length).replace('(other)', '') as MutationName;
@@ -263,7 +343,9 @@ describe('authorization matrix: socket events', () => {
           })) as Ack<PushResponse>;
           expect(ack.ok).toBe(true);
           const result = ack.ok ? ack.data.results[0]! : undefined;
-          actual = result?.ok ? 'ok' : ((result && !result.ok ? result.error.code : 'internal') as SocketOutcome);
+          actual = result?.ok
+            ? 'ok'
+            : ((result && !result.ok ? result.error.code : 'internal') as SocketOutcome);
           // A refused write leaves the conversation as it was; an accepted one moves its version.
           const versionAfter = await conversationVersion(conversationId);
           if (actual === 'ok') expect(versionAfter).toBeGreaterThan(versionBefore);
@@ -291,8 +373,10 @@ describe('authorization matrix: HTTP routes', () => {
   it('has a row for every route the server registers', () => {
     const routes = server.routes();
     expect(routes.length).toBeGreaterThanOrEqual(Object.keys(HTTP_MATRIX).length);
-    for (const route of routes) expect(routeSpec(route), `route ${route} has no line in authzMatrix.ts HTTP_MATRIX`).toBeDefined();
-    for (const route of Object.keys(HTTP_MATRIX)) expect(routes, `HTTP_MATRIX row ${route} is not a route`).toContain(route);
+    for (const route of routes)
+      expect(routeSpec(route), `route ${route} has no line in authzMatrix.ts HTTP_MATRIX`).toBeDefined();
+    for (const route of Object.keys(HTTP_MATRIX))
+      expect(routes, `HTTP_MATRIX row ${route} is not a route`).toContain(route);
   });
 
   it('answers each caller with the status in the table, for every route', async () => {
@@ -317,7 +401,10 @@ describe('authorization matrix: HTTP routes', () => {
         cells.push(`${route} × ${caller}: ${response.status}`);
         expect(response.status, `${route} × ${caller}`).toBe(spec.expect[caller]);
         if (response.status >= 400) {
-          expect(await response.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+          expect(await response.json()).toMatchObject({
+            code: expect.any(String),
+            message: expect.any(String),
+          });
         }
       }
     }
@@ -330,7 +417,9 @@ describe('revocation', () => {
     const token = (await server.login(EMAIL.agentOwner)).token;
     const socket = await connectSocket(server.url, token, server);
     const told = new Promise<unknown>((resolve) => socket.once(SOCKET_EVENTS.revoked, resolve));
-    const gone = new Promise<number>((resolve) => socket.once('disconnect', () => resolve(performance.now())));
+    const gone = new Promise<number>((resolve) =>
+      socket.once('disconnect', () => resolve(performance.now())),
+    );
     const start = performance.now();
     const logout = await fetch(`${server.url}/api/v1/auth/logout`, {
       method: 'POST',

@@ -112,6 +112,11 @@ export const SOCKET_MATRIX: Record<string, Record<SignedIn, SocketOutcome>> = {
   'push:qa.assign':            { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
   'push:qa.skip':              { agentOwner: 'not_found', agentOther: 'not_found', reviewer: 'ok', lead: 'not_found', admin: 'not_found' },
   'push:qa.review.submit':     { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'ok', lead: 'ok', admin: 'ok' },
+  // A review of li.na's work: she alone acknowledges or disputes it (others who see it: forbidden;
+  // another team's agent does not see it); the reviewer, the team's leads and admins settle a dispute.
+  'push:qa.review.acknowledge': { agentOwner: 'ok', agentOther: 'not_found', reviewer: 'forbidden', lead: 'forbidden', admin: 'forbidden' },
+  'push:qa.review.dispute':    { agentOwner: 'ok', agentOther: 'not_found', reviewer: 'forbidden', lead: 'forbidden', admin: 'forbidden' },
+  'push:qa.review.resolve':    { agentOwner: 'forbidden', agentOther: 'not_found', reviewer: 'ok', lead: 'ok', admin: 'ok' },
 };
 
 /** Arguments of each conversation mutation column, aimed at the 售前 conversation `conversationId`. */

@@ -116,6 +116,7 @@ describe.each(testBackends())('quality review (%s)', (backend) => {
 
   let conversationId = '';
   let assignmentId = '';
+  let heldReviewId = '';
 
   it('sends a conversation to a reviewer with its transcript, and to nobody who took part in it', async () => {
     conversationId = await ingestPresales('我的订单还没到，能帮我查一下吗？');
@@ -234,6 +235,7 @@ describe.each(testBackends())('quality review (%s)', (backend) => {
     ).toBe(true);
     for (const socket of Object.values(sockets)) await pullNew(socket);
     const reviewId = randomUUID();
+    heldReviewId = reviewId;
     const result = await push(sockets.reviewer, 'qa.review.submit', {
       id: reviewId,
       conversationId: held,
@@ -253,6 +255,93 @@ describe.each(testBackends())('quality review (%s)', (backend) => {
     expect((await pullNew(sockets.otherAgent)).some((c) => c.type.startsWith('qa_'))).toBe(false);
   });
 
+  it('lets the agent dispute a review once, and the reviewer settle it for good, every step kept', async () => {
+    const reviewId = heldReviewId;
+    // Another team's agent does not even see it; the lead may not dispute on the agent's behalf.
+    expect(
+      await push(sockets.otherAgent, 'qa.review.dispute', { reviewId, comment: 'x', proposedRatings: {} }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(
+      await push(sockets.lead, 'qa.review.dispute', {
+        reviewId,
+        comment: 'x',
+        proposedRatings: { greeting: 1, accuracy: 4, empathy: 4 },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // A proposal must be a complete scorecard.
+    expect(
+      await push(sockets.agent, 'qa.review.dispute', {
+        reviewId,
+        comment: '我已经说明了退货流程',
+        proposedRatings: { greeting: 1 },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(
+      (
+        await push(sockets.agent, 'qa.review.dispute', {
+          reviewId,
+          comment: '我已经说明了退货流程',
+          proposedRatings: { greeting: 1, accuracy: 5, empathy: 4 },
+        })
+      ).ok,
+    ).toBe(true);
+    const disputed = (await pullNew(sockets.lead)).find((c) => c.type === 'qa_review.updated');
+    expect(disputed).toMatchObject({ review: { status: 'disputed', score: 0 } });
+    expect(
+      await push(sockets.agent, 'qa.review.dispute', {
+        reviewId,
+        comment: 'again',
+        proposedRatings: { greeting: 1, accuracy: 5, empathy: 4 },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'stale' } });
+    // The agent may not settle their own dispute.
+    expect(await push(sockets.agent, 'qa.review.resolve', { reviewId, outcome: 'accepted' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+
+    // Partly accepted: accuracy 3 (50, not a critical miss) → (100 + 150 + 200) / 6 = 75.
+    expect(
+      (
+        await push(sockets.reviewer, 'qa.review.resolve', {
+          reviewId,
+          outcome: 'partly_accepted',
+          ratings: { greeting: 1, accuracy: 3, empathy: 4 },
+          comment: '流程说明正确，但退款时效说错了',
+        })
+      ).ok,
+    ).toBe(true);
+    const resolved = (await pullNew(sockets.agent)).filter((c) => c.type === 'qa_review.updated').at(-1);
+    if (resolved?.type !== 'qa_review.updated') throw new Error('no review update');
+    expect(resolved.review).toMatchObject({
+      status: 'resolved',
+      score: 75,
+      passed: false,
+      ratings: { accuracy: 3 },
+    });
+    expect(resolved.review.history.map((e) => e.action)).toEqual(['disputed', 'resolved']);
+    expect(resolved.review.history[1]).toMatchObject({
+      by: 'agent-zhou-min',
+      outcome: 'partly_accepted',
+      previousScore: 0,
+    });
+    // Final: nobody reopens it.
+    expect(await push(sockets.lead, 'qa.review.resolve', { reviewId, outcome: 'accepted' })).toMatchObject({
+      ok: false,
+      error: { code: 'stale' },
+    });
+    expect(
+      await push(sockets.agent, 'qa.review.dispute', {
+        reviewId,
+        comment: 'again',
+        proposedRatings: { greeting: 1, accuracy: 5, empathy: 4 },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'stale' } });
+  });
+
   it('never changes a past review when the scorecard is edited', async () => {
     const edited = { ...CARD, passThreshold: 95 };
     expect((await push(sockets.admin, 'qa.scorecard.save', { id: cardId, fields: edited })).ok).toBe(true);
@@ -269,7 +358,7 @@ describe.each(testBackends())('quality review (%s)', (backend) => {
     expect(reviews.map((r) => [Number(r.scorecard_version), Number(r.score), Number(r.passed)])).toEqual(
       expect.arrayContaining([
         [1, 81.25, 1],
-        [1, 0, 0],
+        [1, 75, 0],
       ]),
     );
   });

@@ -13,12 +13,13 @@ import {
   getCachedAssignment,
   getDraft,
   listAssignments,
+  listReviews,
   reviewForAssignment,
   saveDraft,
 } from '../../../electron/core/db/queries/qa';
 import { applyChanges } from '../../../electron/core/sync/apply';
 import { acknowledge } from '../../../electron/core/sync/outbox';
-import { queueReviewSkip, queueReviewSubmit } from '../../../electron/core/sync/qaSync';
+import { queueReviewSkip, queueReviewSubmit, queueReviewWrite } from '../../../electron/core/sync/qaSync';
 import { conversation, openTestDb } from './fixtures';
 
 const REVIEWER: Agent = {
@@ -162,6 +163,7 @@ describe('quality review in the cache', () => {
           passed: true,
           status: 'submitted',
           submittedAt: AT,
+          history: [],
         },
       },
       { seq: 4, type: 'qa_assignment.updated', assignment: assignment('done'), transcript: null },
@@ -179,5 +181,48 @@ describe('quality review in the cache', () => {
     queueReviewSkip(db, 'as-1', 'wrong language');
     expect(listAssignments(db, 'skipped')).toHaveLength(1);
     expect(listAssignments(db, 'open')).toHaveLength(0);
+  });
+
+  it("shows the agent's dispute at once, and takes it back when the server refuses it", () => {
+    const db = openTestDb();
+    applyChanges(db, [
+      {
+        seq: 1,
+        type: 'qa_review.updated',
+        review: {
+          id: 'rv-9',
+          conversationId: 'c1',
+          teamId: 'team-sales',
+          agentId: 'agent-me',
+          reviewerId: REVIEWER.id,
+          assignmentId: null,
+          scorecardId: 'card-1',
+          scorecardVersion: 1,
+          ratings: { greeting: 0, solution: 2 },
+          rootCauses: {},
+          comments: [],
+          summary: '',
+          score: 0,
+          passed: false,
+          status: 'submitted',
+          submittedAt: AT,
+          history: [],
+        },
+      },
+    ]);
+    queueReviewWrite(db, 'qa.review.dispute', {
+      reviewId: 'rv-9',
+      comment: 'I greeted',
+      proposedRatings: { greeting: 1, solution: 4 },
+    });
+    expect(listReviews(db, 10)[0]).toMatchObject({ pending: true, review: { status: 'disputed' } });
+    expect(() =>
+      queueReviewWrite(db, 'qa.review.dispute', { reviewId: 'rv-9', comment: 'again', proposedRatings: {} }),
+    ).toThrow(/disputed already/);
+    const [entry] = nextOutboxBatch(db, 10);
+    acknowledge(db, [
+      { mutationId: entry!.mutationId, ok: false, error: { code: 'stale', message: 'settled' } },
+    ]);
+    expect(listReviews(db, 10)[0]).toMatchObject({ pending: false, review: { status: 'submitted' } });
   });
 });

@@ -29,7 +29,8 @@ export function setServerAlert(db: Db, alert: Alert, seq: number): boolean {
 }
 
 export function getServerAlert(db: Db, id: string): Alert | null {
-  const row = db.prepare('SELECT server_json FROM alerts WHERE id = ?').get(id) as { server_json: string } | undefined;
+  const row = db.prepare('SELECT server_json FROM alerts WHERE id = ?').get(id) as
+    { server_json: string } | undefined;
   if (!row) return null;
   const parsed = AlertSchema.safeParse(JSON.parse(row.server_json));
   return parsed.success ? parsed.data : null;
@@ -79,9 +80,7 @@ export const LIST_ALERTS_SQL = `SELECT a.server_json, a.acknowledged_at, a.ackno
 
 /** Unacknowledged first, newest first. Names come from the cache (null when not cached). */
 export function listAlerts(db: Db, limit: number): AlertListItem[] {
-  const rows = db
-    .prepare(LIST_ALERTS_SQL)
-    .all(limit) as AlertListRow[];
+  const rows = db.prepare(LIST_ALERTS_SQL).all(limit) as AlertListRow[];
   const items: AlertListItem[] = [];
   for (const row of rows) {
     const parsed = AlertSchema.safeParse(JSON.parse(row.server_json));

@@ -44,13 +44,18 @@ export function listCannedViews(db: Db): CannedView[] {
   const rows = db
     .prepare('SELECT view_json, pending FROM canned_responses WHERE view_json IS NOT NULL')
     .all() as Pick<CannedRow, 'view_json' | 'pending'>[];
-  return rows.map((row) => ({ response: JSON.parse(row.view_json!) as CannedResponse, pending: row.pending === 1 }));
+  return rows.map((row) => ({
+    response: JSON.parse(row.view_json!) as CannedResponse,
+    pending: row.pending === 1,
+  }));
 }
 
 export function getCannedView(db: Db, id: string): CannedView | null {
   const row = db.prepare('SELECT view_json, pending FROM canned_responses WHERE id = ?').get(id) as
     Pick<CannedRow, 'view_json' | 'pending'> | undefined;
-  return row?.view_json ? { response: JSON.parse(row.view_json) as CannedResponse, pending: row.pending === 1 } : null;
+  return row?.view_json
+    ? { response: JSON.parse(row.view_json) as CannedResponse, pending: row.pending === 1 }
+    : null;
 }
 
 export interface Draft {

@@ -198,6 +198,12 @@ export interface ReviewView {
   pending: boolean;
 }
 
+export function reviewView(db: Db, id: string): Review | null {
+  const row = db.prepare('SELECT view_json FROM qa_reviews WHERE id = ?').get(id) as
+    { view_json: string | null } | undefined;
+  return row?.view_json ? (JSON.parse(row.view_json) as Review) : null;
+}
+
 export function reviewForAssignment(db: Db, assignmentId: string): ReviewView | null {
   const row = db
     .prepare('SELECT view_json, pending FROM qa_reviews WHERE assignment_id = ? AND view_json IS NOT NULL')
