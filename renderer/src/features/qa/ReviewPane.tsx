@@ -12,6 +12,7 @@ import { formatTimestamp } from '../../lib/time';
 import { useNow } from '../../app/useNow';
 import { useAppStore } from '../../store';
 import { ChannelIcon } from '../common/ChannelIcon';
+import { SystemEvent } from '../insight/SystemEvent';
 import { ratingForKey, ScorecardPanel } from './ScorecardPanel';
 import { useReviewDraft, type ReviewDraftState } from './useReviewDraft';
 
@@ -244,7 +245,8 @@ function TranscriptMessage({
   if (message.kind === 'system' || message.authorType === 'system')
     return (
       <li className="qa-message is-system" data-testid="qa-message" data-message-id={message.id}>
-        {message.text} <time dateTime={message.createdAt}>{when}</time>
+        {message.detail ? <SystemEvent detail={message.detail} /> : message.text}{' '}
+        <time dateTime={message.createdAt}>{when}</time>
       </li>
     );
   const who =
