@@ -124,7 +124,8 @@ async function putSlaPolicies(serverUrl: string, policies: SlaPolicyRecord[]): P
 export async function signIn(page: Page, stack: Stack, who = DEMO_AGENT): Promise<void> {
   await page.goto(stack.appUrl);
   const email = page.getByTestId('login-email');
-  const shell = page.getByTestId('scope-tab-mine');
+  // A reviewer's first screen is Quality; everyone else's the inbox.
+  const shell = page.getByTestId(who.email === DEMO_REVIEWER.email ? 'qa-screen' : 'scope-tab-mine');
   await expect(email.or(shell)).toBeVisible();
   if (await email.isVisible()) {
     await email.fill(who.email);

@@ -16,10 +16,13 @@ test.afterAll(async () => {
   await stack?.stop();
 });
 
-test('a reviewer scores a sampled conversation from the keyboard, with a comment on one message, offline', async ({ page }) => {
+test('a reviewer scores a sampled conversation from the keyboard, with a comment on one message, offline', async ({
+  page,
+}) => {
+  // The reviewer's first screen is Quality.
   await signIn(page, stack, DEMO_REVIEWER);
-  await page.getByTestId('nav-qa').click();
   await expect(page.getByTestId('qa-screen')).toBeVisible();
+  await expect(page.getByTestId('nav-qa')).toHaveAttribute('aria-current', 'page');
   await expect(page.getByTestId('qa-filter-open')).toContainText('3');
   await expect(page.getByTestId('qa-filter-done')).toContainText('2');
   const rows = page.getByTestId('qa-row');
@@ -65,7 +68,9 @@ test('a reviewer scores a sampled conversation from the keyboard, with a comment
 
   stack.goOnline();
   await expect(page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'online');
-  await expect(page.getByTestId('qa-submitted')).toHaveText(/^Submitted (?!\(not synced)/, { timeout: 15_000 });
+  await expect(page.getByTestId('qa-submitted')).toHaveText(/^Submitted (?!\(not synced)/, {
+    timeout: 15_000,
+  });
   await expect(pane.getByTestId('qa-comment')).toHaveText(/the points rule is explained clearly/);
 
   // The finished reviews, including this one, under Reviews.

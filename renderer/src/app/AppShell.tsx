@@ -6,7 +6,7 @@ import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
-/** The signed-in workstation: rail, top bar, and the screen the rail selects (inbox by default). */
+/** The signed-in workstation: rail, top bar, and the screen the rail selects (the role's home by default). */
 export function AppShell(): React.JSX.Element {
   useKeyboardShortcuts();
   const chosen = useAppStore((s) => s.screen);

@@ -21,6 +21,8 @@ export interface ScreenEntry {
   icon: string;
   /** Roles that see the screen; all roles when omitted. */
   roles?: readonly Role[];
+  /** Roles for whom this is the first screen after sign-in (the inbox for everyone else). */
+  homeFor?: readonly Role[];
   /** A count to show on the rail entry (a hook, called only for screens the role sees); 0 hides it. */
   useBadge?: () => number;
   /** i18n key of the badge's accessible label, given `{{count}}`. */
@@ -39,7 +41,13 @@ function InboxScreen(): React.JSX.Element {
 
 export const SCREENS: readonly ScreenEntry[] = [
   { id: 'inbox', labelKey: 'nav.inbox', icon: 'M3 13h4l2 3h6l2-3h4M5 5h14l2 8v6H3v-6z', render: InboxScreen },
-  { id: 'qa', labelKey: 'nav.qa', icon: 'M9 12l2 2 4-4M12 3l7 3v6c0 4-3 7-7 9-4-2-7-5-7-9V6z', render: QualityScreen },
+  {
+    id: 'qa',
+    labelKey: 'nav.qa',
+    icon: 'M9 12l2 2 4-4M12 3l7 3v6c0 4-3 7-7 9-4-2-7-5-7-9V6z',
+    homeFor: ['reviewer'],
+    render: QualityScreen,
+  },
   { id: 'canned', labelKey: 'canned.nav', icon: 'M4 5h16v11H8l-4 4zM8 9h8M8 12h5', render: CannedScreen },
   {
     id: 'live',
@@ -63,8 +71,12 @@ export function screensFor(role: Role | undefined): ScreenEntry[] {
   return SCREENS.filter((screen) => !screen.roles || (role !== undefined && screen.roles.includes(role)));
 }
 
-/** The screen to show: the chosen one if this role may see it, else the inbox. */
-export function visibleScreen(chosen: ScreenId, role: Role | undefined): ScreenEntry {
+/** The screen to show: the chosen one if this role may see it, else the role's home (a reviewer's is Quality), else the inbox. */
+export function visibleScreen(chosen: ScreenId | null, role: Role | undefined): ScreenEntry {
   const screens = screensFor(role);
-  return screens.find((screen) => screen.id === chosen) ?? screens[0]!;
+  return (
+    screens.find((screen) => screen.id === chosen) ??
+    screens.find((screen) => role !== undefined && screen.homeFor?.includes(role)) ??
+    screens[0]!
+  );
 }

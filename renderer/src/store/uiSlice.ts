@@ -30,8 +30,8 @@ export interface UiSlice {
   theme: Theme;
   toasts: Toast[];
   shortcutsOpen: boolean;
-  /** The screen the rail selected (the shell falls back to the inbox if the role may not see it). */
-  screen: ScreenId;
+  /** The screen the rail selected; null until then: the role's home (the shell falls back to it if the role may not see the choice). */
+  screen: ScreenId | null;
   setScreen(screen: ScreenId): void;
   setLanguage(language: UiLanguage): void;
   setTheme(theme: Theme): void;
@@ -63,7 +63,7 @@ export const createUiSlice =
     theme: initialTheme(),
     toasts: [],
     shortcutsOpen: false,
-    screen: 'inbox',
+    screen: null,
     setScreen(screen) {
       set({ screen });
     },
