@@ -174,6 +174,10 @@ export const QaRpcContract = {
     output: z.object({ reviewId: z.string() }),
   },
   'qa.skip': { input: z.object({ assignmentId: Id, reason: z.string().trim().min(1).max(500) }), output: Ok },
+  'qa.review': {
+    input: z.object({ reviewId: Id }),
+    output: z.object({ row: QaReviewRowSchema, scorecard: ScorecardSchema.nullable() }),
+  },
   'qa.acknowledge': { input: QaMutationArgsSchemas['qa.review.acknowledge'], output: Ok },
   'qa.dispute': { input: QaMutationArgsSchemas['qa.review.dispute'], output: Ok },
   'qa.resolve': { input: QaMutationArgsSchemas['qa.review.resolve'], output: Ok },

@@ -15,6 +15,7 @@ import { insertOutbox } from '../db/queries/outbox';
 import {
   getCachedAssignment,
   getDraft,
+  getReviewView,
   getScorecard,
   listAssignments,
   listLatestScorecards,
@@ -35,6 +36,7 @@ type Methods =
   | 'qa.saveDraft'
   | 'qa.submit'
   | 'qa.skip'
+  | 'qa.review'
   | 'qa.acknowledge'
   | 'qa.dispute'
   | 'qa.resolve'
@@ -141,6 +143,15 @@ export function qaHandlers(ctx: CoreContext): HandlersOf<Methods> {
       queueReviewSkip(ctx.db, assignmentId, reason);
       announceLocalWrite(ctx, [recordKey('qa_assignment', assignmentId)]);
       return { ok: true as const };
+    },
+    'qa.review': async ({ reviewId }) => {
+      ctx.viewer();
+      const found = getReviewView(ctx.db, reviewId);
+      if (!found) throw new SwitchboardError('not_found', 'This review is not here.');
+      return {
+        row: reviewRowOf(found),
+        scorecard: getScorecard(ctx.db, found.review.scorecardId, found.review.scorecardVersion),
+      };
     },
     'qa.acknowledge': async (args) => reviewWrite('qa.review.acknowledge', args),
     'qa.dispute': async (args) => reviewWrite('qa.review.dispute', args),

@@ -204,6 +204,13 @@ export function reviewView(db: Db, id: string): Review | null {
   return row?.view_json ? (JSON.parse(row.view_json) as Review) : null;
 }
 
+export function getReviewView(db: Db, id: string): ReviewView | null {
+  const row = db
+    .prepare('SELECT view_json, pending FROM qa_reviews WHERE id = ? AND view_json IS NOT NULL')
+    .get(id) as { view_json: string; pending: number } | undefined;
+  return row ? { review: JSON.parse(row.view_json) as Review, pending: row.pending === 1 } : null;
+}
+
 export function reviewForAssignment(db: Db, assignmentId: string): ReviewView | null {
   const row = db
     .prepare('SELECT view_json, pending FROM qa_reviews WHERE assignment_id = ? AND view_json IS NOT NULL')

@@ -5,7 +5,7 @@
  * a `data.changed` names a scorecard, assignment or review, once the screen has loaded it.
  */
 import type { QaAssignmentRow, QaDraft, QaReviewRow } from '../../../../shared/contracts/qa';
-import type { RpcOutput } from '../../../../shared/contracts/rpc';
+import type { RpcInput, RpcOutput } from '../../../../shared/contracts/rpc';
 import { getApi } from '../../api/client';
 import type { SliceCreator } from '../../store/types';
 
@@ -29,6 +29,13 @@ export interface QaDesk {
   /** Rejects with the core's error (an incomplete scorecard: `invalid`, naming what is missing). */
   submit(assignmentId: string, draft: QaDraft): Promise<void>;
   skip(assignmentId: string, reason: string): Promise<void>;
+  /** The review open under the reviews table, with the scorecard version it was scored on. */
+  reviewId: string | null;
+  reviewDetail: RpcOutput<'qa.review'> | null;
+  openReview(reviewId: string | null): Promise<void>;
+  acknowledge(reviewId: string): Promise<void>;
+  dispute(input: RpcInput<'qa.dispute'>): Promise<void>;
+  resolve(input: RpcInput<'qa.resolve'>): Promise<void>;
 }
 
 export interface QaSlice {
@@ -74,6 +81,8 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => {
       async loadReviews() {
         try {
           patch({ reviews: (await getApi().qa.reviews({})).reviews, reviewsLoaded: true });
+          const { reviewId } = get().qa;
+          if (reviewId) await get().qa.openReview(reviewId);
         } catch {
           patch({ reviews: [], reviewsLoaded: true });
         }
@@ -86,6 +95,27 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => {
       },
       async skip(assignmentId, reason) {
         await getApi().qa.skip({ assignmentId, reason });
+      },
+      reviewId: null,
+      reviewDetail: null,
+      async openReview(reviewId) {
+        if (!reviewId) return patch({ reviewId: null, reviewDetail: null });
+        patch({ reviewId });
+        try {
+          const reviewDetail = await getApi().qa.review({ reviewId });
+          if (get().qa.reviewId === reviewId) patch({ reviewDetail });
+        } catch {
+          if (get().qa.reviewId === reviewId) patch({ reviewId: null, reviewDetail: null });
+        }
+      },
+      async acknowledge(reviewId) {
+        await getApi().qa.acknowledge({ reviewId });
+      },
+      async dispute(input) {
+        await getApi().qa.dispute(input);
+      },
+      async resolve(input) {
+        await getApi().qa.resolve(input);
       },
     },
   };
