@@ -25,6 +25,8 @@ const Id = z.string().min(1).max(64);
 
 /** The newest messages an assignment's transcript carries; `truncated` says older ones were left out. */
 export const QA_TRANSCRIPT_MAX_MESSAGES = 300;
+/** And at most this much message text (so a long email thread stays a change of well under a megabyte). */
+export const QA_TRANSCRIPT_MAX_CHARS = 150_000;
 
 export const QA_ASSIGNMENT_STATUSES = ['open', 'done', 'skipped'] as const;
 export const QA_ASSIGNMENT_SOURCES = ['manual', 'sample'] as const;

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QA_TRANSCRIPT_MAX_CHARS } from '../../../shared/contracts/qa';
 import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 import type {
   Change,
@@ -340,6 +341,43 @@ describe.each(testBackends())('quality review (%s)', (backend) => {
         proposedRatings: { greeting: 1, accuracy: 5, empathy: 4 },
       }),
     ).toMatchObject({ ok: false, error: { code: 'stale' } });
+  });
+
+  it('sends a long thread with its newest messages only, marked as cut', async () => {
+    const stamp = randomUUID();
+    let threadId = '';
+    for (let i = 0; i < 9; i++) {
+      const response = await server.ingest({
+        channel: 'email',
+        externalId: `${stamp}-${i}`,
+        conversationExternalId: `thread-${stamp}`,
+        contact: { externalId: `long-${stamp}`, name: 'Long Thread' },
+        subject: 'Order history',
+        text: `${i} ${'很长的邮件'.repeat(3_800)}`,
+      });
+      expect(response.status).toBe(202);
+      threadId = ((await response.json()) as { conversationId: string }).conversationId;
+    }
+    expect(
+      (
+        await push(sockets.lead, 'qa.assign', {
+          id: randomUUID(),
+          conversationId: threadId,
+          reviewerId: 'agent-zhou-min',
+        })
+      ).ok,
+    ).toBe(true);
+    const change = (await pullNew(sockets.reviewer)).find(
+      (c) => c.type === 'qa_assignment.updated' && c.assignment.conversationId === threadId,
+    );
+    if (change?.type !== 'qa_assignment.updated' || !change.transcript) throw new Error('no transcript');
+    const texts = change.transcript.messages.map((m) => m.text);
+    expect(change.transcript.truncated).toBe(true);
+    expect(texts.length).toBeLessThan(9);
+    expect(texts.reduce((sum, text) => sum + text.length, 0)).toBeLessThanOrEqual(QA_TRANSCRIPT_MAX_CHARS);
+    // The newest message is always there, the oldest went first.
+    expect(texts.at(-1)?.startsWith('8 ')).toBe(true);
+    expect(texts.some((text) => text.startsWith('0 '))).toBe(false);
   });
 
   it('never changes a past review when the scorecard is edited', async () => {
