@@ -17,6 +17,7 @@ import {
 import { useNow } from '../../app/useNow';
 import { formatTimestamp } from '../../lib/time';
 import { useAppStore } from '../../store';
+import { RatingButtons, useRatingLabel } from './RatingButtons';
 
 type Detail = RpcOutput<'qa.review'>;
 const OUTCOMES: DisputeOutcome[] = ['accepted', 'partly_accepted', 'rejected'];
@@ -200,47 +201,27 @@ function RatingsTable({
   ratings: Readonly<Record<string, Rating | undefined>>;
   onRate?: (categoryId: string, rating: Rating) => void;
 }): React.JSX.Element {
-  const { t } = useTranslation();
+  const label = useRatingLabel();
   return (
     <ul className="qa-detail-ratings">
       {card.categories.map((category) => {
-        const { min, max } = scaleRange(category.scale);
-        const values: Rating[] = [
-          ...Array.from({ length: max - min + 1 }, (_, i) => min + i),
-          ...(category.naAllowed ? (['na'] as const) : []),
-        ];
         const current = ratings[category.id];
         return (
           <li key={category.id} data-category={category.id}>
             <span className="qa-category-name">{category.name}</span>
             {onRate ? (
-              <span className="qa-ratings" role="radiogroup" aria-label={category.name}>
-                {values.map((value) => (
-                  <button
-                    key={value}
-                    type="button"
-                    role="radio"
-                    aria-checked={current === value}
-                    className={`qa-rating${current === value ? ' is-chosen' : ''}`}
-                    onClick={() => onRate(category.id, value)}
-                  >
-                    {value === 'na'
-                      ? t('qa.card.na')
-                      : category.scale === 'binary'
-                        ? t(value === 1 ? 'qa.card.yes' : 'qa.card.no')
-                        : value}
-                  </button>
-                ))}
-              </span>
+              <RatingButtons
+                category={category}
+                current={current}
+                onRate={(value) => onRate(category.id, value)}
+              />
             ) : (
               <strong>
                 {current === undefined
                   ? '—'
-                  : current === 'na'
-                    ? t('qa.card.na')
-                    : category.scale === 'binary'
-                      ? t(current === 1 ? 'qa.card.yes' : 'qa.card.no')
-                      : `${current} / ${max}`}
+                  : typeof current === 'number' && category.scale !== 'binary'
+                    ? `${current} / ${scaleRange(category.scale).max}`
+                    : label(category, current)}
               </strong>
             )}
           </li>

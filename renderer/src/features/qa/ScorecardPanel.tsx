@@ -4,6 +4,7 @@
  * Keyboard (while the pane has focus): ↑/↓ category, digits rate, N not applicable.
  */
 import { useTranslation } from 'react-i18next';
+import { RatingButtons } from './RatingButtons';
 import {
   categoryScore,
   scaleRange,
@@ -21,11 +22,6 @@ interface Props {
   readOnly: boolean;
 }
 
-function points(category: ScorecardCategory): number[] {
-  const { min, max } = scaleRange(category.scale);
-  return Array.from({ length: max - min + 1 }, (_, i) => min + i);
-}
-
 export function ScorecardPanel({ card, state, active, onActivate, readOnly }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const ratings = state.draft?.ratings ?? {};
@@ -34,12 +30,6 @@ export function ScorecardPanel({ card, state, active, onActivate, readOnly }: Pr
       {card.categories.map((category, index) => {
         const rating = ratings[category.id];
         const low = typeof rating === 'number' && categoryScore(category.scale, rating) < 50;
-        const label = (value: Rating) =>
-          value === 'na'
-            ? t('qa.card.na')
-            : category.scale === 'binary'
-              ? t(value === 1 ? 'qa.card.yes' : 'qa.card.no')
-              : String(value);
         return (
           <li
             key={category.id}
@@ -54,22 +44,13 @@ export function ScorecardPanel({ card, state, active, onActivate, readOnly }: Pr
               <span className="qa-weight">×{category.weight}</span>
             </div>
             {category.guidance && <p className="qa-guidance">{category.guidance}</p>}
-            <div className="qa-ratings" role="radiogroup" aria-label={category.name}>
-              {[...points(category), ...(category.naAllowed ? (['na'] as const) : [])].map((value) => (
-                <button
-                  key={value}
-                  type="button"
-                  role="radio"
-                  aria-checked={rating === value}
-                  className={`qa-rating${rating === value ? ' is-chosen' : ''}${value === 'na' ? ' is-na' : ''}`}
-                  disabled={readOnly}
-                  tabIndex={-1}
-                  onClick={() => state.rate(category.id, value)}
-                >
-                  {label(value)}
-                </button>
-              ))}
-            </div>
+            <RatingButtons
+              category={category}
+              current={rating}
+              disabled={readOnly}
+              tabIndex={-1}
+              onRate={(value) => state.rate(category.id, value)}
+            />
             {low && category.rootCauses.length > 0 && (
               <label className="qa-root-cause">
                 <span>{t('qa.card.rootCause')}</span>
