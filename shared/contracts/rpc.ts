@@ -21,6 +21,7 @@ import { RoutingRpcContract } from './routing';
 import { AdminRpcContract } from './admin';
 import { AlertRpcContract, AlertRpcEvents } from './alerts';
 import { QaRpcContract } from './qa';
+import { QaReportRpcContract } from './qaReport';
 import { SlaAlertedSchema, SlaClockSchema } from './sla';
 import { RecordKeySchema } from './records';
 import { INBOX_PAGE_MAX, MAX_MESSAGE_CHARS, MAX_SEARCH_CHARS, MAX_SUBJECT_CHARS } from '../domain/limits';
@@ -180,6 +181,7 @@ export const rpcContract = {
   ...CollisionRpcContract,
   ...AlertRpcContract,
   ...QaRpcContract,
+  ...QaReportRpcContract,
 } as const;
 
 export type RpcContract = typeof rpcContract;

@@ -13,6 +13,7 @@ import { cannedHandlers } from './canned';
 import { presenceHandlers } from './presence';
 import { alertHandlers } from './alerts';
 import { qaHandlers } from './qa';
+import { qaReportHandlers } from './qaReport';
 import { collisionHandlers } from './collision';
 import { conversationHandlers } from './conversation';
 import { directoryHandlers } from './directory';
@@ -43,6 +44,7 @@ export function createRpcService(ctx: CoreContext): RpcService {
     ...alertHandlers(ctx),
     ...collisionHandlers(ctx),
     ...qaHandlers(ctx),
+    ...qaReportHandlers(ctx),
   };
   return {
     async handle(method, params) {

@@ -17,6 +17,7 @@ import { createCollisionSlice } from '../features/collision/collisionSlice';
 import { createLiveSlice } from '../features/live/liveSlice';
 import { createPresenceSlice } from '../features/presence/presenceSlice';
 import { createQaSlice } from '../features/qa/qaSlice';
+import { createQaReportSlice } from '../features/qa/qaReportSlice';
 
 export type { StoreState } from './types';
 
@@ -34,6 +35,7 @@ export function createAppStore(language: UiLanguage) {
     ...createLiveSlice(...args),
     ...createAdminSlice(...args),
     ...createQaSlice(...args),
+    ...createQaReportSlice(...args),
   }));
 }
 

@@ -10,6 +10,7 @@ import type { CollisionSlice } from '../features/collision/collisionSlice';
 import type { LiveSlice } from '../features/live/liveSlice';
 import type { PresenceSlice } from '../features/presence/presenceSlice';
 import type { QaSlice } from '../features/qa/qaSlice';
+import type { QaReportSlice } from '../features/qa/qaReportSlice';
 
 export type StoreState = SessionSlice &
   SyncSlice &
@@ -21,7 +22,8 @@ export type StoreState = SessionSlice &
   CannedSlice &
   LiveSlice &
   AdminSlice &
-  QaSlice;
+  QaSlice &
+  QaReportSlice;
 
 /** Every slice sees the whole store (to call sibling actions) but owns only its own fields. */
 export type SliceCreator<T> = StateCreator<StoreState, [], [], T>;

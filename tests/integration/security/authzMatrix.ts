@@ -173,6 +173,8 @@ export const HTTP_MATRIX: Record<string, RouteSpec> = {
   },
   // The SLA report: leads and admins; without its query (from, to) they get 400.
   'GET /api/v1/reports/sla': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 400, admin: 400 } },
+  // The quality report: the same gate; without its query (from, to) leads and admins get 400.
+  'GET /api/v1/reports/qa': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 400, admin: 400 } },
 };
 
 /** Path parameters filled in: the 售前 team and li.na. */

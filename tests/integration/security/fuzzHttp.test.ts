@@ -245,6 +245,25 @@ describe('fuzzing the HTTP endpoints', () => {
     );
   });
 
+  it('answers hostile quality report queries with a report or a typed 400, never a 5xx', { timeout: 60_000 }, async () => {
+    const value = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+      fc.constantFrom('', 'null', '2026-13-40T99:99:99Z', '1e999', '%00', '../../etc', '2026-01-01T00:00:00+25:00'),
+    );
+    const param = fc.tuple(fc.constantFrom('from', 'to', 'teamId', 'agentId', 'from[]', '__proto__', 'constructor'), value);
+    await check(
+      'quality report query',
+      fc.asyncProperty(fc.array(param, { maxLength: 5 }), async (params) => {
+        const query = new URLSearchParams(params).toString();
+        const result = await send({ method: 'GET', path: `/api/v1/reports/qa?${query}`, headers: { authorization: `Bearer ${adminToken}` } });
+        if (result.status === 200) return;
+        expectHttpError(result, [400, 404]);
+      }),
+      300,
+    );
+  });
+
   it('answers health checks and unknown routes without a 5xx', { timeout: 60_000 }, async () => {
     const method = fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS');
     const path = fc.oneof(

@@ -1,24 +1,27 @@
 /**
  * The Quality screen. Reviewers (and leads and admins) work their list of conversations to review
  * beside the review pane, and see the reviews they hold; an agent sees the reviews of their own
- * work. Everything comes from the cache, so a day's reviews can be done offline.
+ * work. Everything comes from the cache, so a day's reviews can be done offline. Leads and admins
+ * also get the Reports tab (QaReportPanel), which needs the server.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { AssignmentList } from './AssignmentList';
+import { QaReportPanel } from './QaReportPanel';
 import { ReviewPane } from './ReviewPane';
 import { ReviewsTable } from './ReviewsTable';
 import './qa.css';
 
-type Tab = 'toReview' | 'reviews';
+type Tab = 'toReview' | 'reviews' | 'report';
 
 export function QualityScreen(): React.JSX.Element {
   const { t } = useTranslation();
   const role = useAppStore((s) => s.session?.agent.role);
   const reviews = role !== 'agent';
   const [tab, setTab] = useState<Tab>(reviews ? 'toReview' : 'reviews');
-  const tabs: Tab[] = reviews ? ['toReview', 'reviews'] : ['reviews'];
+  const reports = role === 'lead' || role === 'admin';
+  const tabs: Tab[] = reviews ? ['toReview', 'reviews', ...(reports ? (['report'] as const) : [])] : ['reviews'];
   return (
     <section className="qa-screen" aria-label={t('qa.title')} data-testid="qa-screen">
       <div role="tablist" aria-label={t('qa.title')} className="live-tabs qa-tabs">
@@ -36,7 +39,7 @@ export function QualityScreen(): React.JSX.Element {
           </button>
         ))}
       </div>
-      {tab === 'toReview' ? <ReviewDesk /> : <ReviewsTable />}
+      {tab === 'toReview' ? <ReviewDesk /> : tab === 'report' ? <QaReportPanel /> : <ReviewsTable />}
     </section>
   );
 }
