@@ -20,6 +20,7 @@ import { seedDemo } from './demo/seed';
 import { seedDemoCrew } from './demo/crewRoster';
 import { seedSlaDemo } from './demo/seedSla';
 import { seedQaDemo } from './demo/seedQa';
+import { startSamplingEngine, type SamplingEngine } from './jobs/sampling';
 import { startSlaEngine, type SlaEngine } from './jobs/sla';
 import { registerSlaRoutes } from './http/sla';
 import { openKnowledgeStore, type KnowledgeStore } from './domain/nlu/knowledgeStore';
@@ -32,6 +33,7 @@ import { createInboundClassifier, type InboundClassifier } from './domain/nlu/in
 import type { BotSettings } from './domain/bot/settings';
 import { registerRoutingRoutes } from './http/routing';
 import { registerReportRoutes } from './http/reports';
+import { registerQaSamplingRoutes } from './http/qaSampling';
 import { registerAuthRoutes } from './http/auth';
 import { installErrorHandlers } from './http/errors';
 import { registerHealthRoute } from './http/health';
@@ -64,6 +66,8 @@ export interface StartServerOptions {
   offlineGraceMs?: number;
   /** How long a VIP may wait in the queue before the team's leads are alerted (default SWITCHBOARD_VIP_WAIT_SEC, else 2 min). */
   vipWaitMs?: number;
+  /** How often the leader looks for sampling cycles that have started (default 60 s). */
+  samplingCheckMs?: number;
   /** How often each node checks whether the bot's knowledge base was saved elsewhere (default 2 s). */
   knowledgeRefreshMs?: number;
   /** Quiet time between two poke flushes of a busy node (default SWITCHBOARD_POKE_COALESCE_MS, else 15 ms). */
@@ -88,6 +92,8 @@ export interface RunningServer {
   routes(): string[];
   /** The SLA scheduler: leadership, and `clockChanged()` to re-arm timers after moving the clock. */
   sla: SlaEngine;
+  /** Quality-review sampling cycles: `drawDue()` draws every cycle that has started and is not drawn yet. */
+  sampling: SamplingEngine;
   /** Presence and auto-assignment: `idle()` resolves when no dispatch is running. */
   routing: Routing;
   /** The bot: `idle()` resolves when no bot turn is queued or running. */
@@ -107,6 +113,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const events = new EventEmitter();
   let realtime: Realtime | undefined;
   let sla: SlaEngine | undefined;
+  let sampling: SamplingEngine | undefined;
   let knowledge: KnowledgeStore | undefined;
   let bot: BotEngine | undefined;
   let classifier: InboundClassifier | undefined;
@@ -161,6 +168,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     registerSlaRoutes(app, ctx);
     registerRoutingRoutes(app, ctx);
     registerReportRoutes(app, ctx);
+    registerQaSamplingRoutes(app, ctx);
     registerKnowledgeRoutes(app, ctx, knowledge);
     await app.ready();
     realtime = await createRealtime(app.server, ctx, {
@@ -177,6 +185,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       vipWaitMs: options.vipWaitMs ?? config.vipWaitMs,
     });
     const slaEngine = sla;
+    sampling = startSamplingEngine(ctx, databaseUrl, { checkMs: options.samplingCheckMs });
+    const samplingEngine = sampling;
     const knowledgeStore = knowledge;
     const routing = startRouting(ctx, rt.io, { offlineGraceMs: options.offlineGraceMs ?? config.offlineGraceMs });
     const botEngine = startBotEngine(ctx, ctx.bot!);
@@ -198,6 +208,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       revokeSession,
       routes: () => [...routes],
       sla: slaEngine,
+      sampling: samplingEngine,
       routing,
       bot: botEngine,
       ingestCommits,
@@ -208,6 +219,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           await routing.close();
           await knowledgeStore.close();
           await slaEngine.close();
+          await samplingEngine.close();
           pokes.close();
           await rt.close();
           await app.close();
@@ -222,6 +234,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   } catch (error) {
     await bot?.close().catch(() => {});
     await sla?.close().catch(() => {});
+    await sampling?.close().catch(() => {});
     await knowledge?.close().catch(() => {});
     await realtime?.close().catch(() => {});
     await classifier?.close().catch(() => {});

@@ -15,6 +15,7 @@ import * as m007 from './migrations/007_sla_event_state';
 import * as m008 from './migrations/008_change_log_audience';
 import * as m009 from './migrations/009_qa';
 import * as m010 from './migrations/010_qa_review_history';
+import * as m011 from './migrations/011_qa_sampling';
 import type { ServerDatabase } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '008_change_log_audience': m008,
   '009_qa': m009,
   '010_qa_review_history': m010,
+  '011_qa_sampling': m011,
 };
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<MigrationResultSet> {

@@ -23,6 +23,9 @@ export interface QaAssignmentsTable {
   reason: string | null;
   created_at: string;
   updated_at: string;
+  /** Migration 011: the sampling rule and cycle a sampled assignment came from. */
+  sample_rule_id?: string | null;
+  sample_cycle_start?: string | null;
 }
 
 export interface QaReviewsTable {
@@ -49,7 +52,33 @@ export interface QaReviewsTable {
   history: string;
 }
 
+/** Migration 011. */
+export interface QaSamplingRulesTable {
+  id: string;
+  position: number;
+  team_id: string;
+  /** JSON SamplingRule. */
+  data: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** Migration 011: one row per drawn cycle of a rule. */
+export interface QaSampleCyclesTable {
+  rule_id: string;
+  cycle_start: string;
+  window_from: string;
+  window_to: string;
+  seed: number;
+  candidates: number;
+  picked: number;
+  unassigned: number;
+  drawn_at: string;
+}
+
 export interface QaDatabase {
+  qa_sampling_rules: QaSamplingRulesTable;
+  qa_sample_cycles: QaSampleCyclesTable;
   qa_scorecards: QaScorecardsTable;
   qa_assignments: QaAssignmentsTable;
   qa_reviews: QaReviewsTable;

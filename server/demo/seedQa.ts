@@ -1,5 +1,6 @@
 /**
- * The demo centre's quality review: a chat/email scorecard, five finished email conversations
+ * The demo centre's quality review: a chat/email scorecard, a daily sampling rule per front-line
+ * team, five finished email conversations
  * sent to the demo reviewer (周敏 Zhou Min) by the lead, and two of them already reviewed, so
  * a new user signing in as zhou.min has a sample to work at once. Everything goes through the
  * same paths as real traffic (channel ingest, agents' and the lead's mutations), once.
@@ -7,12 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IngestMessageRequest } from '../../shared/contracts/http';
 import type { Mutation } from '../../shared/contracts/sync';
-import type { ScorecardFieldsInput } from '../../shared/qa';
+import { SamplingRulesBodySchema, type SamplingRuleInput, type ScorecardFieldsInput } from '../../shared/qa';
 import { conversationFromRow, getConversationRow } from '../db/queries/conversations';
 import { getAgent } from '../db/queries/directory';
 import type { DomainContext } from '../domain/context';
 import { ingestMessage } from '../domain/ingest';
 import { applyPush } from '../domain/mutations';
+import { putSamplingRules } from '../domain/qa/sampling';
 import { DEMO_AGENTS } from './seed';
 
 export const DEMO_SCORECARD_ID = 'scorecard-service';
@@ -55,6 +57,23 @@ const SCORECARD: ScorecardFieldsInput = {
     },
   ],
 };
+
+/**
+ * One daily rule per front-line team: every breached or unhappy conversation of the day before, and
+ * one in ten of the rest, to the demo reviewer.
+ */
+const SAMPLING_RULES: SamplingRuleInput[] = ['team-presales', 'team-aftersales', 'team-techsupport'].map(
+  (teamId) => ({
+    id: `daily-${teamId.replace('team-', '')}`,
+    name: '每日抽检 Daily sample',
+    teamId,
+    cycle: 'daily',
+    timeZone: 'Asia/Shanghai',
+    random: { mode: 'percent', amount: 10 },
+    conditions: [{ kind: 'sla_breached' }, { kind: 'negative_end' }],
+    reviewers: [{ reviewerId: REVIEWER, goal: 20 }],
+  }),
+);
 
 interface DemoThread {
   name: string;
@@ -127,6 +146,7 @@ export async function seedQaDemo(ctx: DomainContext): Promise<void> {
   };
 
   await push(admin, { name: 'qa.scorecard.save', args: { id: DEMO_SCORECARD_ID, fields: SCORECARD } });
+  await putSamplingRules(ctx, admin, SamplingRulesBodySchema.parse({ rules: SAMPLING_RULES }));
   for (const [index, thread] of THREADS.entries()) {
     const request: IngestMessageRequest = {
       channel: 'email',

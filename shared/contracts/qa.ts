@@ -78,7 +78,12 @@ export const QaMutationArgsSchemas = {
     reason: z.string().trim().max(500).optional(),
   }),
   /** The reviewer drops an assignment with a reason. */
-  'qa.skip': z.object({ assignmentId: Id, reason: z.string().trim().min(1).max(500) }),
+  /** `replace`: draw another conversation from the same sampling cycle for the reviewer. */
+  'qa.skip': z.object({
+    assignmentId: Id,
+    reason: z.string().trim().min(1).max(500),
+    replace: z.boolean().default(false),
+  }),
   /** The agent whose work was reviewed has read it. */
   'qa.review.acknowledge': z.object({ reviewId: Id }),
   /** The agent whose work was reviewed disputes it once, with a comment and the ratings they propose. */
@@ -175,7 +180,7 @@ export const QaRpcContract = {
     input: z.object({ assignmentId: Id, draft: QaDraftSchema }),
     output: z.object({ reviewId: z.string() }),
   },
-  'qa.skip': { input: z.object({ assignmentId: Id, reason: z.string().trim().min(1).max(500) }), output: Ok },
+  'qa.skip': { input: QaMutationArgsSchemas['qa.skip'], output: Ok },
   'qa.review': {
     input: z.object({ reviewId: Id }),
     output: z.object({ row: QaReviewRowSchema, scorecard: ScorecardSchema.nullable() }),

@@ -1,3 +1,4 @@
 /** Quality review: the scoring maths, scorecards and reviews. */
 export * from './scoring';
 export * from './model';
+export * from './sampling';

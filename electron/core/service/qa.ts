@@ -138,9 +138,9 @@ export function qaHandlers(ctx: CoreContext): HandlersOf<Methods> {
       announceLocalWrite(ctx, [recordKey('qa_review', reviewId), recordKey('qa_assignment', assignmentId)]);
       return { reviewId };
     },
-    'qa.skip': async ({ assignmentId, reason }) => {
+    'qa.skip': async ({ assignmentId, reason, replace }) => {
       ctx.viewer();
-      queueReviewSkip(ctx.db, assignmentId, reason);
+      queueReviewSkip(ctx.db, assignmentId, reason, { replace });
       announceLocalWrite(ctx, [recordKey('qa_assignment', assignmentId)]);
       return { ok: true as const };
     },

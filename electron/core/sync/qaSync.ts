@@ -212,13 +212,19 @@ export function queueReviewSubmit(
   })();
 }
 
-export function queueReviewSkip(db: Db, assignmentId: string, reason: string, now = new Date()): void {
+/** `replace`: the server draws another conversation of the same sampling cycle for the reviewer. */
+export function queueReviewSkip(
+  db: Db,
+  assignmentId: string,
+  reason: string,
+  { replace = false, now = new Date() }: { replace?: boolean; now?: Date } = {},
+): void {
   db.transaction(() => {
     openAssignment(db, assignmentId);
     insertOutbox(db, {
       mutationId: takeMutationId(db),
       name: 'qa.skip',
-      args: { assignmentId, reason },
+      args: { assignmentId, reason, replace },
       record: recordKey('qa_assignment', assignmentId),
       createdAt: now.toISOString(),
     });

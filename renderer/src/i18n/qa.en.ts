@@ -30,6 +30,17 @@ const qaEn = {
     agentFallback: 'Agent',
     note: 'Internal note',
   },
+  /** Why sampling picked a conversation (assignment reasons `sample:<why>`). */
+  sample: {
+    random: 'random sample',
+    replacement: 'replacement for a skipped sample',
+    sla_breached: 'sample, SLA breached',
+    negative_end: 'sample, the customer ended unhappy',
+    reopened: 'sample, reopened',
+    long_handle: 'sample, long handling time',
+    vip: 'sample, VIP customer',
+    channel: 'sample, channel',
+  },
   card: {
     label: 'Scorecard',
     none: 'No scorecard yet: an admin creates one first.',
@@ -51,6 +62,7 @@ const qaEn = {
     skip: 'Skip…',
     skipReason: 'Why skip this conversation?',
     skipConfirm: 'Skip',
+    skipReplace: 'Replace it with another conversation from the same sample',
     cancel: 'Cancel',
     saved: 'Draft saved on this computer',
     submitted: 'Submitted {{when}}',

@@ -30,6 +30,17 @@ const qaZh = {
     agentFallback: '客服',
     note: '内部备注',
   },
+  /** 抽检选中会话的原因（送检原因 `sample:<原因>`）。 */
+  sample: {
+    random: '随机抽检',
+    replacement: '替换被跳过的抽检',
+    sla_breached: '抽检：SLA 超时',
+    negative_end: '抽检：客户结束时不满',
+    reopened: '抽检：重新打开过',
+    long_handle: '抽检：处理时间过长',
+    vip: '抽检：VIP 客户',
+    channel: '抽检：指定渠道',
+  },
   card: {
     label: '评分表',
     none: '还没有评分表：请管理员先创建。',
@@ -51,6 +62,7 @@ const qaZh = {
     skip: '跳过…',
     skipReason: '为什么跳过这个会话？',
     skipConfirm: '跳过',
+    skipReplace: '从同一批抽检中换一个会话',
     cancel: '取消',
     saved: '草稿已保存在本机',
     submitted: '已于{{when}}提交',

@@ -111,8 +111,20 @@ export async function findAssignment(
   return row ? assignmentFromRow(row) : null;
 }
 
-export async function insertAssignment(trx: Trx, assignment: QaAssignment): Promise<void> {
-  await trx.insertInto('qa_assignments').values(assignmentToRow(assignment)).execute();
+/** `sample` names the sampling rule and cycle a sampled assignment came from. */
+export async function insertAssignment(
+  trx: Trx,
+  assignment: QaAssignment,
+  sample?: { ruleId: string; cycleStart: string },
+): Promise<void> {
+  await trx
+    .insertInto('qa_assignments')
+    .values({
+      ...assignmentToRow(assignment),
+      sample_rule_id: sample?.ruleId ?? null,
+      sample_cycle_start: sample?.cycleStart ?? null,
+    })
+    .execute();
 }
 
 export async function saveAssignmentStatus(trx: Trx, assignment: QaAssignment): Promise<void> {

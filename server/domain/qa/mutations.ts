@@ -32,6 +32,8 @@ import {
 } from '../../db/queries/qa';
 import { MutationRejected, type MutationContext, type MutationOutcome } from '../mutations/common';
 import { addressFor } from '../records';
+import { sampleOfAssignment } from '../../db/queries/qaSampling';
+import { replaceSampled } from './sampling';
 import { transcriptOf } from './transcript';
 
 function leadsTeamOrAdmin(actor: Agent, teamId: string): boolean {
@@ -126,7 +128,13 @@ export async function skipReview(
   const assignment = await loadOwnOpenAssignment(ctx, args.assignmentId);
   const skipped: QaAssignment = { ...assignment, status: 'skipped', reason: args.reason, updatedAt: ctx.now };
   await saveAssignmentStatus(ctx.trx, skipped);
-  return { changes: [assignmentChange(skipped, null)] };
+  const changes: MutationOutcome['changes'] = [assignmentChange(skipped, null)];
+  const sample = args.replace ? await sampleOfAssignment(ctx.trx, assignment.id) : null;
+  if (sample) {
+    const replacement = await replaceSampled(ctx.trx, ctx.now, skipped, sample);
+    if (replacement) changes.push(replacement);
+  }
+  return { changes };
 }
 
 export async function submitReview(

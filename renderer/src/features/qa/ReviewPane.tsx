@@ -5,6 +5,7 @@
  * this computer as it changes, so a review survives a restart or a day offline.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { RpcOutput } from '../../../../shared/contracts/rpc';
 import type { Message } from '../../../../shared/domain/model';
@@ -23,6 +24,23 @@ interface Props {
   onNavigate(step: -1 | 1): void;
 }
 
+const SAMPLE_REASONS = new Set([
+  'random',
+  'replacement',
+  'sla_breached',
+  'negative_end',
+  'reopened',
+  'long_handle',
+  'vip',
+  'channel',
+]);
+
+/** An assignment's reason as the reviewer reads it: sampling's `sample:<why>` codes in their language. */
+function reasonText(reason: string, t: TFunction): string {
+  const why = reason.startsWith('sample:') ? reason.slice('sample:'.length) : null;
+  return why && SAMPLE_REASONS.has(why) ? t(`qa.sample.${why}`) : reason;
+}
+
 const typing = (target: EventTarget) =>
   target instanceof HTMLElement && ['TEXTAREA', 'INPUT', 'SELECT'].includes(target.tagName);
 
@@ -38,6 +56,8 @@ export function ReviewPane({ detail, onNavigate }: Props): React.JSX.Element {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [skipping, setSkipping] = useState<string | null>(null);
+  const [replace, setReplace] = useState(true);
+  const sampled = row.assignment.source === 'sample';
   const root = useRef<HTMLElement>(null);
   useEffect(() => root.current?.focus(), [row.assignment.id]);
 
@@ -97,7 +117,7 @@ export function ReviewPane({ detail, onNavigate }: Props): React.JSX.Element {
             {row.agentName ? t('qa.list.agent', { name: row.agentName }) : t('qa.list.noAgent')}
           </span>
           {row.assignment.reason && (
-            <span className="qa-reason">{t('qa.pane.reason', { reason: row.assignment.reason })}</span>
+            <span className="qa-reason">{t('qa.pane.reason', { reason: reasonText(row.assignment.reason, t) })}</span>
           )}
         </header>
         {transcript?.truncated && <p className="qa-muted">{t('qa.pane.truncated')}</p>}
@@ -200,7 +220,7 @@ export function ReviewPane({ detail, onNavigate }: Props): React.JSX.Element {
                   onSubmit={(event) => {
                     event.preventDefault();
                     if (skipping.trim())
-                      void skip(row.assignment.id, skipping.trim()).catch((e: Error) => setError(e.message));
+                      void skip(row.assignment.id, skipping.trim(), sampled && replace).catch((e: Error) => setError(e.message));
                   }}
                 >
                   <input
@@ -211,6 +231,17 @@ export function ReviewPane({ detail, onNavigate }: Props): React.JSX.Element {
                     maxLength={500}
                     onChange={(event) => setSkipping(event.target.value)}
                   />
+                  {sampled && (
+                    <label className="qa-skip-replace">
+                      <input
+                        type="checkbox"
+                        checked={replace}
+                        onChange={(event) => setReplace(event.target.checked)}
+                        data-testid="qa-skip-replace"
+                      />
+                      {t('qa.card.skipReplace')}
+                    </label>
+                  )}
                   <button type="button" className="btn" onClick={() => setSkipping(null)}>
                     {t('qa.card.cancel')}
                   </button>

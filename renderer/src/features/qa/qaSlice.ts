@@ -28,7 +28,8 @@ export interface QaDesk {
   saveDraft(assignmentId: string, draft: QaDraft): Promise<void>;
   /** Rejects with the core's error (an incomplete scorecard: `invalid`, naming what is missing). */
   submit(assignmentId: string, draft: QaDraft): Promise<void>;
-  skip(assignmentId: string, reason: string): Promise<void>;
+  /** `replace`: a sampled conversation is replaced by another one of the same sample. */
+  skip(assignmentId: string, reason: string, replace?: boolean): Promise<void>;
   /** The review open under the reviews table, with the scorecard version it was scored on. */
   reviewId: string | null;
   reviewDetail: RpcOutput<'qa.review'> | null;
@@ -93,8 +94,8 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => {
       async submit(assignmentId, draft) {
         await getApi().qa.submit({ assignmentId, draft });
       },
-      async skip(assignmentId, reason) {
-        await getApi().qa.skip({ assignmentId, reason });
+      async skip(assignmentId, reason, replace = false) {
+        await getApi().qa.skip({ assignmentId, reason, replace });
       },
       reviewId: null,
       reviewDetail: null,
