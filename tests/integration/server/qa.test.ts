@@ -9,14 +9,9 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QA_TRANSCRIPT_MAX_CHARS } from '../../../shared/contracts/qa';
 import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
-import type {
-  Change,
-  MutationName,
-  MutationResult,
-  PullResponse,
-  PushResponse,
-} from '../../../shared/contracts/sync';
+import type { Change, PullResponse } from '../../../shared/contracts/sync';
 import { connectSocket, startTestServer, testBackends, type TestServer } from './harness';
+import { conversationVersion, socketSync } from './socketSync';
 
 const CARD = {
   name: '在线客服质检 Chat quality',
@@ -38,32 +33,9 @@ const CARD = {
 describe.each(testBackends())('quality review (%s)', (backend) => {
   let server: TestServer;
   const sockets: Record<'agent' | 'otherAgent' | 'reviewer' | 'lead' | 'admin', Socket> = {} as never;
-  const cursors = new Map<Socket, number>();
-  let mutationId = 0;
+  const { push, pullNew } = socketSync();
 
-  const push = async (socket: Socket, name: MutationName, args: unknown): Promise<MutationResult> => {
-    const ack = (await socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.push, {
-      clientId: randomUUID(),
-      mutations: [{ mutationId: ++mutationId, name, args }],
-    })) as Ack<PushResponse>;
-    if (!ack.ok) throw new Error(ack.error.message);
-    return ack.data.results[0]!;
-  };
 
-  /** The changes this socket's user may see since its last pull. */
-  const pullNew = async (socket: Socket): Promise<Change[]> => {
-    const changes: Change[] = [];
-    for (;;) {
-      const ack = (await socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.pull, {
-        cursor: cursors.get(socket) ?? 0,
-        limit: 1_000,
-      })) as Ack<PullResponse>;
-      if (!ack.ok) throw new Error(ack.error.message);
-      changes.push(...ack.data.changes);
-      cursors.set(socket, ack.data.cursor);
-      if (!ack.data.hasMore) return changes;
-    }
-  };
 
   const ingestPresales = async (text: string) => {
     const response = await server.ingest({
@@ -216,17 +188,12 @@ describe.each(testBackends())('quality review (%s)', (backend) => {
   it("tells the agent whose work was reviewed, and the team's leads, never another team", async () => {
     // A conversation li.na holds: the review is about her work.
     const held = await ingestPresales('退货流程是什么？');
-    const conversation = await server.db.db
-      .selectFrom('conversations')
-      .select('version')
-      .where('id', '=', held)
-      .executeTakeFirstOrThrow();
     expect(
       (
         await push(sockets.lead, 'conversation.assign', {
           conversationId: held,
           assigneeId: 'agent-li-na',
-          baseVersion: Number(conversation.version),
+          baseVersion: await conversationVersion(server, held),
         })
       ).ok,
     ).toBe(true);

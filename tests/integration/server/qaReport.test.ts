@@ -13,9 +13,8 @@ import { insertAgent } from '../../../server/db/queries/directory';
 import { hashPassword } from '../../../server/domain/auth';
 import { DEMO_PASSWORD } from '../../../server/demo/seed';
 import type { QaReport } from '../../../shared/contracts/qaReport';
-import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
-import type { MutationName, MutationResult, PushResponse } from '../../../shared/contracts/sync';
 import { connectSocket, startTestServer, testBackends, type TestServer } from './harness';
+import { conversationVersion, socketSync } from './socketSync';
 
 const CARD = {
   name: '在线客服质检 Chat quality',
@@ -34,21 +33,8 @@ describe.each(testBackends())('the quality report (%s)', (backend) => {
   let server: TestServer;
   const tokens: Record<'admin' | 'lead' | 'techLead' | 'agent' | 'reviewer', string> = {} as never;
   const sockets: Record<'admin' | 'lead' | 'agent', Socket> = {} as never;
-  let mutationId = 0;
+  const { pushOk } = socketSync();
   const cardId = randomUUID();
-
-  const push = async (socket: Socket, name: MutationName, args: unknown): Promise<MutationResult> => {
-    const ack = (await socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.push, {
-      clientId: randomUUID(),
-      mutations: [{ mutationId: ++mutationId, name, args }],
-    })) as Ack<PushResponse>;
-    if (!ack.ok) throw new Error(ack.error.message);
-    return ack.data.results[0]!;
-  };
-  const pushOk = async (socket: Socket, name: MutationName, args: unknown) => {
-    const result = await push(socket, name, args);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  };
 
   const report = async (token: string | null, query: string) => {
     const response = await fetch(`${server.url}/api/v1/reports/qa?${query}`, {
@@ -57,16 +43,7 @@ describe.each(testBackends())('the quality report (%s)', (backend) => {
     return { status: response.status, body: (await response.json()) as QaReport & { code?: string } };
   };
 
-  const version = async (conversationId: string) =>
-    Number(
-      (
-        await server.db.db
-          .selectFrom('conversations')
-          .select('version')
-          .where('id', '=', conversationId)
-          .executeTakeFirstOrThrow()
-      ).version,
-    );
+  const version = (conversationId: string) => conversationVersion(server, conversationId);
 
   /** A chat (售前) held by `assigneeId`, moved to `teamId` first when given, reviewed by the lead. */
   const reviewed = async (

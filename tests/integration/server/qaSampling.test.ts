@@ -9,10 +9,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
-import type { Change, MutationName, MutationResult, PullResponse, PushResponse } from '../../../shared/contracts/sync';
+import type { Change } from '../../../shared/contracts/sync';
 import type { SamplingRuleInput } from '../../../shared/qa/sampling';
 import { connectSocket, startTestServer, testBackends, type TestServer } from './harness';
+import { conversationVersion, socketSync } from './socketSync';
 
 // Sunday 29 November 2026, noon in Shanghai; the draws happen after midnight (a Monday).
 const SUNDAY_NOON = Date.parse('2026-11-29T12:00:00+08:00');
@@ -25,31 +25,9 @@ describe.each(testBackends())('sampling (%s)', (backend) => {
   let clock = SUNDAY_NOON - 3 * 86_400_000; // the demo's own conversations are from days before
   const sockets: Record<'agent' | 'reviewer' | 'lead' | 'admin', Socket> = {} as never;
   const tokens: Record<keyof typeof sockets, string> = {} as never;
-  const cursors = new Map<Socket, number>();
-  let mutationId = 0;
+  const { push, pullNew } = socketSync();
 
-  const push = async (socket: Socket, name: MutationName, args: unknown): Promise<MutationResult> => {
-    const ack = (await socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.push, {
-      clientId: randomUUID(),
-      mutations: [{ mutationId: ++mutationId, name, args }],
-    })) as Ack<PushResponse>;
-    if (!ack.ok) throw new Error(ack.error.message);
-    return ack.data.results[0]!;
-  };
 
-  const pullNew = async (socket: Socket): Promise<Change[]> => {
-    const changes: Change[] = [];
-    for (;;) {
-      const ack = (await socket.timeout(5_000).emitWithAck(SOCKET_EVENTS.pull, {
-        cursor: cursors.get(socket) ?? 0,
-        limit: 1_000,
-      })) as Ack<PullResponse>;
-      if (!ack.ok) throw new Error(ack.error.message);
-      changes.push(...ack.data.changes);
-      cursors.set(socket, ack.data.cursor);
-      if (!ack.data.hasMore) return changes;
-    }
-  };
 
   const assignmentsIn = (changes: Change[]) =>
     changes.flatMap((change) => (change.type === 'qa_assignment.updated' ? [change] : []));
@@ -64,16 +42,7 @@ describe.each(testBackends())('sampling (%s)', (backend) => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
-  const versionOf = async (conversationId: string) =>
-    Number(
-      (
-        await server.db.db
-          .selectFrom('conversations')
-          .select('version')
-          .where('id', '=', conversationId)
-          .executeTakeFirstOrThrow()
-      ).version,
-    );
+  const versionOf = (conversationId: string) => conversationVersion(server, conversationId);
 
   /** A conversation li.na answers (or the lead notes, when `leadNote`) and resolves. */
   const finished = async (channel: 'chat' | 'email', options: { leadNote?: boolean; resolve?: boolean } = {}) => {
