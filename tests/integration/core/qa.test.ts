@@ -7,62 +7,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QaDraft } from '../../../shared/contracts/qa';
 import { testBackends } from '../server/harness';
-import { eventually, startStack, type Stack, type TestAgent } from './stack';
-
-const CARD = {
-  name: 'Chat quality',
-  passThreshold: 80,
-  categories: [
-    { id: 'greeting', name: 'Greeting', weight: 1, scale: 'binary' as const },
-    { id: 'solution', name: 'Solution', weight: 3, scale: '5' as const, critical: true },
-  ],
-};
+import { chatSentForReview, publishChatCard, type QaCrew, signInQaCrew } from './qaFlow';
+import { eventually, startStack, type Stack } from './stack';
 
 describe.each(testBackends())('quality review through the cores (%s)', (backend) => {
   let stack: Stack;
-  let lead: TestAgent;
-  let reviewer: TestAgent;
-  let admin: TestAgent;
+  let crew: QaCrew;
 
   beforeAll(async () => {
     stack = await startStack(backend);
-    lead = await stack.addAgent('liu.yang@demo.switchboard');
-    reviewer = await stack.addAgent('zhou.min@demo.switchboard');
-    admin = await stack.addAgent('admin@demo.switchboard');
+    crew = await signInQaCrew(stack);
   });
   afterAll(() => stack?.close());
 
   it("puts a conversation sent for review in the reviewer's cache, transcript and scorecard included", async () => {
-    const { id: scorecardId } = await admin.call('qa.saveScorecard', { fields: CARD });
-    await eventually(
-      () => reviewer.call('qa.scorecards', {}),
-      (list) => list.scorecards.some((card) => card.id === scorecardId && card.version === 1),
-      'the scorecard in the reviewer cache',
-    );
-    const stamp = Date.now();
-    const response = await stack.server.ingest({
-      channel: 'chat',
-      externalId: `qa-${stamp}`,
-      contact: { externalId: `qa-contact-${stamp}`, name: '赵敏' },
-      text: '发票开错了，怎么重开？',
-    });
-    const { conversationId } = (await response.json()) as { conversationId: string };
-    await eventually(
-      () => lead.call('conversation.get', { conversationId }).catch(() => null),
-      (found) => found !== null,
-      'the conversation in the lead cache',
-    );
-
-    const { assignmentId } = await lead.call('qa.assign', {
-      conversationId,
-      reviewerId: 'agent-zhou-min',
-      reason: '抽检',
-    });
-    const list = await eventually(
-      () => reviewer.call('qa.assignments', { status: 'open' }),
-      (result) => result.assignments.some((row) => row.assignment.id === assignmentId),
-      'the assignment in the reviewer cache',
-    );
+    const { lead, reviewer } = crew;
+    const scorecardId = await publishChatCard(crew);
+    const { assignmentId } = await chatSentForReview(stack, crew, '抽检');
+    const list = await reviewer.call('qa.assignments', { status: 'open' });
     const row = list.assignments.find((r) => r.assignment.id === assignmentId)!;
     expect(row).toMatchObject({ contactName: '赵敏', channel: 'chat', status: 'open', pending: false });
     expect(row.messageCount).toBeGreaterThanOrEqual(1);

@@ -6,57 +6,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../server/harness';
-import { eventually, startStack, type Stack, type TestAgent } from './stack';
-
-const CARD = {
-  name: 'Chat quality',
-  passThreshold: 80,
-  categories: [
-    { id: 'greeting', name: 'Greeting', weight: 1, scale: 'binary' as const },
-    { id: 'solution', name: 'Solution', weight: 3, scale: '5' as const, critical: true },
-  ],
-};
+import { chatSentForReview, publishChatCard, type QaCrew, signInQaCrew } from './qaFlow';
+import { eventually, startStack, type Stack } from './stack';
 
 describe.each(testBackends())('the quality report through the cores (%s)', (backend) => {
   let stack: Stack;
-  let lead: TestAgent;
-  let reviewer: TestAgent;
-  let admin: TestAgent;
+  let crew: QaCrew;
 
   beforeAll(async () => {
     stack = await startStack(backend);
-    lead = await stack.addAgent('liu.yang@demo.switchboard');
-    reviewer = await stack.addAgent('zhou.min@demo.switchboard');
-    admin = await stack.addAgent('admin@demo.switchboard');
+    crew = await signInQaCrew(stack);
   });
   afterAll(() => stack?.close());
 
   it("answers the lead's report from the server, with a review just submitted", async () => {
-    const { id: scorecardId } = await admin.call('qa.saveScorecard', { fields: CARD });
-    await eventually(
-      () => reviewer.call('qa.scorecards', {}),
-      (list) => list.scorecards.some((card) => card.id === scorecardId),
-      'the scorecard in the reviewer cache',
-    );
-    const stamp = Date.now();
-    const response = await stack.server.ingest({
-      channel: 'chat',
-      externalId: `qa-report-${stamp}`,
-      contact: { externalId: `qa-report-contact-${stamp}`, name: '赵敏' },
-      text: '发票开错了，怎么重开？',
-    });
-    const { conversationId } = (await response.json()) as { conversationId: string };
-    await eventually(
-      () => lead.call('conversation.get', { conversationId }).catch(() => null),
-      (found) => found !== null,
-      'the conversation in the lead cache',
-    );
-    const { assignmentId } = await lead.call('qa.assign', { conversationId, reviewerId: 'agent-zhou-min' });
-    await eventually(
-      () => reviewer.call('qa.assignments', { status: 'open' }),
-      (result) => result.assignments.some((row) => row.assignment.id === assignmentId),
-      'the assignment in the reviewer cache',
-    );
+    const { lead, reviewer } = crew;
+    const scorecardId = await publishChatCard(crew);
+    const { conversationId, assignmentId, stamp } = await chatSentForReview(stack, crew);
     const { reviewId } = await reviewer.call('qa.submit', {
       assignmentId,
       draft: { scorecardId, scorecardVersion: 1, ratings: { greeting: 1, solution: 4 }, rootCauses: {}, comments: [], summary: '' },
