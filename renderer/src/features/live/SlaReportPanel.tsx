@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { SlaReport } from '../../../../shared/contracts/alerts';
 import { errorMessage } from '../../api/client';
 import { useNow } from '../../app/useNow';
+import { PeriodPicker } from '../common/PeriodPicker';
 import { useTeamName } from '../common/useTeamName';
 import { formatTimestamp, formatWaiting } from '../../lib/time';
 import { useAppStore } from '../../store';
@@ -39,24 +40,19 @@ export function SlaReportPanel(): React.JSX.Element {
     <section className="live-panel" aria-labelledby="live-report-title" data-testid="live-report">
       <header className="live-panel-header">
         <h2 id="live-report-title">{t('live.tabs.report')}</h2>
-        <div className="live-periods" role="radiogroup" aria-label={t('live.report.period')}>
-          {REPORT_PERIODS.map((option) => (
-            <button
-              key={option}
-              type="button"
-              role="radio"
-              aria-checked={period === option}
-              className={`btn btn-small${period === option ? ' btn-active' : ''}`}
-              onClick={() => setPeriod(option)}
-              data-testid={`live-period-${option}`}
-            >
-              {t(`live.report.periods.${option}`)}
-            </button>
-          ))}
+        <PeriodPicker
+          options={REPORT_PERIODS}
+          value={period}
+          onChange={setPeriod}
+          label={t('live.report.period')}
+          optionLabel={(option) => t(`live.report.periods.${option}`)}
+          className="live-periods"
+          testIdPrefix="live-period-"
+        >
           <button type="button" className="btn btn-small btn-ghost" onClick={load}>
             {t('live.report.refresh')}
           </button>
-        </div>
+        </PeriodPicker>
       </header>
       {state.phase === 'loading' && <p className="muted">{t('live.report.loading')}</p>}
       {state.phase === 'failed' && (

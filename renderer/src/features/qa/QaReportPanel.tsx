@@ -11,11 +11,11 @@ import type { QaReport, QaReportTotals } from '../../../../shared/contracts/qaRe
 import { isoWeekStart, reviewInGroup, type QaReportGroup } from '../../../../shared/qa/report';
 import { qaReportCsv, qaReviewsCsv } from '../../../../shared/qa/reportCsv';
 import { errorMessage } from '../../api/client';
-import { useNow } from '../../app/useNow';
-import { formatTimestamp } from '../../lib/time';
 import { useAppStore } from '../../store';
+import { PeriodPicker } from '../common/PeriodPicker';
 import { formatRate } from '../live/format';
 import { ReviewDetail } from './ReviewDetail';
+import { ReviewOpenCell, StatusCell, VerdictCell } from './ReviewCells';
 
 const PERIODS = { thisWeek: 1, fourWeeks: 4, quarter: 13 } as const;
 type Period = keyof typeof PERIODS;
@@ -89,21 +89,15 @@ export function QaReportPanel(): React.JSX.Element {
   return (
     <section className="qa-report" aria-label={t('qa.report.label')} data-testid="qa-report">
       <header className="qa-report-bar">
-        <div className="qa-report-periods" role="radiogroup" aria-label={t('qa.report.period')}>
-          {(Object.keys(PERIODS) as Period[]).map((option) => (
-            <button
-              key={option}
-              type="button"
-              role="radio"
-              aria-checked={period === option}
-              className={`btn btn-small${period === option ? ' btn-active' : ''}`}
-              onClick={() => setPeriod(option)}
-              data-testid={`qa-report-period-${option}`}
-            >
-              {t(`qa.report.periods.${option}`)}
-            </button>
-          ))}
-        </div>
+        <PeriodPicker
+          options={Object.keys(PERIODS) as Period[]}
+          value={period}
+          onChange={setPeriod}
+          label={t('qa.report.period')}
+          optionLabel={(option) => t(`qa.report.periods.${option}`)}
+          className="qa-report-periods"
+          testIdPrefix="qa-report-period-"
+        />
         <label className="qa-report-team">
           {t('qa.report.team')}
           <select value={teamId} onChange={(event) => setTeamId(event.target.value)} data-testid="qa-report-team">
@@ -330,9 +324,7 @@ function ReviewList(props: {
   labels: { team(id: string): string; agent(id: string | null): string };
 }): React.JSX.Element {
   const { t } = useTranslation();
-  const now = useNow();
-  const language = useAppStore((s) => s.language);
-  const { reviewId, reviewDetail, openReview } = useAppStore((s) => s.qa);
+  const { reviewId, reviewDetail } = useAppStore((s) => s.qa);
   const { group } = props;
   const reviews = group ? props.report.reviews.filter((review) => reviewInGroup(review, group)) : props.report.reviews;
   return (
@@ -363,32 +355,13 @@ function ReviewList(props: {
         <tbody>
           {reviews.map((review) => (
             <tr key={review.id} className={review.id === reviewId ? 'is-open' : undefined} data-testid="qa-report-review">
-              <td>
-                <button
-                  type="button"
-                  className="qa-link qa-row-open"
-                  aria-expanded={review.id === reviewId}
-                  onClick={() => void openReview(review.id === reviewId ? null : review.id)}
-                >
-                  {formatTimestamp(review.submittedAt, now, language)}
-                </button>
-              </td>
+              <ReviewOpenCell reviewId={review.id} submittedAt={review.submittedAt} />
               <td>{props.labels.agent(review.agentId)}</td>
               <td>{props.labels.team(review.teamId)}</td>
               <td>{props.labels.agent(review.reviewerId)}</td>
               <td className="qa-num">{score(review.score)}</td>
-              <td>
-                {review.passed === null ? (
-                  '—'
-                ) : (
-                  <span className={`qa-verdict ${review.passed ? 'is-pass' : 'is-fail'}`}>
-                    {t(review.passed ? 'qa.reviews.passed' : 'qa.reviews.failed')}
-                  </span>
-                )}
-              </td>
-              <td>
-                <span className={`qa-status is-${review.status}`}>{t(`qa.status.${review.status}`)}</span>
-              </td>
+              <VerdictCell passed={review.passed} />
+              <StatusCell status={review.status} />
             </tr>
           ))}
         </tbody>

@@ -1,19 +1,14 @@
 /** Reviews the viewer holds, newest first: an agent's of their own work, a lead's of their teams'. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatTimestamp } from '../../lib/time';
-import { useNow } from '../../app/useNow';
 import { useAppStore } from '../../store';
 import { ReviewDetail } from './ReviewDetail';
+import { ReviewOpenCell, StatusCell, VerdictCell } from './ReviewCells';
 
 export function ReviewsTable(): React.JSX.Element {
   const { t } = useTranslation();
-  const language = useAppStore((s) => s.language);
-  const { reviews, reviewsLoaded, loadReviews, reviewId, reviewDetail, openReview } = useAppStore(
-    (s) => s.qa,
-  );
+  const { reviews, reviewsLoaded, loadReviews, reviewId, reviewDetail } = useAppStore((s) => s.qa);
   useEffect(() => void loadReviews(), [loadReviews]);
-  const now = useNow();
   if (reviewsLoaded && reviews.length === 0) return <p className="qa-empty">{t('qa.reviews.empty')}</p>;
   return (
     <div className="qa-reviews-wrap">
@@ -36,35 +31,13 @@ export function ReviewsTable(): React.JSX.Element {
               data-testid="qa-review-row"
               className={review.id === reviewId ? 'is-open' : undefined}
             >
-              <td>
-                <button
-                  type="button"
-                  className="qa-link qa-row-open"
-                  aria-expanded={review.id === reviewId}
-                  onClick={() => void openReview(review.id === reviewId ? null : review.id)}
-                  data-testid="qa-review-open"
-                >
-                  {formatTimestamp(review.submittedAt, now, language)}
-                </button>
-              </td>
+              <ReviewOpenCell reviewId={review.id} submittedAt={review.submittedAt} testId="qa-review-open" />
               <td>{agentName ?? '—'}</td>
               <td>{reviewerName ?? '—'}</td>
               <td>{scorecardName ?? '—'}</td>
               <td className="qa-num">{review.score === null ? '—' : Math.round(review.score * 10) / 10}</td>
-              <td>
-                {pending ? (
-                  <span className="qa-pending">{t('qa.reviews.pending')}</span>
-                ) : review.passed === null ? (
-                  '—'
-                ) : (
-                  <span className={`qa-verdict ${review.passed ? 'is-pass' : 'is-fail'}`}>
-                    {t(review.passed ? 'qa.reviews.passed' : 'qa.reviews.failed')}
-                  </span>
-                )}
-              </td>
-              <td>
-                <span className={`qa-status is-${review.status}`}>{t(`qa.status.${review.status}`)}</span>
-              </td>
+              <VerdictCell passed={review.passed} pending={pending} />
+              <StatusCell status={review.status} />
             </tr>
           ))}
         </tbody>
