@@ -85,6 +85,7 @@ export function QaReportPanel(): React.JSX.Element {
   const report = state.phase === 'ready' ? state.report : null;
   const labels = { team: teamName, agent: agentName, reviewer: (id: string) => agentName(id) };
   const stamp = report ? `${report.from.slice(0, 10)}_${report.to.slice(0, 10)}` : '';
+  const oneScorecard = report !== null && new Set(report.byCategory.map((row) => row.scorecardId)).size === 1;
 
   return (
     <section className="qa-report" aria-label={t('qa.report.label')} data-testid="qa-report">
@@ -187,14 +188,20 @@ export function QaReportPanel(): React.JSX.Element {
               onSelect={setGroup}
             />
             <GroupTable
-              title={t('qa.report.byCategory')}
+              title={
+                oneScorecard && report.byCategory[0]
+                  ? `${t('qa.report.byCategory')} · ${report.byCategory[0].scorecardName}`
+                  : t('qa.report.byCategory')
+              }
               column={t('qa.report.category')}
               testId="qa-report-categories"
+              wide
               naColumn
               rows={report.byCategory.map((row) => ({
                 key: `${row.scorecardId}/${row.categoryId}`,
                 label: row.name,
-                hint: row.scorecardName,
+                // With one scorecard its name is in the title; with several it tells the rows apart.
+                hint: oneScorecard ? undefined : row.scorecardName,
                 totals: { reviews: row.reviews, averageScore: row.averageScore, passRate: null },
                 naCount: row.naCount,
                 group: { by: 'category', scorecardId: row.scorecardId, categoryId: row.categoryId },
@@ -270,13 +277,15 @@ function GroupTable(props: {
   testId: string;
   rows: GroupRow[];
   naColumn?: boolean;
+  /** Across the whole grid row (long labels). */
+  wide?: boolean;
   selected: QaReportGroup | null;
   onSelect(group: QaReportGroup | null): void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   return (
-    <table className="qa-report-table" data-testid={props.testId}>
+    <table className={`qa-report-table${props.wide ? ' qa-report-wide' : ''}`} data-testid={props.testId}>
       <caption>{props.title}</caption>
       <thead>
         <tr>
