@@ -38,6 +38,8 @@ import { registerAuthRoutes } from './http/auth';
 import { installErrorHandlers } from './http/errors';
 import { registerHealthRoute } from './http/health';
 import { registerIngestRoutes } from './http/ingest';
+import { createSurveySender, type SurveySender } from './domain/surveys';
+import type { SurveySettings } from '../shared/surveys';
 import { createRealtime, type Realtime } from './realtime/io';
 import { createPokeAnnouncer, roomsFor } from './realtime/pokes';
 
@@ -76,6 +78,8 @@ export interface StartServerOptions {
   nluWorkers?: number;
   /** Bot and sentiment rules; each field overrides its SWITCHBOARD_BOT_* / SENTIMENT_* variable. */
   bot?: Partial<BotSettings>;
+  /** Customer surveys after a resolution; each field overrides its SWITCHBOARD_SURVEY_* variable. */
+  surveys?: Partial<SurveySettings>;
 }
 
 export interface RunningServer {
@@ -98,6 +102,8 @@ export interface RunningServer {
   routing: Routing;
   /** The bot: `idle()` resolves when no bot turn is queued or running. */
   bot: BotEngine;
+  /** Survey invitations after a resolution: `idle()` resolves when none is being sent. */
+  surveys: Pick<SurveySender, 'idle'>;
   /** Group commit of channel ingests: `stats()` says how many writes each transaction carried. */
   ingestCommits: CommitGroup;
   /** The bot's knowledge base as this node serves it (`entries()` is what the bot reads). */
@@ -193,6 +199,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     afterCommit.subscribe('sla', { changes: () => slaEngine.onCommitted() });
     afterCommit.subscribe('bot', { changes: (appended) => botEngine.onCommitted(appended) });
     afterCommit.subscribe('routing', routingSubscriber(ctx));
+    const surveys = createSurveySender(ctx, { ...config.surveys, ...options.surveys });
+    afterCommit.subscribe('surveys', surveys);
     const inbound = classifier;
     bot = botEngine;
 
@@ -211,11 +219,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       sampling: samplingEngine,
       routing,
       bot: botEngine,
+      surveys,
       ingestCommits,
       knowledge: knowledgeStore,
       close() {
         closing ??= (async () => {
           await botEngine.close();
+          await surveys.idle();
           await routing.close();
           await knowledgeStore.close();
           await slaEngine.close();

@@ -1,6 +1,6 @@
 /**
  * The server's one configuration: a single zod schema composed of this file's variables and each
- * module's part (BOT_ENV, VIP_WAIT_ENV, ROUTING_ENV, next to the code they configure), parsed
+ * module's part (BOT_ENV, VIP_WAIT_ENV, ROUTING_ENV, SURVEY_ENV, next to the code they configure), parsed
  * once at start. A bad value stops the process with a ConfigError naming every bad variable and
  * what it accepts. No other server module reads the environment. Explicit options given to
  * startServer() override these. The token secret comes from SWITCHBOARD_TOKEN_SECRET, else from
@@ -15,6 +15,8 @@ import { defaultNluWorkers } from './domain/nlu/inboundClassifier';
 import { BOT_ENV, botSettingsOf, type BotSettings } from './domain/bot/settings';
 import { VIP_WAIT_ENV, vipWaitMsOf } from './domain/sla/vipWaiting';
 import { ROUTING_ENV, offlineGraceMsOf } from './domain/routing/presenceTracker';
+import { SURVEY_ENV, surveySettingsOf } from './domain/surveys';
+import type { SurveySettings } from '../shared/surveys';
 import { ConfigError, envNumber, fromEnv } from './envField';
 
 export { ConfigError } from './envField';
@@ -47,6 +49,7 @@ const EnvSchema = z.object({
   ...BOT_ENV,
   ...VIP_WAIT_ENV,
   ...ROUTING_ENV,
+  ...SURVEY_ENV,
 });
 
 export interface ServerConfig {
@@ -69,6 +72,8 @@ export interface ServerConfig {
   vipWaitMs: number;
   /** How long an agent whose last socket is gone stays online (domain/routing/presenceTracker.ts). */
   offlineGraceMs: number;
+  /** Which resolved conversations are surveyed, and how (domain/surveys.ts). */
+  surveys: SurveySettings;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -93,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     bot: botSettingsOf(e),
     vipWaitMs: vipWaitMsOf(e),
     offlineGraceMs: offlineGraceMsOf(e),
+    surveys: surveySettingsOf(e),
   };
 }
 

@@ -16,6 +16,7 @@ import * as m008 from './migrations/008_change_log_audience';
 import * as m009 from './migrations/009_qa';
 import * as m010 from './migrations/010_qa_review_history';
 import * as m011 from './migrations/011_qa_sampling';
+import * as m015 from './migrations/015_survey_history';
 import type { ServerDatabase } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '009_qa': m009,
   '010_qa_review_history': m010,
   '011_qa_sampling': m011,
+  '015_survey_history': m015,
 };
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<MigrationResultSet> {

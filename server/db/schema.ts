@@ -169,6 +169,26 @@ export interface SurveysTable {
   updated_at: string;
 }
 
+/** Every invitation sent (migration 015). */
+export interface SurveyRequestsTable {
+  id: string;
+  conversation_id: string;
+  /** JSON SurveyKind[] */
+  kinds: string;
+  message_id: string;
+  sent_at: string;
+}
+
+/** Every answer in order, the replaced ones included (migration 015). */
+export interface SurveyAnswersTable {
+  id: string;
+  conversation_id: string;
+  kind: string;
+  score: number;
+  comment: string | null;
+  answered_at: string;
+}
+
 export interface ServerDatabase
   extends SlaDatabase, CannedDatabase, RoutingDatabase, KnowledgeDatabase, SlaStateDatabase, QaDatabase {
   teams: TeamsTable;
@@ -184,4 +204,6 @@ export interface ServerDatabase
   applied_mutations: AppliedMutationsTable;
   outbound_deliveries: OutboundDeliveriesTable;
   surveys: SurveysTable;
+  survey_requests: SurveyRequestsTable;
+  survey_answers: SurveyAnswersTable;
 }

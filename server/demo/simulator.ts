@@ -15,7 +15,7 @@ import { CHANNELS, type Channel } from '../../shared/domain/model';
 import { SwitchboardError, describeIssues } from '../../shared/contracts/errors';
 import type { IngestMessageRequest, IngestMessageResponse } from '../../shared/contracts/http';
 import { createRng, deriveSeed } from './simulatorRandom';
-import { sendIngestMessage, type SendOutcome } from './simulatorHttp';
+import { sendIngestMessage, sendIngestSurvey, type SendOutcome } from './simulatorHttp';
 import {
   REFERENCE_RATE_PER_MINUTE,
   createPlanner,
@@ -32,6 +32,8 @@ export type { PlannedConversation, PlannedMessage } from './simulatorPlan';
 export interface OutboundReply {
   conversationId: string;
   text: string;
+  /** The surveys this message invites the customer to answer (a survey invitation). */
+  survey?: readonly ('csat' | 'nps')[];
 }
 /** Subscribes to delivered agent replies; may return an unsubscribe function. */
 export type OutboundSubscribe = (listener: (reply: OutboundReply) => void) => (() => void) | void;
@@ -66,11 +68,17 @@ function toOutboundReply(payload: unknown): OutboundReply | null {
     conversationId?: unknown;
     text?: unknown;
     conversation?: { id?: unknown };
-    message?: { text?: unknown };
+    message?: { text?: unknown; detail?: { kind?: unknown; surveys?: unknown } | null };
   };
   const conversationId = typeof p.conversationId === 'string' ? p.conversationId : p.conversation?.id;
   const text = typeof p.text === 'string' ? p.text : p.message?.text;
-  return typeof conversationId === 'string' && typeof text === 'string' ? { conversationId, text } : null;
+  if (typeof conversationId !== 'string' || typeof text !== 'string') return null;
+  const detail = p.message?.detail;
+  const survey =
+    detail?.kind === 'survey_sent' && Array.isArray(detail.surveys)
+      ? detail.surveys.filter((kind): kind is 'csat' | 'nps' => kind === 'csat' || kind === 'nps')
+      : undefined;
+  return survey ? { conversationId, text, survey } : { conversationId, text };
 }
 
 export type SimulatorEvent =
@@ -97,6 +105,8 @@ export interface SimulatorOptions {
   onOutbound?: OutboundSubscribe;
   /** Chance that a customer answers an agent's reply once their script is done; default 0.5. */
   ackProbability?: number;
+  /** Chance that a customer answers a survey invitation; default 0.6. */
+  surveyProbability?: number;
   /** First retry delay in ms, doubled per attempt up to 60 s; default 5000. */
   retryDelayMs?: number;
   /** Attempts per message before the conversation is abandoned; default 5. */
@@ -131,6 +141,7 @@ const OptionsSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,40}$/)
     .optional(),
   ackProbability: z.number().min(0).max(1).default(0.5),
+  surveyProbability: z.number().min(0).max(1).default(0.6),
   retryDelayMs: z.number().nonnegative().default(5_000),
   maxAttempts: z.number().int().min(1).max(100).default(5),
   requestTimeoutMs: z.number().positive().default(10_000),
@@ -167,6 +178,7 @@ export function startSimulator(options: SimulatorOptions): Simulator {
   const planner = createPlanner({ seed: config.seed, runId: config.runId });
   const pacing = createRng(deriveSeed(config.seed, 1));
   const acking = createRng(deriveSeed(config.seed, 2));
+  const rating = createRng(deriveSeed(config.seed, 3));
   const gapScale = REFERENCE_RATE_PER_MINUTE / config.ratePerMinute;
   const meanArrivalMs = 60_000 / config.ratePerMinute;
 
@@ -270,9 +282,47 @@ export function startSimulator(options: SimulatorOptions): Simulator {
     });
   };
 
+  /** Most customers are content; a complaint lowers the odds. Some change their mind later. */
+  const answerSurvey = (state: ConversationState, conversationId: string, kinds: readonly ('csat' | 'nps')[]): void => {
+    if (!rating.chance(config.surveyProbability)) return;
+    const unhappy = state.planned.topic === 'complaint' ? 0.45 : 0.12;
+    const answers = kinds.map((kind) => {
+      const low = rating.chance(unhappy);
+      const score =
+        kind === 'csat' ? (low ? rating.int(1, 2) : rating.int(3, 5)) : low ? rating.int(0, 6) : rating.int(7, 10);
+      return { conversationId, kind, score };
+    });
+    const send = (list: typeof answers) => {
+      for (const answer of list) {
+        const job = sendIngestSurvey(answer, {
+          baseUrl: config.baseUrl,
+          token: config.tokens[state.planned.channel],
+          timeoutMs: config.requestTimeoutMs,
+        }).then((outcome) => {
+          if (outcome.ok) counters.sent++;
+          else counters.failed++;
+        });
+        inFlight.add(job);
+        void job.finally(() => inFlight.delete(job));
+      }
+    };
+    later(rating.int(5_000, 40_000) * gapScale, () => send(answers));
+    // One in ten changes their satisfaction rating a little later (the server keeps both).
+    const first = answers.find((answer) => answer.kind === 'csat');
+    if (first && rating.chance(0.1)) {
+      const second = { ...first, score: first.score <= 2 ? rating.int(3, 5) : rating.int(1, 3) };
+      later(rating.int(60_000, 180_000) * gapScale, () => send([second]));
+    }
+  };
+
   const onReply = (reply: OutboundReply): void => {
     try {
       if (stopped || !reply || typeof reply.conversationId !== 'string') return;
+      if (reply.survey && reply.survey.length > 0) {
+        const surveyed = byServerId.get(reply.conversationId);
+        if (surveyed) answerSurvey(surveyed, reply.conversationId, reply.survey);
+        return;
+      }
       const state = byServerId.get(reply.conversationId);
       if (!state || !state.scriptDone || state.acks >= MAX_ACKS_PER_CONVERSATION) return;
       if (!acking.chance(config.ackProbability)) return;

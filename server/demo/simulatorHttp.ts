@@ -6,8 +6,10 @@
 import {
   IngestMessageRequestSchema,
   IngestMessageResponseSchema,
+  IngestSurveyRequestSchema,
   type IngestMessageRequest,
   type IngestMessageResponse,
+  type IngestSurveyRequest,
 } from '../../shared/contracts/http';
 import { describeIssues } from '../../shared/contracts/errors';
 
@@ -80,4 +82,27 @@ export async function sendIngestMessage(
     error: `HTTP ${res.status}${reason}`,
     retryable: isRetryableStatus(res.status),
   };
+}
+
+export const INGEST_SURVEYS_PATH = '/api/v1/ingest/surveys';
+
+/** A customer's survey answer through the conversation's channel token; never throws. */
+export async function sendIngestSurvey(body: IngestSurveyRequest, options: SendOptions): Promise<SendOutcome> {
+  const parsed = IngestSurveyRequestSchema.safeParse(body);
+  if (!parsed.success)
+    return { ok: false, status: null, error: `invalid survey answer: ${describeIssues(parsed.error)}`, retryable: false };
+  try {
+    const res = await fetch(`${options.baseUrl.replace(/\/+$/, '')}${INGEST_SURVEYS_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+      body: JSON.stringify(parsed.data),
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    await res.body?.cancel();
+    return res.ok
+      ? { ok: true, status: res.status, response: null }
+      : { ok: false, status: res.status, error: `HTTP ${res.status}`, retryable: isRetryableStatus(res.status) };
+  } catch (error) {
+    return { ok: false, status: null, error: `network: ${error instanceof Error ? error.message : String(error)}`, retryable: true };
+  }
 }

@@ -5,12 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SwitchboardError } from '../../shared/contracts/errors';
-import type {
-  IngestMessageRequest,
-  IngestMessageResponse,
-  IngestSurveyRequest,
-} from '../../shared/contracts/http';
-import type { Channel, ContactTier, MessageKind } from '../../shared/domain/model';
+import type { IngestMessageRequest, IngestMessageResponse } from '../../shared/contracts/http';
+import type { ContactTier, MessageKind } from '../../shared/domain/model';
 import { messagePreview } from '../../shared/domain/preview';
 import type { Trx } from '../db/database';
 import type { NewChange } from '../db/queries/changes';
@@ -25,13 +21,12 @@ import {
   conversationFromRow,
   findActiveConversationForContact,
   findConversationByExternalId,
-  getConversationRow,
   insertConversation,
   saveConversation,
   type ConversationRow,
 } from '../db/queries/conversations';
 import { listTeams } from '../db/queries/directory';
-import { findInboundMessage, insertMessage, messageFromRow, upsertSurvey } from '../db/queries/messages';
+import { findInboundMessage, insertMessage, messageFromRow } from '../db/queries/messages';
 import { messageInsightColumns } from '../db/queries/insight';
 import { classifyInbound, entryStatus, escalationChanges, withInsight } from './bot/inbound';
 import { commitWithChanges, type AppendFn, type DomainContext } from './context';
@@ -195,34 +190,6 @@ async function newConversation(
     last_writer_client_id: null,
     writer_streak_base_version: 0,
   };
-}
-
-/** Stores a survey answer; a later answer for the same conversation and kind replaces it. */
-/** A survey answer arrives through the channel the conversation took place on, and only that one. */
-export async function ingestSurvey(
-  ctx: DomainContext,
-  request: IngestSurveyRequest,
-  tokenChannel: Channel,
-): Promise<void> {
-  await commitWithChanges(ctx, async (trx) => {
-    const conversation = await getConversationRow(trx, request.conversationId);
-    if (!conversation)
-      throw new SwitchboardError('not_found', `conversationId: no conversation ${request.conversationId}`);
-    if (conversation.channel !== tokenChannel)
-      throw new SwitchboardError(
-        'forbidden',
-        `this ${tokenChannel} channel token cannot rate a ${conversation.channel} conversation`,
-      );
-    const now = ctx.now().toISOString();
-    await upsertSurvey(trx, {
-      conversation_id: request.conversationId,
-      kind: request.kind,
-      score: request.score,
-      comment: request.comment ?? null,
-      created_at: now,
-      updated_at: now,
-    });
-  });
 }
 
 /** Attributes merge key by key (a channel sends what it knows now); a patch only when something changed. */

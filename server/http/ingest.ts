@@ -11,7 +11,8 @@ import type { Channel } from '../../shared/domain/model';
 import { findChannelByTokenHash } from '../db/queries/sessions';
 import { hashChannelToken } from '../domain/auth';
 import type { DomainContext } from '../domain/context';
-import { ingestMessage, ingestSurvey } from '../domain/ingest';
+import { ingestMessage } from '../domain/ingest';
+import { recordSurveyAnswer } from '../domain/surveys';
 import { bearerToken } from './errors';
 
 async function channelOf(ctx: DomainContext, request: FastifyRequest): Promise<Channel> {
@@ -39,7 +40,7 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: DomainContext): 
   app.post('/api/v1/ingest/surveys', async (request, reply) => {
     const tokenChannel = await channelOf(ctx, request);
     const body = parseOrThrow(IngestSurveyRequestSchema, request.body, 'ingest survey');
-    await ingestSurvey(ctx, body, tokenChannel);
+    await recordSurveyAnswer(ctx, body, tokenChannel);
     return reply.code(202).send({ ok: true });
   });
 }

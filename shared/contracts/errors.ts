@@ -39,10 +39,16 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Parse or throw a SwitchboardError('invalid' | 'too_large'). */
+/**
+ * Parse or throw a SwitchboardError: `too_large` when a text, list or payload is over its limit,
+ * else `invalid` (a number above its maximum, such as a survey score of 11, is a wrong value, not
+ * a large one).
+ */
 export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const tooBig = result.error.issues.some((issue) => issue.code === 'too_big');
+  const tooBig = result.error.issues.some(
+    (issue) => issue.code === 'too_big' && issue.origin !== 'number' && issue.origin !== 'bigint' && issue.origin !== 'date',
+  );
   throw new SwitchboardError(tooBig ? 'too_large' : 'invalid', `${what}: ${describeIssues(result.error)}`);
 }

@@ -6,6 +6,7 @@
  * older than them keep working.
  */
 import { z } from 'zod';
+import { SURVEY_KINDS } from '../surveys';
 import { ISSUE_TYPES } from './labels';
 
 export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const;
@@ -65,6 +66,19 @@ export const MessageDetailSchema = z.discriminatedUnion('kind', [
     to: z.enum(['low', 'normal', 'high', 'urgent']),
     /** The sentiment score of the message that raised it. */
     score: z.number().min(-1).max(1),
+  }),
+  /** The customer was asked for a rating after the resolution (shared/surveys). */
+  z.object({
+    kind: z.literal('survey_sent'),
+    surveys: z.array(z.enum(SURVEY_KINDS)).min(1).max(SURVEY_KINDS.length),
+  }),
+  /** The customer's rating; `previousScore` when it replaces an earlier one (re-rating). */
+  z.object({
+    kind: z.literal('survey_answered'),
+    survey: z.enum(SURVEY_KINDS),
+    score: z.number().int().min(0).max(10),
+    previousScore: z.number().int().min(0).max(10).nullable(),
+    comment: z.string().max(2_000).nullable(),
   }),
 ]);
 export type MessageDetail = z.infer<typeof MessageDetailSchema>;

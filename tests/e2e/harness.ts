@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../server/app';
+import type { SurveySettings } from '../../shared/surveys';
 import { DEMO_CHANNEL_TOKENS, DEMO_PASSWORD } from '../../server/demo/seed';
 import { createCore } from '../../electron/core/core';
 import { startWebHost } from '../../electron/core/host/webHost';
@@ -37,6 +38,8 @@ export interface StackOptions {
   bot?: Partial<BotSettings>;
   /** How long a VIP may wait in the queue before the leads are alerted (server default 2 min). */
   vipWaitMs?: number;
+  /** Survey settings; by default no survey is sent, so a resolved thread ends with the agent's last line. */
+  surveys?: Partial<SurveySettings>;
   /** Seed the demo centre's quality review (a scorecard, five conversations for zhou.min, two reviewed). */
   seedDemoReviews?: boolean;
 }
@@ -68,6 +71,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     seedDemo: true,
     logger: false,
     bot: { channels: [], ...options.bot },
+    surveys: { channels: [], ...options.surveys },
     vipWaitMs: options.vipWaitMs,
     seedDemoReviews: options.seedDemoReviews,
   });

@@ -33,6 +33,14 @@ const nluEn = {
     match: 'best knowledge-base match {{confidence}}%',
   },
   priorityRaised: 'Priority raised from {{from}} to {{to}}: negative sentiment ({{score}})',
+  survey: {
+    kind: { csat: 'satisfaction (1–5)', nps: 'recommendation (0–10)' },
+    sent: 'Survey sent to the customer: {{kinds}}',
+    answered: 'Customer rated {{survey}}: {{score}} of {{max}}',
+    rerated: 'Customer changed the {{survey}} rating: {{previous}} → {{score}} of {{max}}',
+    short: { csat: 'satisfaction', nps: 'recommendation' },
+    low: 'low score',
+  },
 };
 
 export default nluEn;

@@ -35,6 +35,14 @@ const nluZhCN: typeof nluEn = {
     match: '知识库最佳匹配 {{confidence}}%',
   },
   priorityRaised: '优先级由「{{from}}」升为「{{to}}」：客户情绪负面（{{score}}）',
+  survey: {
+    kind: { csat: '满意度（1–5）', nps: '推荐意愿（0–10）' },
+    sent: '已向客户发送评价邀请：{{kinds}}',
+    answered: '客户{{survey}}评分：{{score}} / {{max}}',
+    rerated: '客户修改了{{survey}}评分：{{previous}} → {{score}} / {{max}}',
+    short: { csat: '满意度', nps: '推荐意愿' },
+    low: '低分',
+  },
 };
 
 export default nluZhCN;

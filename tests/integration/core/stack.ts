@@ -125,6 +125,7 @@ export async function startStack(backend: Backend): Promise<Stack> {
         logger: false,
         env: {},
         bot: { channels: [] },
+        surveys: { channels: [] },
         ...(server.backend === 'postgres' ? { databaseUrl: server.databaseUrl } : { dataDir: sqliteDir! }),
       });
     },

@@ -120,6 +120,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     env: {},
     // Suites not about the bot want a chat in its team queue at once; bot suites pass `bot`.
     bot: { channels: [], ...rest.bot },
+    // Likewise no survey line after a resolution, unless the suite is about surveys.
+    surveys: { channels: [], ...rest.surveys },
   });
   const sockets: Socket[] = [];
   return {

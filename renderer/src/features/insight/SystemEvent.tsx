@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { MessageDetail } from '../../../../shared/nlu/insight';
+import { isLowScore, SURVEY_SCALES } from '../../../../shared/surveys';
 import { useTeamName } from '../common/useTeamName';
 
 type Handoff = Extract<MessageDetail, { kind: 'bot_handoff' }>;
@@ -50,6 +51,33 @@ export function SystemEvent({ detail }: { detail: MessageDetail }): React.JSX.El
           to: t(`priority.${detail.to}`),
           score: detail.score.toFixed(2),
         })}
+      </span>
+    );
+  }
+  if (detail.kind === 'survey_sent') {
+    return (
+      <span className="system-event is-survey" data-testid="survey-sent-event">
+        {t('nlu.survey.sent', { kinds: detail.surveys.map((kind) => t(`nlu.survey.kind.${kind}`)).join(' · ') })}
+      </span>
+    );
+  }
+  if (detail.kind === 'survey_answered') {
+    const max = SURVEY_SCALES[detail.survey].max;
+    const survey = t(`nlu.survey.short.${detail.survey}`);
+    const low = isLowScore(detail.survey, detail.score);
+    return (
+      <span
+        className={`system-event is-survey${low ? ' is-low' : ''}`}
+        data-testid="survey-answered-event"
+        data-score={detail.score}
+      >
+        <span className="system-event-title">
+          {detail.previousScore === null
+            ? t('nlu.survey.answered', { survey, score: detail.score, max })
+            : t('nlu.survey.rerated', { survey, previous: detail.previousScore, score: detail.score, max })}
+          {low && <span className="survey-low"> · {t('nlu.survey.low')}</span>}
+        </span>
+        {detail.comment && <q>{detail.comment}</q>}
       </span>
     );
   }
