@@ -2,3 +2,4 @@
 export * from './scoring';
 export * from './model';
 export * from './sampling';
+export * from './autoQa';
