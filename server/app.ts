@@ -21,6 +21,7 @@ import { seedDemoCrew } from './demo/crewRoster';
 import { seedSlaDemo } from './demo/seedSla';
 import { seedQaDemo } from './demo/seedQa';
 import { startSamplingEngine, type SamplingEngine } from './jobs/sampling';
+import { startAutoQaEngine, type AutoQaEngine } from './jobs/autoQa';
 import { startSlaEngine, type SlaEngine } from './jobs/sla';
 import { registerSlaRoutes } from './http/sla';
 import { openKnowledgeStore, type KnowledgeStore } from './domain/nlu/knowledgeStore';
@@ -70,6 +71,8 @@ export interface StartServerOptions {
   vipWaitMs?: number;
   /** How often the leader looks for sampling cycles that have started (default 60 s). */
   samplingCheckMs?: number;
+  /** How often the leader evaluates newly finished conversations for auto-QA (default 15 s). */
+  autoQaCheckMs?: number;
   /** How often each node checks whether the bot's knowledge base was saved elsewhere (default 2 s). */
   knowledgeRefreshMs?: number;
   /** Quiet time between two poke flushes of a busy node (default SWITCHBOARD_POKE_COALESCE_MS, else 15 ms). */
@@ -98,6 +101,8 @@ export interface RunningServer {
   sla: SlaEngine;
   /** Quality-review sampling cycles: `drawDue()` draws every cycle that has started and is not drawn yet. */
   sampling: SamplingEngine;
+  /** Auto-QA of finished conversations: `evaluateDue()` evaluates every one without a current result. */
+  autoQa: AutoQaEngine;
   /** Presence and auto-assignment: `idle()` resolves when no dispatch is running. */
   routing: Routing;
   /** The bot: `idle()` resolves when no bot turn is queued or running. */
@@ -120,6 +125,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let realtime: Realtime | undefined;
   let sla: SlaEngine | undefined;
   let sampling: SamplingEngine | undefined;
+  let autoQa: AutoQaEngine | undefined;
   let knowledge: KnowledgeStore | undefined;
   let bot: BotEngine | undefined;
   let classifier: InboundClassifier | undefined;
@@ -193,6 +199,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const slaEngine = sla;
     sampling = startSamplingEngine(ctx, databaseUrl, { checkMs: options.samplingCheckMs });
     const samplingEngine = sampling;
+    autoQa = startAutoQaEngine(ctx, databaseUrl, { checkMs: options.autoQaCheckMs });
+    const autoQaEngine = autoQa;
     const knowledgeStore = knowledge;
     const routing = startRouting(ctx, rt.io, { offlineGraceMs: options.offlineGraceMs ?? config.offlineGraceMs });
     const botEngine = startBotEngine(ctx, ctx.bot!);
@@ -201,6 +209,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     afterCommit.subscribe('routing', routingSubscriber(ctx));
     const surveys = createSurveySender(ctx, { ...config.surveys, ...options.surveys });
     afterCommit.subscribe('surveys', surveys);
+    afterCommit.subscribe('autoQa', {
+      mutated({ mutation, result }) {
+        if (!result.ok || mutation.name !== 'conversation.setStatus') return;
+        const { status } = mutation.args as { status?: unknown };
+        if (status === 'resolved' || status === 'closed') autoQaEngine.finished();
+      },
+    });
     const inbound = classifier;
     bot = botEngine;
 
@@ -217,6 +232,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       routes: () => [...routes],
       sla: slaEngine,
       sampling: samplingEngine,
+      autoQa: autoQaEngine,
       routing,
       bot: botEngine,
       surveys,
@@ -230,6 +246,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           await knowledgeStore.close();
           await slaEngine.close();
           await samplingEngine.close();
+          await autoQaEngine.close();
           pokes.close();
           await rt.close();
           await app.close();
@@ -245,6 +262,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await bot?.close().catch(() => {});
     await sla?.close().catch(() => {});
     await sampling?.close().catch(() => {});
+    await autoQa?.close().catch(() => {});
     await knowledge?.close().catch(() => {});
     await realtime?.close().catch(() => {});
     await classifier?.close().catch(() => {});

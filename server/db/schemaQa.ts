@@ -50,6 +50,8 @@ export interface QaReviewsTable {
   submitted_at: string;
   /** Migration 010: JSON ReviewEvent[]. */
   history: string;
+  /** Migration 018: JSON string[], the auto-QA hits the reviewer overruled. */
+  overruled_hits?: string | null;
 }
 
 /** Migration 011. */
@@ -76,10 +78,34 @@ export interface QaSampleCyclesTable {
   drawn_at: string;
 }
 
+/** Migration 018: the admin's auto-QA rules, in order. */
+export interface QaAutoRulesTable {
+  id: string;
+  position: number;
+  /** JSON AutoQaRule. */
+  data: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** Migration 018: one evaluated conversation. */
+export interface QaAutoResultsTable {
+  conversation_id: string;
+  conversation_version: number;
+  hit_count: number;
+  /** JSON string[]: the rules that hit. */
+  rule_ids: string;
+  /** JSON AutoQaHit[]. */
+  hits: string;
+  evaluated_at: string;
+}
+
 export interface QaDatabase {
   qa_sampling_rules: QaSamplingRulesTable;
   qa_sample_cycles: QaSampleCyclesTable;
   qa_scorecards: QaScorecardsTable;
   qa_assignments: QaAssignmentsTable;
   qa_reviews: QaReviewsTable;
+  qa_auto_rules: QaAutoRulesTable;
+  qa_auto_results: QaAutoResultsTable;
 }

@@ -1,19 +1,25 @@
 /**
- * The demo centre's quality review: a chat/email scorecard, a daily sampling rule per front-line
- * team, five finished email conversations
- * sent to the demo reviewer (周敏 Zhou Min) by the lead, and two of them already reviewed, so
+ * The demo centre's quality review: a chat/email scorecard, the starter auto-QA rules, a daily
+ * sampling rule per front-line team, five finished email conversations (judged by auto-QA) sent to the demo reviewer (周敏 Zhou Min) by the lead, and two of them already reviewed, so
  * a new user signing in as zhou.min has a sample to work at once. Everything goes through the
  * same paths as real traffic (channel ingest, agents' and the lead's mutations), once.
  */
 import { randomUUID } from 'node:crypto';
 import type { IngestMessageRequest } from '../../shared/contracts/http';
 import type { Mutation } from '../../shared/contracts/sync';
-import { SamplingRulesBodySchema, type SamplingRuleInput, type ScorecardFieldsInput } from '../../shared/qa';
+import {
+  AutoQaRulesBodySchema,
+  SamplingRulesBodySchema,
+  STARTER_AUTO_QA_RULES,
+  type SamplingRuleInput,
+  type ScorecardFieldsInput,
+} from '../../shared/qa';
 import { conversationFromRow, getConversationRow } from '../db/queries/conversations';
 import { getAgent } from '../db/queries/directory';
 import type { DomainContext } from '../domain/context';
 import { ingestMessage } from '../domain/ingest';
 import { applyPush } from '../domain/mutations';
+import { evaluateNow, putAutoQaRules } from '../domain/qa/autoQa';
 import { putSamplingRules } from '../domain/qa/sampling';
 import { DEMO_AGENTS } from './seed';
 
@@ -59,8 +65,8 @@ const SCORECARD: ScorecardFieldsInput = {
 };
 
 /**
- * One daily rule per front-line team: every breached or unhappy conversation of the day before, and
- * one in ten of the rest, to the demo reviewer.
+ * One daily rule per front-line team: every conversation of the day before that breached, ended
+ * unhappy, got a low CSAT or used a forbidden phrase, and one in ten of the rest, to the demo reviewer.
  */
 const SAMPLING_RULES: SamplingRuleInput[] = ['team-presales', 'team-aftersales', 'team-techsupport'].map(
   (teamId) => ({
@@ -70,7 +76,12 @@ const SAMPLING_RULES: SamplingRuleInput[] = ['team-presales', 'team-aftersales',
     cycle: 'daily',
     timeZone: 'Asia/Shanghai',
     random: { mode: 'percent', amount: 10 },
-    conditions: [{ kind: 'sla_breached' }, { kind: 'negative_end' }],
+    conditions: [
+      { kind: 'sla_breached' },
+      { kind: 'negative_end' },
+      { kind: 'csat_low' },
+      { kind: 'auto_qa_flag', ruleIds: ['forbidden'] },
+    ],
     reviewers: [{ reviewerId: REVIEWER, goal: 20 }],
   }),
 );
@@ -123,7 +134,8 @@ const THREADS: DemoThread[] = [
     name: '王芳',
     subject: '退货运费谁承担',
     customer: '商品有质量问题，退货运费需要我自己出吗？',
-    reply: '您好，质量问题退货运费由我们承担，您选择“上门取件”即可，无需垫付。祝您生活愉快！',
+    // Auto-QA flags this one: no greeting, no closing, and a forbidden phrase.
+    reply: '运费这个不归我管，您自己看一下退货政策吧。',
     reason: '抽检 Daily sample',
   },
 ];
@@ -147,6 +159,7 @@ export async function seedQaDemo(ctx: DomainContext): Promise<void> {
 
   await push(admin, { name: 'qa.scorecard.save', args: { id: DEMO_SCORECARD_ID, fields: SCORECARD } });
   await putSamplingRules(ctx, admin, SamplingRulesBodySchema.parse({ rules: SAMPLING_RULES }));
+  await putAutoQaRules(ctx, admin, AutoQaRulesBodySchema.parse({ rules: STARTER_AUTO_QA_RULES }));
   for (const [index, thread] of THREADS.entries()) {
     const request: IngestMessageRequest = {
       channel: 'email',
@@ -175,6 +188,7 @@ export async function seedQaDemo(ctx: DomainContext): Promise<void> {
       name: 'conversation.setStatus',
       args: { conversationId, status: 'resolved', baseVersion: assigned.version },
     });
+    await evaluateNow(ctx, conversationId);
     const assignmentId = randomUUID();
     await push(lead, {
       name: 'qa.assign',

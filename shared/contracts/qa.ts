@@ -19,6 +19,7 @@ import {
   ScorecardFieldsSchema,
   ScorecardSchema,
 } from '../qa/model';
+import { AutoQaResultSchema, OverruledHitsSchema } from '../qa/autoQa';
 
 const Seq = z.number().int().nonnegative();
 const Id = z.string().min(1).max(64);
@@ -53,6 +54,8 @@ export const QaTranscriptSchema = z.object({
   contact: ContactSchema.nullable(),
   messages: z.array(MessageSchema).max(QA_TRANSCRIPT_MAX_MESSAGES),
   truncated: z.boolean(),
+  /** What auto-QA found when the assignment was made (absent from older servers; null: not evaluated). */
+  autoQa: AutoQaResultSchema.nullable().optional(),
 });
 export type QaTranscript = z.infer<typeof QaTranscriptSchema>;
 
@@ -111,6 +114,7 @@ export const QaMutationArgsSchemas = {
     rootCauses: z.record(z.string().max(40), z.string().max(80)).default({}),
     comments: z.array(ReviewCommentSchema).max(MAX_REVIEW_COMMENTS).default([]),
     summary: z.string().trim().max(MAX_REVIEW_COMMENT_CHARS).default(''),
+    overruledHits: OverruledHitsSchema.default([]),
   }),
 } as const;
 
@@ -122,6 +126,8 @@ export const QaDraftSchema = z.object({
   rootCauses: z.record(z.string().max(40), z.string().max(80)),
   comments: z.array(ReviewCommentSchema).max(MAX_REVIEW_COMMENTS),
   summary: z.string().max(MAX_REVIEW_COMMENT_CHARS),
+  /** Auto-QA hits the reviewer overruled (absent from drafts written before auto-QA). */
+  overruledHits: OverruledHitsSchema.default([]),
 });
 export type QaDraft = z.infer<typeof QaDraftSchema>;
 

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import type { Message } from '../domain/model';
+import { refineUniqueRuleIds } from './ruleIds';
 
 export const AUTO_QA_RULE_KINDS = [
   'greeting',
@@ -33,11 +34,16 @@ const Phrase = z.string().trim().min(1).max(80);
 const PhrasesSchema = z
   .object({ 'zh-CN': z.array(Phrase).max(100).default([]), en: z.array(Phrase).max(100).default([]) })
   .strict()
-  .refine((phrases) => phrases['zh-CN'].length + phrases.en.length > 0, 'at least one phrase in either language');
+  .refine(
+    (phrases) => phrases['zh-CN'].length + phrases.en.length > 0,
+    'at least one phrase in either language',
+  );
 
 const Common = {
   id: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'lower-case letters, digits, - or _ (1–40)'),
-  name: z.object({ 'zh-CN': z.string().trim().min(1).max(80), en: z.string().trim().min(1).max(80) }).strict(),
+  name: z
+    .object({ 'zh-CN': z.string().trim().min(1).max(80), en: z.string().trim().min(1).max(80) })
+    .strict(),
   active: z.boolean().default(true),
   /** The scorecard category the rule speaks to: its hits flag that category on the review screen. */
   categoryId: z.string().min(1).max(40).nullable().default(null),
@@ -64,14 +70,7 @@ export type AutoQaRuleInput = z.input<typeof AutoQaRuleSchema>;
 
 export const AutoQaRulesBodySchema = z
   .object({ rules: z.array(AutoQaRuleSchema).max(MAX_AUTO_QA_RULES) })
-  .superRefine((body, issues) => {
-    const seen = new Set<string>();
-    body.rules.forEach((rule, index) => {
-      if (seen.has(rule.id))
-        issues.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `rule ${rule.id} appears twice` });
-      seen.add(rule.id);
-    });
-  });
+  .superRefine((body, issues) => refineUniqueRuleIds(body.rules, issues));
 export type AutoQaRulesBody = z.infer<typeof AutoQaRulesBodySchema>;
 
 export const AutoQaHitSchema = z.object({
@@ -90,6 +89,14 @@ export const AutoQaHitSchema = z.object({
 });
 export type AutoQaHit = z.infer<typeof AutoQaHitSchema>;
 
+/** One hit's identity within its conversation (what a reviewer's overrule names). */
+export function autoQaHitKey(hit: Pick<AutoQaHit, 'ruleId' | 'messageId' | 'atSec'>): string {
+  return `${hit.ruleId}:${hit.messageId ?? ''}:${hit.atSec ?? ''}`;
+}
+
+/** The hits a reviewer overruled (they looked and disagree), by `autoQaHitKey`. */
+export const OverruledHitsSchema = z.array(z.string().min(1).max(200)).max(MAX_AUTO_QA_HITS);
+
 export const AutoQaResultSchema = z.object({
   evaluatedAt: z.string().max(40),
   hits: z.array(AutoQaHitSchema).max(MAX_AUTO_QA_HITS),
@@ -100,7 +107,10 @@ export type AutoQaResult = z.infer<typeof AutoQaResultSchema>;
 
 /** What the rules read: the thread oldest first and the sentiment it ended on. */
 export interface AutoQaInput {
-  messages: readonly Pick<Message, 'id' | 'kind' | 'authorType' | 'direction' | 'text' | 'call' | 'createdAt'>[];
+  messages: readonly Pick<
+    Message,
+    'id' | 'kind' | 'authorType' | 'direction' | 'text' | 'call' | 'createdAt'
+  >[];
   endSentiment: 'positive' | 'neutral' | 'negative' | null;
 }
 
@@ -125,12 +135,16 @@ function escapeRegExp(text: string): string {
  * The first phrase the text contains. A Latin phrase matches whole words only ("hell" is not in
  * "hello"); a Chinese one anywhere, since Chinese has no spaces between words.
  */
-export function findPhrase(text: string, phrases: { 'zh-CN': readonly string[]; en: readonly string[] }): string | null {
+export function findPhrase(
+  text: string,
+  phrases: { 'zh-CN': readonly string[]; en: readonly string[] },
+): string | null {
   const haystack = normalized(text);
   for (const phrase of [...phrases['zh-CN'], ...phrases.en]) {
     const needle = normalized(phrase);
     if (LATIN.test(needle) && WORDLIKE.test(needle)) {
-      if (new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, 'u').test(haystack)) return phrase;
+      if (new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`, 'u').test(haystack))
+        return phrase;
     } else if (haystack.includes(needle)) {
       return phrase;
     }
@@ -146,7 +160,8 @@ function agentUtterances(messages: AutoQaInput['messages']): Utterance[] {
   for (const message of messages) {
     if (message.kind === 'call' && message.call?.transcript) {
       for (const line of message.call.transcript)
-        if (spokenByAgent(line.speaker)) out.push({ messageId: message.id, atSec: line.atSec, text: line.text });
+        if (spokenByAgent(line.speaker))
+          out.push({ messageId: message.id, atSec: line.atSec, text: line.text });
     } else if (message.authorType === 'agent' && (message.kind === 'text' || message.kind === 'email')) {
       out.push({ messageId: message.id, atSec: null, text: message.text });
     }
@@ -154,15 +169,22 @@ function agentUtterances(messages: AutoQaInput['messages']): Utterance[] {
   return out;
 }
 
-const excerptOf = (text: string) => (text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text);
+const excerptOf = (text: string) =>
+  text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text;
 
 /** Every hit of the active rules on one conversation, in rule order, then thread order. */
-export function evaluateAutoQa(rules: readonly AutoQaRule[], input: AutoQaInput): Omit<AutoQaResult, 'evaluatedAt'> {
+export function evaluateAutoQa(
+  rules: readonly AutoQaRule[],
+  input: AutoQaInput,
+): Omit<AutoQaResult, 'evaluatedAt'> {
   const spoken = agentUtterances(input.messages);
   const hits: AutoQaHit[] = [];
   for (const rule of rules) {
     if (!rule.active) continue;
-    const hit = (at: { messageId: string | null; atSec?: number | null; text: string }, evidence: string | null = null) =>
+    const hit = (
+      at: { messageId: string | null; atSec?: number | null; text: string },
+      evidence: string | null = null,
+    ) =>
       hits.push({
         ruleId: rule.id,
         kind: rule.kind,
@@ -196,7 +218,10 @@ export function evaluateAutoQa(rules: readonly AutoQaRule[], input: AutoQaInput)
             waitingSince ??= at;
           } else if (message.authorType === 'agent') {
             if (waitingSince !== null && at - waitingSince > rule.seconds * 1_000)
-              hit({ messageId: message.id, text: message.text }, String(Math.round((at - waitingSince) / 1_000)));
+              hit(
+                { messageId: message.id, text: message.text },
+                String(Math.round((at - waitingSince) / 1_000)),
+              );
             waitingSince = null;
           }
         }
@@ -214,7 +239,8 @@ export function evaluateAutoQa(rules: readonly AutoQaRule[], input: AutoQaInput)
           for (let i = 1; i < lines.length; i += 1) {
             const before = lines[i - 1]!;
             const gap = lines[i]!.atSec - before.atSec;
-            if (gap > rule.seconds) hit({ messageId: message.id, atSec: before.atSec, text: before.text }, String(Math.round(gap)));
+            if (gap > rule.seconds)
+              hit({ messageId: message.id, atSec: before.atSec, text: before.text }, String(Math.round(gap)));
           }
         }
         break;
@@ -233,7 +259,10 @@ export const STARTER_AUTO_QA_RULES: readonly AutoQaRuleInput[] = [
     kind: 'greeting',
     name: { 'zh-CN': '开场问候', en: 'Greeting' },
     categoryId: 'greeting',
-    phrases: { 'zh-CN': ['您好', '你好', '很高兴为您服务'], en: ['hello', 'hi', 'good morning', 'good afternoon', 'thanks for contacting'] },
+    phrases: {
+      'zh-CN': ['您好', '你好', '很高兴为您服务'],
+      en: ['hello', 'hi', 'good morning', 'good afternoon', 'thanks for contacting'],
+    },
   },
   {
     id: 'closing',
@@ -260,7 +289,10 @@ export const STARTER_AUTO_QA_RULES: readonly AutoQaRuleInput[] = [
     kind: 'callback_promise',
     name: { 'zh-CN': '承诺回电', en: 'Promised call-back' },
     categoryId: null,
-    phrases: { 'zh-CN': ['回电', '稍后联系您', '回复您'], en: ['call you back', 'get back to you', 'follow up with you'] },
+    phrases: {
+      'zh-CN': ['回电', '稍后联系您', '回复您'],
+      en: ['call you back', 'get back to you', 'follow up with you'],
+    },
   },
   {
     id: 'slow-reply',
@@ -269,7 +301,12 @@ export const STARTER_AUTO_QA_RULES: readonly AutoQaRuleInput[] = [
     categoryId: null,
     seconds: 600,
   },
-  { id: 'negative-end', kind: 'negative_end', name: { 'zh-CN': '客户不满结束', en: 'Ended unhappy' }, categoryId: null },
+  {
+    id: 'negative-end',
+    kind: 'negative_end',
+    name: { 'zh-CN': '客户不满结束', en: 'Ended unhappy' },
+    categoryId: null,
+  },
   {
     id: 'long-silence',
     kind: 'long_silence',

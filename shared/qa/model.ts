@@ -4,6 +4,7 @@
  * review) and reviews. One zod schema each, so the server, the core and the UI agree on limits.
  */
 import { z } from 'zod';
+import { OverruledHitsSchema } from './autoQa';
 import { RATING_SCALES, isOnScale, type Ratings } from './scoring';
 
 const Id = z.string().min(1).max(64);
@@ -125,6 +126,8 @@ export const ReviewSchema = z.object({
   submittedAt: z.string(),
   /** Every step after the submit, oldest first (absent from reviews written before disputes). */
   history: z.array(ReviewEventSchema).max(20).default([]),
+  /** The auto-QA hits the reviewer overruled (absent from reviews written before auto-QA). */
+  overruledHits: OverruledHitsSchema.default([]),
 });
 export type Review = z.infer<typeof ReviewSchema>;
 

@@ -11,6 +11,8 @@
 import { z } from 'zod';
 import { ChannelSchema, type Channel } from '../domain/model';
 import { isKnownTimeZone, localDayNumber, wallToInstant } from '../sla/zone';
+import { isLowScore } from '../surveys';
+import { refineUniqueRuleIds } from './ruleIds';
 
 const Id = z.string().min(1).max(64);
 const DAY_MS = 86_400_000;
@@ -32,6 +34,10 @@ export const SamplingConditionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('long_handle'), minutes: z.number().int().min(1).max(43_200) }),
   z.object({ kind: z.literal('vip') }),
   z.object({ kind: z.literal('channel'), channels: z.array(ChannelSchema).min(1) }),
+  /** The customer's current CSAT answer is low (1 or 2; a re-rating counts as its latest score). */
+  z.object({ kind: z.literal('csat_low') }),
+  /** Auto-QA flagged it: any rule, or one of `ruleIds`. */
+  z.object({ kind: z.literal('auto_qa_flag'), ruleIds: z.array(z.string().min(1).max(40)).max(50).default([]) }),
 ]);
 export type SamplingCondition = z.infer<typeof SamplingConditionSchema>;
 export type SamplingConditionKind = SamplingCondition['kind'];
@@ -66,11 +72,8 @@ export type SamplingRuleInput = z.input<typeof SamplingRuleSchema>;
 export const SamplingRulesBodySchema = z
   .object({ rules: z.array(SamplingRuleSchema).max(MAX_SAMPLING_RULES) })
   .superRefine((body, issues) => {
-    const seen = new Set<string>();
+    refineUniqueRuleIds(body.rules, issues);
     body.rules.forEach((rule, index) => {
-      if (seen.has(rule.id))
-        issues.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `rule ${rule.id} appears twice` });
-      seen.add(rule.id);
       const reviewers = new Set<string>();
       rule.reviewers.forEach((reviewer, at) => {
         if (reviewers.has(reviewer.reviewerId))
@@ -121,6 +124,10 @@ export interface SampleCandidate {
   reopened: boolean;
   handleMinutes: number;
   vip: boolean;
+  /** The customer's current CSAT answer, if any. */
+  csat: number | null;
+  /** The auto-QA rules that hit it (empty: not evaluated, or nothing hit). */
+  autoQaRuleIds: readonly string[];
 }
 
 export function conditionHolds(condition: SamplingCondition, candidate: SampleCandidate): boolean {
@@ -137,6 +144,12 @@ export function conditionHolds(condition: SamplingCondition, candidate: SampleCa
       return candidate.vip;
     case 'channel':
       return condition.channels.includes(candidate.channel);
+    case 'csat_low':
+      return candidate.csat !== null && isLowScore('csat', candidate.csat);
+    case 'auto_qa_flag':
+      return condition.ruleIds.length === 0
+        ? candidate.autoQaRuleIds.length > 0
+        : candidate.autoQaRuleIds.some((id) => condition.ruleIds.includes(id));
   }
 }
 

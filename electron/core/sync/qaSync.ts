@@ -105,6 +105,7 @@ function localReview(db: Db, args: MutationArgs<'qa.review.submit'>, at: string)
     status: 'submitted',
     submittedAt: at,
     history: [],
+    overruledHits: args.overruledHits,
   };
 }
 

@@ -30,6 +30,23 @@ const qaEn = {
     agentFallback: 'Agent',
     note: 'Internal note',
   },
+  /** What auto-QA found in the conversation under review. */
+  auto: {
+    title: 'Auto-QA',
+    count_one: '{{count}} hit',
+    count_other: '{{count}} hits',
+    clean: 'Auto-QA found nothing to flag.',
+    notEvaluated: 'Auto-QA had not judged this conversation when it was sent for review.',
+    show: 'Show',
+    overrule: 'Overrule',
+    overruled: 'Overruled · undo',
+    flag: 'Auto-QA: {{name}}',
+    atSec: 'at {{seconds}} s',
+    seconds: {
+      slow_reply: 'after {{seconds}} s',
+      long_silence: '{{seconds}} s silent',
+    },
+  },
   /** Why sampling picked a conversation (assignment reasons `sample:<why>`). */
   sample: {
     random: 'random sample',
@@ -40,6 +57,8 @@ const qaEn = {
     long_handle: 'sample, long handling time',
     vip: 'sample, VIP customer',
     channel: 'sample, channel',
+    csat_low: 'sample, low CSAT',
+    auto_qa_flag: 'sample, flagged by auto-QA',
   },
   card: {
     label: 'Scorecard',

@@ -30,6 +30,23 @@ const qaZh = {
     agentFallback: '客服',
     note: '内部备注',
   },
+  /** 智能质检在本会话中发现的问题。 */
+  auto: {
+    title: '智能质检',
+    count_one: '{{count}} 处',
+    count_other: '{{count}} 处',
+    clean: '智能质检未发现问题。',
+    notEvaluated: '送检时智能质检尚未检查此会话。',
+    show: '定位',
+    overrule: '驳回',
+    overruled: '已驳回 · 撤销',
+    flag: '智能质检：{{name}}',
+    atSec: '第 {{seconds}} 秒',
+    seconds: {
+      slow_reply: '等待 {{seconds}} 秒',
+      long_silence: '静默 {{seconds}} 秒',
+    },
+  },
   /** 抽检选中会话的原因（送检原因 `sample:<原因>`）。 */
   sample: {
     random: '随机抽检',
@@ -40,6 +57,8 @@ const qaZh = {
     long_handle: '抽检：处理时间过长',
     vip: '抽检：VIP 客户',
     channel: '抽检：指定渠道',
+    csat_low: '抽检：满意度低',
+    auto_qa_flag: '抽检：智能质检标记',
   },
   card: {
     label: '评分表',

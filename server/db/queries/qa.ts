@@ -154,6 +154,7 @@ function reviewFromRow(row: Selectable<QaReviewsTable>): Review {
     status: row.status as Review['status'],
     submittedAt: row.submitted_at,
     history: JSON.parse(row.history) as Review['history'],
+    overruledHits: row.overruled_hits ? (JSON.parse(row.overruled_hits) as string[]) : [],
   };
 }
 
@@ -197,6 +198,7 @@ export async function insertReview(trx: Trx, review: Review): Promise<void> {
       status: review.status,
       submitted_at: review.submittedAt,
       history: JSON.stringify(review.history),
+      overruled_hits: JSON.stringify(review.overruledHits),
     })
     .execute();
 }

@@ -2,6 +2,7 @@
 import type { SampleCandidate, SamplingRule } from '../../../shared/qa/sampling';
 import type { Channel } from '../../../shared/domain/model';
 import type { Db, Trx } from '../database';
+import { autoQaRuleIds } from './autoQa';
 
 const FINISHED = ['resolved', 'closed'];
 /** Bound parameters per IN list (well under SQLite's and PostgreSQL's limits). */
@@ -145,8 +146,10 @@ export async function sampleCandidates(
   const writers = new Map<string, Set<string>>();
   const events = new Map<string, { status: string; at: string }[]>();
   const breached = new Set<string>();
+  const csat = new Map<string, number>();
+  const flaggedBy = new Map<string, string[]>();
   for (const ids of chunks(rows.map((row) => row.id))) {
-    const [authors, statuses, outcomes] = await Promise.all([
+    const [authors, statuses, outcomes, surveys, flags] = await Promise.all([
       db
         .selectFrom('messages')
         .select(['conversation_id', 'author_id'])
@@ -168,7 +171,16 @@ export async function sampleCandidates(
         .where('conversation_id', 'in', ids)
         .where('outcome', '=', 'breached')
         .execute(),
+      db
+        .selectFrom('surveys')
+        .select(['conversation_id', 'score'])
+        .where('conversation_id', 'in', ids)
+        .where('kind', '=', 'csat')
+        .execute(),
+      autoQaRuleIds(db, ids),
     ]);
+    for (const row of surveys) csat.set(row.conversation_id, Number(row.score));
+    for (const [id, ruleIds] of flags) flaggedBy.set(id, ruleIds);
     for (const row of authors) {
       if (!row.author_id) continue;
       const set = writers.get(row.conversation_id) ?? new Set<string>();
@@ -204,6 +216,8 @@ export async function sampleCandidates(
       reopened,
       handleMinutes: Math.max(0, (Date.parse(finishedAt) - Date.parse(row.created_at)) / 60_000),
       vip: row.tier === 'vip',
+      csat: csat.get(row.id) ?? null,
+      autoQaRuleIds: flaggedBy.get(row.id) ?? [],
     };
   });
 }

@@ -182,6 +182,7 @@ export async function submitReview(
     status: 'submitted',
     submittedAt: ctx.now,
     history: [],
+    overruledHits: args.overruledHits,
   };
   await insertReview(ctx.trx, review);
   const changes: MutationOutcome['changes'] = [

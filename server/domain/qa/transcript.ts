@@ -9,6 +9,7 @@ import { getContact } from '../../db/queries/contacts';
 import { messageFromRow } from '../../db/queries/messages';
 import { transcriptMessages } from '../../db/queries/qa';
 import type { Trx } from '../../db/database';
+import { getAutoQaResult } from '../../db/queries/autoQa';
 
 export async function transcriptOf(trx: Trx, conversation: Conversation): Promise<QaTranscript> {
   const { rows, truncated } = await transcriptMessages(trx, conversation.id, QA_TRANSCRIPT_MAX_MESSAGES);
@@ -27,5 +28,6 @@ export async function transcriptOf(trx: Trx, conversation: Conversation): Promis
     contact: (await getContact(trx, conversation.contactId)) ?? null,
     messages: fitting.map(messageFromRow),
     truncated: truncated || fitting.length < rows.length,
+    autoQa: await getAutoQaResult(trx, conversation.id),
   };
 }

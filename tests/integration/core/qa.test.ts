@@ -47,6 +47,7 @@ describe.each(testBackends())('quality review through the cores (%s)', (backend)
       rootCauses: {},
       comments: [{ id: 'c-1', messageId: opened.transcript!.messages[0]!.id, body: '问题理解准确。' }],
       summary: '',
+      overruledHits: [],
     };
     await reviewer.call('qa.saveDraft', { assignmentId, draft: { ...draft, ratings: { greeting: 1 } } });
     expect((await reviewer.call('qa.assignment', { assignmentId })).draft?.ratings).toEqual({ greeting: 1 });

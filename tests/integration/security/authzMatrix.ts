@@ -181,6 +181,12 @@ export const HTTP_MATRIX: Record<string, RouteSpec> = {
     body: {},
     expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 400, admin: 400 },
   },
+  // Auto-QA rules: leads and reviewers read them, admins replace them (an empty body is their 400).
+  'GET /api/v1/qa/auto-rules': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 200, lead: 200, admin: 200 } },
+  'PUT /api/v1/qa/auto-rules': {
+    body: {},
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 400 },
+  },
 };
 
 /** Path parameters filled in: the 售前 team and li.na. */

@@ -11,8 +11,8 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../../shared/contracts/sync';
 import type { SamplingRuleInput } from '../../../shared/qa/sampling';
-import { connectSocket, startTestServer, testBackends, type TestServer } from './harness';
-import { conversationVersion, socketSync } from './socketSync';
+import { startTestServer, testBackends, type TestServer } from './harness';
+import { conversationVersion, QA_CREW, signInCrew, socketSync } from './socketSync';
 
 // Sunday 29 November 2026, noon in Shanghai; the draws happen after midnight (a Monday).
 const SUNDAY_NOON = Date.parse('2026-11-29T12:00:00+08:00');
@@ -95,17 +95,7 @@ describe.each(testBackends())('sampling (%s)', (backend) => {
       samplingCheckMs: 3_600_000,
       tokenTtlHours: 24 * 30, // the clock moves days ahead
     });
-    const emails = {
-      agent: 'li.na@demo.switchboard',
-      reviewer: 'zhou.min@demo.switchboard',
-      lead: 'liu.yang@demo.switchboard',
-      admin: 'admin@demo.switchboard',
-    } as const;
-    for (const [who, email] of Object.entries(emails)) {
-      const { token } = await server.login(email);
-      tokens[who as keyof typeof emails] = token;
-      sockets[who as keyof typeof emails] = await connectSocket(server.url, token, server);
-    }
+    await signInCrew(server, QA_CREW, tokens, sockets);
   });
 
   afterAll(async () => {

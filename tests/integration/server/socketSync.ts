@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 import type { Change, MutationName, MutationResult, PullResponse, PushResponse } from '../../../shared/contracts/sync';
-import type { TestServer } from './harness';
+import { connectSocket, type TestServer } from './harness';
 
 export interface SocketSync {
   /** Pushes one mutation; its result (a refusal is a result, not an error). */
@@ -60,4 +60,26 @@ export async function conversationVersion(server: TestServer, conversationId: st
     .where('id', '=', conversationId)
     .executeTakeFirstOrThrow();
   return Number(row.version);
+}
+
+/** The demo crew a quality-review suite signs in: an agent, the reviewer, the lead and the admin. */
+export const QA_CREW = {
+  agent: 'li.na@demo.switchboard',
+  reviewer: 'zhou.min@demo.switchboard',
+  lead: 'liu.yang@demo.switchboard',
+  admin: 'admin@demo.switchboard',
+} as const;
+
+/** Signs each one in and opens their socket, filling `tokens` and `sockets` by the same keys. */
+export async function signInCrew<K extends string>(
+  server: TestServer,
+  emails: Record<K, string>,
+  tokens: Record<K, string>,
+  sockets: Record<K, Socket>,
+): Promise<void> {
+  for (const [who, email] of Object.entries(emails) as [K, string][]) {
+    const { token } = await server.login(email);
+    tokens[who] = token;
+    sockets[who] = await connectSocket(server.url, token, server);
+  }
 }

@@ -82,6 +82,7 @@ const DRAFT: QaDraft = {
   rootCauses: {},
   comments: [],
   summary: '',
+  overruledHits: [],
 };
 
 function seeded() {
@@ -164,6 +165,7 @@ describe('quality review in the cache', () => {
           status: 'submitted',
           submittedAt: AT,
           history: [],
+          overruledHits: [],
         },
       },
       { seq: 4, type: 'qa_assignment.updated', assignment: assignment('done'), transcript: null },
@@ -207,6 +209,7 @@ describe('quality review in the cache', () => {
           status: 'submitted',
           submittedAt: AT,
           history: [],
+          overruledHits: [],
         },
       },
     ]);

@@ -29,6 +29,8 @@ function candidate(id: string, extra: Partial<SampleCandidate> = {}): SampleCand
     reopened: false,
     handleMinutes: 10,
     vip: false,
+    csat: null,
+    autoQaRuleIds: [],
     ...extra,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * One review: the transcript (comments anchored to single messages) beside the scorecard with
- * its live total, the summary and the submit. Keyboard-driven: ↑/↓ category, digits rate,
+ * One review: the transcript (comments anchored to single messages, auto-QA hits above it and on
+ * the messages that fired them) beside the scorecard with its live total, the summary and the submit. Keyboard-driven: ↑/↓ category, digits rate,
  * N not applicable, Ctrl+Enter submit, [ / ] previous / next conversation. The draft is saved on
  * this computer as it changes, so a review survives a restart or a day offline.
  */
@@ -9,11 +9,13 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { RpcOutput } from '../../../../shared/contracts/rpc';
 import type { Message } from '../../../../shared/domain/model';
+import { autoQaHitKey } from '../../../../shared/qa';
 import { formatTimestamp } from '../../lib/time';
 import { useNow } from '../../app/useNow';
 import { useAppStore } from '../../store';
 import { ChannelIcon } from '../common/ChannelIcon';
 import { SystemEvent } from '../insight/SystemEvent';
+import { AutoQaHits, flaggedCategories } from './AutoQaHits';
 import { ratingForKey, ScorecardPanel } from './ScorecardPanel';
 import { useReviewDraft, type ReviewDraftState } from './useReviewDraft';
 
@@ -33,6 +35,8 @@ const SAMPLE_REASONS = new Set([
   'long_handle',
   'vip',
   'channel',
+  'csat_low',
+  'auto_qa_flag',
 ]);
 
 /** An assignment's reason as the reviewer reads it: sampling's `sample:<why>` codes in their language. */
@@ -99,6 +103,13 @@ export function ReviewPane({ detail, onNavigate }: Props): React.JSX.Element {
   };
 
   const now = useNow();
+  const autoQa = transcript?.autoQa;
+  const overruled = new Set(state.draft?.overruledHits ?? []);
+  const hitsByMessage = new Map<string, string[]>();
+  for (const hit of autoQa?.hits ?? []) {
+    if (!hit.messageId || overruled.has(autoQaHitKey(hit))) continue;
+    hitsByMessage.set(hit.messageId, [...(hitsByMessage.get(hit.messageId) ?? []), hit.ruleName[language]]);
+  }
   const contact = transcript?.contact?.name ?? row.contactName ?? t('qa.list.unknownContact');
   return (
     <section
@@ -120,6 +131,7 @@ export function ReviewPane({ detail, onNavigate }: Props): React.JSX.Element {
             <span className="qa-reason">{t('qa.pane.reason', { reason: reasonText(row.assignment.reason, t) })}</span>
           )}
         </header>
+        <AutoQaHits result={autoQa} overruled={overruled} readOnly={readOnly} onToggle={state.toggleOverrule} />
         {transcript?.truncated && <p className="qa-muted">{t('qa.pane.truncated')}</p>}
         <ol className="qa-messages" aria-label={t('qa.pane.transcript')}>
           {(transcript?.messages ?? []).map((message) => (
@@ -129,6 +141,7 @@ export function ReviewPane({ detail, onNavigate }: Props): React.JSX.Element {
               when={formatTimestamp(message.createdAt, now, language)}
               state={state}
               readOnly={readOnly}
+              flags={hitsByMessage.get(message.id) ?? []}
             />
           ))}
         </ol>
@@ -165,6 +178,7 @@ export function ReviewPane({ detail, onNavigate }: Props): React.JSX.Element {
               active={active}
               onActivate={setActive}
               readOnly={readOnly}
+              flags={flaggedCategories(autoQa, overruled, language)}
             />
             <label className="qa-summary">
               <span>{t('qa.card.summary')}</span>
@@ -263,11 +277,14 @@ function TranscriptMessage({
   when,
   state,
   readOnly,
+  flags,
 }: {
   message: Message;
   when: string;
   state: ReviewDraftState;
   readOnly: boolean;
+  /** Names of the auto-QA rules this message fired (not overruled). */
+  flags: readonly string[];
 }): React.JSX.Element {
   const { t } = useTranslation();
   const [writing, setWriting] = useState<string | null>(null);
@@ -297,10 +314,19 @@ function TranscriptMessage({
           ? 'customer'
           : 'agent';
   return (
-    <li className={`qa-message is-${side}`} data-testid="qa-message" data-message-id={message.id}>
+    <li
+      className={`qa-message is-${side}${flags.length > 0 ? ' has-auto-hit' : ''}`}
+      data-testid="qa-message"
+      data-message-id={message.id}
+    >
       <div className="qa-message-meta">
         <span>{who}</span>
         <time dateTime={message.createdAt}>{when}</time>
+        {flags.map((name) => (
+          <span key={name} className="qa-auto-flag" data-testid="qa-message-flag">
+            {name}
+          </span>
+        ))}
         {!readOnly && writing === null && (
           <button
             type="button"

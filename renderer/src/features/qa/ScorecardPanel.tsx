@@ -20,9 +20,11 @@ interface Props {
   active: number;
   onActivate(index: number): void;
   readOnly: boolean;
+  /** Auto-QA rule names flagging each category (hits the reviewer has not overruled). */
+  flags?: ReadonlyMap<string, readonly string[]>;
 }
 
-export function ScorecardPanel({ card, state, active, onActivate, readOnly }: Props): React.JSX.Element {
+export function ScorecardPanel({ card, state, active, onActivate, readOnly, flags }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const ratings = state.draft?.ratings ?? {};
   return (
@@ -43,6 +45,11 @@ export function ScorecardPanel({ card, state, active, onActivate, readOnly }: Pr
               {category.critical && <span className="qa-critical">{t('qa.card.critical')}</span>}
               <span className="qa-weight">×{category.weight}</span>
             </div>
+            {(flags?.get(category.id) ?? []).map((name) => (
+              <span key={name} className="qa-auto-flag" data-testid="qa-category-flag">
+                {t('qa.auto.flag', { name })}
+              </span>
+            ))}
             {category.guidance && <p className="qa-guidance">{category.guidance}</p>}
             <RatingButtons
               category={category}

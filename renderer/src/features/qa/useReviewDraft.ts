@@ -1,5 +1,6 @@
 /**
- * The review being written: ratings, root causes, comments and summary, saved to the local cache
+ * The review being written: ratings, root causes, comments, summary and the auto-QA hits the
+ * reviewer overruled, saved to the local cache
  * a moment after each change (qa.saveDraft), scored live with the same maths the server uses.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -17,6 +18,7 @@ function emptyDraft(card: Scorecard): QaDraft {
     rootCauses: {},
     comments: [],
     summary: '',
+    overruledHits: [],
   };
 }
 
@@ -66,6 +68,15 @@ export function useReviewDraft(assignmentId: string, card: Scorecard | null, sav
     removeComment: (commentId: string) =>
       change((d) => ({ ...d, comments: d.comments.filter((c) => c.id !== commentId) })),
     setSummary: (summary: string) => change((d) => ({ ...d, summary })),
+    /** The reviewer disagrees with an auto-QA hit (or takes that back). */
+    toggleOverrule: (hitKey: string) =>
+      change((d) => {
+        const overruled = d.overruledHits ?? [];
+        return {
+          ...d,
+          overruledHits: overruled.includes(hitKey) ? overruled.filter((key) => key !== hitKey) : [...overruled, hitKey],
+        };
+      }),
   };
 }
 
