@@ -26,6 +26,8 @@ export interface QaAssignmentsTable {
   /** Migration 011: the sampling rule and cycle a sampled assignment came from. */
   sample_rule_id?: string | null;
   sample_cycle_start?: string | null;
+  /** Migration 019: the calibration session it belongs to. */
+  calibration_id?: string | null;
 }
 
 export interface QaReviewsTable {
@@ -52,6 +54,21 @@ export interface QaReviewsTable {
   history: string;
   /** Migration 018: JSON string[], the auto-QA hits the reviewer overruled. */
   overruled_hits?: string | null;
+  /** Migration 019: the calibration session it was scored in. */
+  calibration_id?: string | null;
+}
+
+/** Migration 019: a calibration session. */
+export interface QaCalibrationsTable {
+  id: string;
+  conversation_id: string;
+  team_id: string;
+  agent_id: string | null;
+  scorecard_id: string;
+  /** JSON string[]. */
+  reviewer_ids: string;
+  created_by: string;
+  created_at: string;
 }
 
 /** Migration 011. */
@@ -108,4 +125,5 @@ export interface QaDatabase {
   qa_reviews: QaReviewsTable;
   qa_auto_rules: QaAutoRulesTable;
   qa_auto_results: QaAutoResultsTable;
+  qa_calibrations: QaCalibrationsTable;
 }

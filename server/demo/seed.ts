@@ -85,6 +85,13 @@ export const DEMO_AGENTS: readonly DemoAgent[] = [
     teamIds: [],
   },
   {
+    id: 'agent-sun-li',
+    name: '孙丽 Sun Li',
+    email: 'sun.li@demo.switchboard',
+    role: 'reviewer',
+    teamIds: [],
+  },
+  {
     id: 'agent-liu-yang',
     name: '刘洋 Liu Yang',
     email: 'liu.yang@demo.switchboard',

@@ -12,6 +12,7 @@ import type { QaAssignment } from '../../shared/contracts/qa';
 import type { Alert } from '../../shared/contracts/sla';
 import type { AudienceMember } from '../../shared/domain/audience';
 import type { Conversation } from '../../shared/domain/model';
+import type { Calibration } from '../../shared/qa/calibration';
 import type { Review, Scorecard } from '../../shared/qa/model';
 import type { ChangeAddress } from '../db/queries/changes';
 
@@ -23,6 +24,7 @@ export interface RecordOf {
   scorecard: Scorecard;
   qa_assignment: QaAssignment;
   qa_review: Review;
+  qa_calibration: Calibration;
 }
 
 type AudienceRule<T> = (record: T, previous?: T) => AudienceMember[];
@@ -65,6 +67,14 @@ export const AUDIENCE_RULES: { [K in RecordKind]: AudienceRule<RecordOf[K]> } = 
     if (review.agentId) audience.push({ kind: 'agent', agentId: review.agentId });
     return audience;
   },
+  /**
+   * A calibration session reaches the team's leads, and each reviewer only once they have
+   * submitted their own scores (blind until then). The agent never.
+   */
+  qa_calibration: (calibration) => [
+    { kind: 'leads', teamId: calibration.teamId },
+    ...calibration.entries.map((entry): AudienceMember => ({ kind: 'personal', ownerId: entry.reviewerId })),
+  ],
 };
 
 export function addressFor<K extends RecordKind>(

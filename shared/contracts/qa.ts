@@ -20,6 +20,7 @@ import {
   ScorecardSchema,
 } from '../qa/model';
 import { AutoQaResultSchema, OverruledHitsSchema } from '../qa/autoQa';
+import { CalibrationSchema, MAX_CALIBRATION_REVIEWERS, MIN_CALIBRATION_REVIEWERS } from '../qa/calibration';
 
 const Seq = z.number().int().nonnegative();
 const Id = z.string().min(1).max(64);
@@ -30,7 +31,7 @@ export const QA_TRANSCRIPT_MAX_MESSAGES = 300;
 export const QA_TRANSCRIPT_MAX_CHARS = 150_000;
 
 export const QA_ASSIGNMENT_STATUSES = ['open', 'done', 'skipped'] as const;
-export const QA_ASSIGNMENT_SOURCES = ['manual', 'sample'] as const;
+export const QA_ASSIGNMENT_SOURCES = ['manual', 'sample', 'calibration'] as const;
 
 export const QaAssignmentSchema = z.object({
   id: Id,
@@ -46,6 +47,8 @@ export const QaAssignmentSchema = z.object({
   reason: z.string().max(500).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The calibration session it belongs to (source `calibration`); absent otherwise. */
+  calibrationId: Id.nullable().optional(),
 });
 export type QaAssignment = z.infer<typeof QaAssignmentSchema>;
 
@@ -68,6 +71,7 @@ export const QaChangeSchemas = [
     transcript: QaTranscriptSchema.nullable(),
   }),
   z.object({ seq: Seq, type: z.literal('qa_review.updated'), review: ReviewSchema }),
+  z.object({ seq: Seq, type: z.literal('qa_calibration.updated'), calibration: CalibrationSchema }),
 ] as const;
 
 export const QaMutationArgsSchemas = {
@@ -79,6 +83,14 @@ export const QaMutationArgsSchemas = {
     conversationId: Id,
     reviewerId: Id,
     reason: z.string().trim().max(500).optional(),
+  }),
+  /** A lead of the conversation's team, or an admin, asks several reviewers to score it blind. */
+  'qa.calibration.start': z.object({
+    id: z.uuid(),
+    conversationId: Id,
+    /** The scorecard they score on (its newest version when each one starts). */
+    scorecardId: Id,
+    reviewerIds: z.array(Id).min(MIN_CALIBRATION_REVIEWERS).max(MAX_CALIBRATION_REVIEWERS),
   }),
   /** The reviewer drops an assignment with a reason. */
   /** `replace`: draw another conversation from the same sampling cycle for the reviewer. */
@@ -209,5 +221,14 @@ export const QaRpcContract = {
   'qa.assign': {
     input: z.object({ conversationId: Id, reviewerId: Id, reason: z.string().trim().max(500).optional() }),
     output: z.object({ assignmentId: z.string() }),
+  },
+  /** Calibration sessions this viewer may see (a reviewer: once they submitted their scores), newest first. */
+  'qa.calibrations': {
+    input: z.object({}).strict(),
+    output: z.object({ calibrations: z.array(CalibrationSchema) }),
+  },
+  'qa.startCalibration': {
+    input: QaMutationArgsSchemas['qa.calibration.start'].omit({ id: true }),
+    output: z.object({ calibrationId: z.string() }),
   },
 } as const;

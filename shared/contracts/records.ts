@@ -6,7 +6,15 @@
  */
 import { z } from 'zod';
 
-export const RECORD_KINDS = ['conversation', 'canned', 'alert', 'scorecard', 'qa_assignment', 'qa_review'] as const;
+export const RECORD_KINDS = [
+  'conversation',
+  'canned',
+  'alert',
+  'scorecard',
+  'qa_assignment',
+  'qa_review',
+  'qa_calibration',
+] as const;
 export const RecordKindSchema = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKindSchema>;
 

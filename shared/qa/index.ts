@@ -3,3 +3,4 @@ export * from './scoring';
 export * from './model';
 export * from './sampling';
 export * from './autoQa';
+export * from './calibration';

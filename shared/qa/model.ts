@@ -128,6 +128,8 @@ export const ReviewSchema = z.object({
   history: z.array(ReviewEventSchema).max(20).default([]),
   /** The auto-QA hits the reviewer overruled (absent from reviews written before auto-QA). */
   overruledHits: OverruledHitsSchema.default([]),
+  /** The calibration session it was scored in: out of quality reports, never shown to the agent. */
+  calibrationId: Id.nullable().optional(),
 });
 export type Review = z.infer<typeof ReviewSchema>;
 

@@ -31,6 +31,8 @@ export interface ReportedReview {
   passed: boolean | null;
   status: ReviewStatus;
   submittedAt: string;
+  /** Set when it was scored in a calibration session. */
+  calibrationId?: string | null;
 }
 
 export interface ReportScorecards {
@@ -46,13 +48,12 @@ export type QaReportGroups = Pick<
 >;
 
 /**
- * Whether a review counts in quality reports. Every review does today; calibration reviews
- * (several reviewers scoring the same conversation to align, not to judge the agent) will be
- * left out here once they exist, so averages and pass rates stay about agents' work.
+ * Whether a review counts in quality reports: every one but calibration reviews (several
+ * reviewers scoring the same conversation to align, not to judge the agent), so averages and pass
+ * rates stay about agents' work.
  */
 export function countsInQualityReport(review: ReportedReview): boolean {
-  void review;
-  return true;
+  return !review.calibrationId;
 }
 
 /** Monday (UTC) of the ISO week an instant falls in, as YYYY-MM-DD. */

@@ -1,8 +1,8 @@
 /**
  * qa.*: the reviewer's workspace from the cache (works offline: the assignments carry their
  * transcripts, drafts never leave this machine until submitted), and the review writes through
- * the outbox (sync/qaSync.ts). Leads and admins send conversations for review; admins save
- * scorecards (online: the new version shows when the server has it).
+ * the outbox (sync/qaSync.ts). Leads and admins send conversations for review and start
+ * calibrations; admins save scorecards (online: the new version shows when the server has it).
  */
 import { randomUUID } from 'node:crypto';
 import type { QaAssignmentRow, QaReviewRow } from '../../../shared/contracts/qa';
@@ -25,6 +25,7 @@ import {
   type AssignmentListRow,
   type ReviewView,
 } from '../db/queries/qa';
+import { listCalibrations } from '../db/queries/qaCalibrations';
 import { queueReviewSkip, queueReviewSubmit, queueReviewWrite, type ReviewWriteName } from '../sync/qaSync';
 import type { CoreContext } from './context';
 import { announceLocalWrite } from './localWrite';
@@ -43,9 +44,12 @@ type Methods =
   | 'qa.reviews'
   | 'qa.scorecards'
   | 'qa.saveScorecard'
-  | 'qa.assign';
+  | 'qa.assign'
+  | 'qa.calibrations'
+  | 'qa.startCalibration';
 
 const DEFAULT_REVIEW_LIMIT = 200;
+const CALIBRATION_LIST_LIMIT = 100;
 
 function requireRole(viewer: Agent, roles: readonly Agent['role'][], what: string) {
   if (!roles.includes(viewer.role)) throw new SwitchboardError('forbidden', what);
@@ -69,7 +73,7 @@ export function qaHandlers(ctx: CoreContext): HandlersOf<Methods> {
   });
 
   const queue = (
-    name: 'qa.scorecard.save' | 'qa.assign',
+    name: 'qa.scorecard.save' | 'qa.assign' | 'qa.calibration.start',
     args: Record<string, unknown>,
     record: ReturnType<typeof recordKey>,
   ) => {
@@ -183,6 +187,20 @@ export function qaHandlers(ctx: CoreContext): HandlersOf<Methods> {
         recordKey('qa_assignment', assignmentId),
       );
       return { assignmentId };
+    },
+    'qa.calibrations': async () => {
+      ctx.viewer();
+      return { calibrations: listCalibrations(ctx.db, CALIBRATION_LIST_LIMIT) };
+    },
+    'qa.startCalibration': async ({ conversationId, scorecardId, reviewerIds }) => {
+      requireRole(ctx.viewer(), ['lead', 'admin'], "Only the team's leads and admins start a calibration.");
+      const calibrationId = randomUUID();
+      queue(
+        'qa.calibration.start',
+        { id: calibrationId, conversationId, scorecardId, reviewerIds },
+        recordKey('qa_calibration', calibrationId),
+      );
+      return { calibrationId };
     },
   };
 }

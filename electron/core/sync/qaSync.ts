@@ -19,6 +19,7 @@ import { SwitchboardError } from '../../../shared/contracts/errors';
 import type { Change, MutationArgs } from '../../../shared/contracts/sync';
 import { reviewProblems, scoreReview, type Review } from '../../../shared/qa';
 import type { Db } from '../db/database';
+import { upsertCalibration } from '../db/queries/qaCalibrations';
 import { getSessionAgent, takeMutationId } from '../db/queries/meta';
 import { insertOutbox, pendingForRecord } from '../db/queries/outbox';
 import {
@@ -44,6 +45,15 @@ export function applyScorecardChanges(db: Db, changes: readonly Change[]): strin
       touched.add(change.scorecard.id);
   }
   return [...touched];
+}
+
+/** Calibration sessions of a page (snapshots only: nothing of theirs waits in the outbox). */
+export function applyCalibrationChanges(db: Db, changes: readonly Change[]): string[] {
+  const touched: string[] = [];
+  for (const change of changes)
+    if (change.type === 'qa_calibration.updated' && upsertCalibration(db, change.calibration, change.seq))
+      touched.push(change.calibration.id);
+  return touched;
 }
 
 /** Assignments of a page; returns the ids touched. */

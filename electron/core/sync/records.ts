@@ -15,6 +15,7 @@ import { applyAlertChanges, reapplyAlert } from './alertSync';
 import { applyCannedChanges, reapplyCanned } from './cannedSync';
 import {
   applyAssignmentChanges,
+  applyCalibrationChanges,
   applyReviewChanges,
   applyScorecardChanges,
   reapplyAssignment,
@@ -36,6 +37,8 @@ export const RECORD_SYNC: Record<Exclude<RecordKind, 'conversation'>, RecordSync
   scorecard: { apply: (db, changes) => applyScorecardChanges(db, changes), reapply: () => {} },
   qa_assignment: { apply: (db, changes) => applyAssignmentChanges(db, changes), reapply: reapplyAssignment },
   qa_review: { apply: (db, changes) => applyReviewChanges(db, changes), reapply: reapplyReview },
+  // A session is started through the outbox, but what shows is only ever the server's snapshot.
+  qa_calibration: { apply: (db, changes) => applyCalibrationChanges(db, changes), reapply: () => {} },
 };
 
 export const SYNCED_RECORD_KINDS = Object.keys(RECORD_SYNC) as (keyof typeof RECORD_SYNC)[];

@@ -73,6 +73,7 @@ function assignmentFromRow(row: Selectable<QaAssignmentsTable>): QaAssignment {
     reason: row.reason,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...(row.calibration_id ? { calibrationId: row.calibration_id } : {}),
   };
 }
 
@@ -89,6 +90,7 @@ function assignmentToRow(assignment: QaAssignment): QaAssignmentsTable {
     reason: assignment.reason,
     created_at: assignment.createdAt,
     updated_at: assignment.updatedAt,
+    calibration_id: assignment.calibrationId ?? null,
   };
 }
 
@@ -155,6 +157,7 @@ function reviewFromRow(row: Selectable<QaReviewsTable>): Review {
     submittedAt: row.submitted_at,
     history: JSON.parse(row.history) as Review['history'],
     overruledHits: row.overruled_hits ? (JSON.parse(row.overruled_hits) as string[]) : [],
+    ...(row.calibration_id ? { calibrationId: row.calibration_id } : {}),
   };
 }
 
@@ -199,6 +202,7 @@ export async function insertReview(trx: Trx, review: Review): Promise<void> {
       submitted_at: review.submittedAt,
       history: JSON.stringify(review.history),
       overruled_hits: JSON.stringify(review.overruledHits),
+      calibration_id: review.calibrationId ?? null,
     })
     .execute();
 }

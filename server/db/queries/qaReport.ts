@@ -37,6 +37,7 @@ export async function reviewsForReport(db: Db, scope: QaReportScope): Promise<Re
       'passed',
       'status',
       'submitted_at',
+      'calibration_id',
     ])
     .where('submitted_at', '>=', scope.from)
     .where('submitted_at', '<', scope.to);
@@ -56,5 +57,6 @@ export async function reviewsForReport(db: Db, scope: QaReportScope): Promise<Re
     passed: row.passed === null ? null : Number(row.passed) === 1,
     status: row.status as ReviewStatus,
     submittedAt: row.submitted_at,
+    calibrationId: row.calibration_id ?? null,
   }));
 }

@@ -32,6 +32,7 @@ import { acknowledgeAlert } from './alerts';
 import {
   acknowledgeReview,
   assignReview,
+  startCalibration,
   disputeReview,
   resolveDispute,
   saveScorecard,
@@ -58,6 +59,7 @@ export const MUTATION_HANDLERS: { [N in MutationName]: Handler<N> } = {
   'alert.acknowledge': acknowledgeAlert,
   'qa.scorecard.save': saveScorecard,
   'qa.assign': assignReview,
+  'qa.calibration.start': startCalibration,
   'qa.skip': skipReview,
   'qa.review.submit': submitReview,
   'qa.review.acknowledge': acknowledgeReview,

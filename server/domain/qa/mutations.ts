@@ -8,12 +8,17 @@
  * - the score is computed here from the ratings on the scorecard version the reviewer saw;
  * - the agent whose work was reviewed acknowledges it, or disputes it once with the ratings they
  *   propose; the reviewer, a lead of the team or an admin accepts, partly accepts or rejects, and
- *   that is final. Every step is kept in the review's history.
+ *   that is final. Every step is kept in the review's history;
+ * - a lead of the team, or an admin, starts a calibration: several reviewers (none of whom took
+ *   part) each get an assignment for the same conversation and score it blind; each submit sends the
+ *   session with every score so far to the leads and to the reviewers who have submitted.
+ *   Calibration reviews name no agent, so the agent never sees them and reports leave them out.
  */
 import type { MutationArgs } from '../../../shared/contracts/sync';
 import type { QaAssignment } from '../../../shared/contracts/qa';
 import type { Agent, Conversation } from '../../../shared/domain/model';
-import { reviewProblems, scoreReview, type Review, type Scorecard } from '../../../shared/qa';
+import { randomUUID } from 'node:crypto';
+import { reviewProblems, scoreReview, type Calibration, type Review, type Scorecard } from '../../../shared/qa';
 import { conversationFromRow, getConversationRow } from '../../db/queries/conversations';
 import { getAgent } from '../../db/queries/directory';
 import {
@@ -35,6 +40,7 @@ import { addressFor } from '../records';
 import { sampleOfAssignment } from '../../db/queries/qaSampling';
 import { replaceSampled } from './sampling';
 import { transcriptOf } from './transcript';
+import { getCalibration, insertCalibration } from '../../db/queries/qaCalibration';
 
 function leadsTeamOrAdmin(actor: Agent, teamId: string): boolean {
   return actor.role === 'admin' || (actor.role === 'lead' && actor.teamIds.includes(teamId));
@@ -112,6 +118,79 @@ export async function assignReview(
   return { changes: [assignmentChange(assignment, await transcriptOf(ctx.trx, conversation))] };
 }
 
+export async function startCalibration(
+  ctx: MutationContext,
+  args: MutationArgs<'qa.calibration.start'>,
+): Promise<MutationOutcome> {
+  const conversation = await loadConversation(ctx, args.conversationId);
+  if (!leadsTeamOrAdmin(ctx.actor, conversation.teamId))
+    throw new MutationRejected('forbidden', "only the team's leads and admins start a calibration of its conversations");
+  if (new Set(args.reviewerIds).size !== args.reviewerIds.length)
+    throw new MutationRejected('invalid', 'a reviewer is named twice');
+  if (!(await getLatestScorecard(ctx.trx, args.scorecardId)))
+    throw new MutationRejected('not_found', `scorecard ${args.scorecardId} does not exist`);
+  if (await getCalibration(ctx.trx, args.id)) throw new MutationRejected('invalid', `calibration ${args.id} exists already`);
+  const problems: string[] = [];
+  const reviewers: Agent[] = [];
+  for (const id of args.reviewerIds) {
+    const reviewer = await getAgent(ctx.trx, id);
+    if (!reviewer || reviewer.role === 'agent') problems.push(`${reviewer?.name ?? id} is not a reviewer, lead or admin`);
+    else if (await tookPart(ctx.trx, conversation.id, reviewer.id))
+      problems.push(`${reviewer.name} took part in this conversation`);
+    else if (await findAssignment(ctx.trx, reviewer.id, conversation.id))
+      problems.push(`${reviewer.name} has this conversation to review already`);
+    else reviewers.push(reviewer);
+  }
+  if (problems.length > 0) throw new MutationRejected('invalid', problems.join('; '));
+
+  const session = {
+    id: args.id,
+    conversationId: conversation.id,
+    teamId: conversation.teamId,
+    agentId: conversation.assigneeId,
+    scorecardId: args.scorecardId,
+    reviewerIds: reviewers.map((reviewer) => reviewer.id),
+    createdBy: ctx.actor.id,
+    createdAt: ctx.now,
+  };
+  await insertCalibration(ctx.trx, session);
+  const transcript = await transcriptOf(ctx.trx, conversation);
+  const changes: MutationOutcome['changes'] = [];
+  for (const reviewer of reviewers) {
+    const assignment: QaAssignment = {
+      id: randomUUID(),
+      conversationId: conversation.id,
+      teamId: conversation.teamId,
+      agentId: null,
+      reviewerId: reviewer.id,
+      assignedBy: ctx.actor.id,
+      source: 'calibration',
+      status: 'open',
+      reason: null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      calibrationId: session.id,
+    };
+    await insertAssignment(ctx.trx, assignment);
+    changes.push(assignmentChange(assignment, transcript));
+  }
+  changes.push(...calibrationChanges({ ...session, entries: [] }));
+  return { changes };
+}
+
+/**
+ * The session for each of its audience, one change each (a change names at most one owner): the
+ * team's leads, and every reviewer who has submitted.
+ */
+const calibrationChanges = (calibration: Calibration): MutationOutcome['changes'] => {
+  const { record, audience } = addressFor('qa_calibration', calibration);
+  return audience.map((member) => ({
+    change: { type: 'qa_calibration.updated' as const, calibration },
+    record,
+    audience: [member],
+  }));
+};
+
 async function loadOwnOpenAssignment(ctx: MutationContext, id: string): Promise<QaAssignment> {
   const assignment = await getAssignment(ctx.trx, id);
   if (!assignment || assignment.reviewerId !== ctx.actor.id)
@@ -164,11 +243,12 @@ export async function submitReview(
   const problems = reviewProblems(card, args.ratings, args.rootCauses);
   if (problems.length > 0) throw new MutationRejected('invalid', problems.join('; '));
   const { score, passed } = scoreReview(card, args.ratings);
+  const calibrationId = assignment?.calibrationId ?? null;
   const review: Review = {
     id: args.id,
     conversationId: conversation.id,
     teamId: conversation.teamId,
-    agentId: assignment ? assignment.agentId : conversation.assigneeId,
+    agentId: calibrationId ? null : assignment ? assignment.agentId : conversation.assigneeId,
     reviewerId: actor.id,
     assignmentId: assignment?.id ?? null,
     scorecardId: card.id,
@@ -183,6 +263,7 @@ export async function submitReview(
     submittedAt: ctx.now,
     history: [],
     overruledHits: args.overruledHits,
+    ...(calibrationId ? { calibrationId } : {}),
   };
   await insertReview(ctx.trx, review);
   const changes: MutationOutcome['changes'] = [
@@ -193,6 +274,8 @@ export async function submitReview(
     await saveAssignmentStatus(ctx.trx, done);
     changes.push(assignmentChange(done, null));
   }
+  const calibration = calibrationId ? await getCalibration(ctx.trx, calibrationId) : null;
+  if (calibration) changes.push(...calibrationChanges(calibration));
   return { changes };
 }
 

@@ -110,6 +110,13 @@ async function pushQa(
   const conversationId = await ingestPresales();
   const assign = { id: randomUUID(), conversationId, reviewerId: AGENT_ID.reviewer };
   if (name === 'qa.assign') return pushOne(sockets[who], name, assign);
+  if (name === 'qa.calibration.start')
+    return pushOne(sockets[who], name, {
+      id: randomUUID(),
+      conversationId,
+      scorecardId: qaCardId,
+      reviewerIds: [AGENT_ID.reviewer, 'agent-sun-li'],
+    });
   if (name.startsWith('qa.review.') && name !== 'qa.review.submit') {
     // li.na's work: she holds the conversation, the reviewer reviews it (and she disputes it first for resolve).
     const { version } = await server.db.db

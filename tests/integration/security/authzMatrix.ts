@@ -110,6 +110,8 @@ export const SOCKET_MATRIX: Record<string, Record<SignedIn, SocketOutcome>> = {
   // the team or an admin unasked; agents never review.
   'push:qa.scorecard.save':    { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'forbidden', admin: 'ok' },
   'push:qa.assign':            { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
+  // Calibration (zhou.min and sun.li score it blind): the team's leads and admins start one.
+  'push:qa.calibration.start': { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
   'push:qa.skip':              { agentOwner: 'not_found', agentOther: 'not_found', reviewer: 'ok', lead: 'not_found', admin: 'not_found' },
   'push:qa.review.submit':     { agentOwner: 'forbidden', agentOther: 'forbidden', reviewer: 'ok', lead: 'ok', admin: 'ok' },
   // A review of li.na's work: she alone acknowledges or disputes it (others who see it: forbidden;

@@ -13,6 +13,7 @@ import { migration010 } from './010_inbox_counts_table';
 import { migration011 } from './011_fewer_conversation_indexes';
 import { migration012 } from './012_outbox_records';
 import { migration013 } from './013_qa';
+import { migration014 } from './014_qa_calibrations';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
