@@ -174,6 +174,18 @@ export type QaReviewRow = z.infer<typeof QaReviewRowSchema>;
 
 export const QA_REVIEW_LIST_MAX = 500;
 
+/** A calibration session as the Quality screen lists it, with the names the cache knows. */
+export const QaCalibrationRowSchema = z.object({
+  calibration: CalibrationSchema,
+  contactName: z.string().nullable(),
+  agentName: z.string().nullable(),
+  /** Reviewer id → name. */
+  reviewerNames: z.record(z.string(), z.string()),
+  /** The scorecard's categories (its newest version here), in order. */
+  categories: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type QaCalibrationRow = z.infer<typeof QaCalibrationRowSchema>;
+
 export const QaRpcContract = {
   'qa.assignments': {
     input: z.object({ status: AssignmentStatusSchema.optional() }),
@@ -225,7 +237,7 @@ export const QaRpcContract = {
   /** Calibration sessions this viewer may see (a reviewer: once they submitted their scores), newest first. */
   'qa.calibrations': {
     input: z.object({}).strict(),
-    output: z.object({ calibrations: z.array(CalibrationSchema) }),
+    output: z.object({ calibrations: z.array(QaCalibrationRowSchema) }),
   },
   'qa.startCalibration': {
     input: QaMutationArgsSchemas['qa.calibration.start'].omit({ id: true }),

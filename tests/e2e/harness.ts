@@ -30,6 +30,8 @@ export const DEMO_AGENT = { email: 'li.na@demo.switchboard', password: DEMO_PASS
 export const DEMO_LEAD = { email: 'liu.yang@demo.switchboard', password: DEMO_PASSWORD };
 /** The demo QA reviewer. */
 export const DEMO_REVIEWER = { email: 'zhou.min@demo.switchboard', password: DEMO_PASSWORD };
+/** The demo's second QA reviewer (calibration needs two). */
+export const DEMO_SECOND_REVIEWER = { email: 'sun.li@demo.switchboard', password: DEMO_PASSWORD };
 
 export interface StackOptions {
   /** Replace the demo SLA policies (e.g. a short one so a countdown turns red during a test). */
@@ -129,7 +131,8 @@ export async function signIn(page: Page, stack: Stack, who = DEMO_AGENT): Promis
   await page.goto(stack.appUrl);
   const email = page.getByTestId('login-email');
   // A reviewer's first screen is Quality; everyone else's the inbox.
-  const shell = page.getByTestId(who.email === DEMO_REVIEWER.email ? 'qa-screen' : 'scope-tab-mine');
+  const reviewer = who.email === DEMO_REVIEWER.email || who.email === DEMO_SECOND_REVIEWER.email;
+  const shell = page.getByTestId(reviewer ? 'qa-screen' : 'scope-tab-mine');
   await expect(email.or(shell)).toBeVisible();
   if (await email.isVisible()) {
     await email.fill(who.email);

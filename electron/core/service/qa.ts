@@ -5,11 +5,13 @@
  * calibrations; admins save scorecards (online: the new version shows when the server has it).
  */
 import { randomUUID } from 'node:crypto';
-import type { QaAssignmentRow, QaReviewRow } from '../../../shared/contracts/qa';
+import type { QaAssignmentRow, QaCalibrationRow, QaReviewRow } from '../../../shared/contracts/qa';
+import type { Calibration } from '../../../shared/qa/calibration';
+import { getConversation } from '../db/queries/conversations';
 import { recordKey } from '../../../shared/contracts/records';
 import { SwitchboardError } from '../../../shared/contracts/errors';
 import type { Agent } from '../../../shared/domain/model';
-import { getAgent } from '../db/queries/directory';
+import { getAgent, getContact } from '../db/queries/directory';
 import { takeMutationId } from '../db/queries/meta';
 import { insertOutbox } from '../db/queries/outbox';
 import {
@@ -71,6 +73,23 @@ export function qaHandlers(ctx: CoreContext): HandlersOf<Methods> {
     reviewerName: nameOf(review.reviewerId),
     agentName: nameOf(review.agentId),
   });
+
+  const calibrationRowOf = (calibration: Calibration): QaCalibrationRow => {
+    const conversation = getConversation(ctx.db, calibration.conversationId);
+    const contact = conversation ? getContact(ctx.db, conversation.contactId) : null;
+    const card = listLatestScorecards(ctx.db).find((candidate) => candidate.id === calibration.scorecardId);
+    return {
+      calibration,
+      // A reviewer holds the conversation only as their assignment's transcript.
+      contactName:
+        contact?.name ??
+        listAssignments(ctx.db).find((row) => row.assignment.conversationId === calibration.conversationId)?.contactName ??
+        null,
+      agentName: nameOf(calibration.agentId),
+      reviewerNames: Object.fromEntries(calibration.reviewerIds.map((id) => [id, nameOf(id) ?? id])),
+      categories: (card?.categories ?? []).map(({ id, name }) => ({ id, name })),
+    };
+  };
 
   const queue = (
     name: 'qa.scorecard.save' | 'qa.assign' | 'qa.calibration.start',
@@ -190,7 +209,7 @@ export function qaHandlers(ctx: CoreContext): HandlersOf<Methods> {
     },
     'qa.calibrations': async () => {
       ctx.viewer();
-      return { calibrations: listCalibrations(ctx.db, CALIBRATION_LIST_LIMIT) };
+      return { calibrations: listCalibrations(ctx.db, CALIBRATION_LIST_LIMIT).map(calibrationRowOf) };
     },
     'qa.startCalibration': async ({ conversationId, scorecardId, reviewerIds }) => {
       requireRole(ctx.viewer(), ['lead', 'admin'], "Only the team's leads and admins start a calibration.");

@@ -1,7 +1,42 @@
 /** English strings of the Quality screen (review assignments, the review pane, reviews). */
 const qaEn = {
   title: 'Quality',
-  tabs: { toReview: 'To review', reviews: 'Reviews', myReviews: 'Reviews of my work', report: 'Reports' },
+  tabs: {
+    toReview: 'To review',
+    reviews: 'Reviews',
+    myReviews: 'Reviews of my work',
+    calibration: 'Calibration',
+    report: 'Reports',
+  },
+  /** Sending a finished conversation for review, or to several reviewers for a calibration. */
+  request: {
+    open: 'Send for review…',
+    title: 'Send for quality review',
+    help: 'Pick one reviewer for an ordinary review, or two to {{max}} for a calibration: each scores it without seeing the others, and the Calibration tab compares them.',
+    reviewers: 'Reviewers',
+    reason: 'Why (optional)',
+    pickOne: 'Pick at least one reviewer.',
+    asReview: 'One reviewer: an ordinary review.',
+    asCalibration: 'Calibration with {{count}} reviewers, scored blind.',
+    send: 'Send for review',
+    startCalibration: 'Start calibration',
+    noScorecard: 'There is no scorecard yet: an admin creates one first.',
+    sent: 'Sent for review.',
+    calibrationStarted: 'Calibration started with {{count}} reviewers.',
+  },
+  calibration: {
+    loading: 'Loading calibration sessions…',
+    empty: 'No calibration sessions to show. A reviewer sees a session once they have submitted their own scores; a lead starts one from a finished conversation (Send for review…, two or more reviewers).',
+    assignment: 'Calibration: score it as you would any review; you see the others’ scores after you submit.',
+    progress: '{{done}} of {{total}} submitted',
+    waiting: 'Still scoring: {{names}}',
+    separator: ', ',
+    category: 'Category',
+    range: 'Spread',
+    rangeHelp: 'Highest minus lowest score, in points out of 100; 25 or more is marked.',
+    total: 'Total',
+    na: 'N/A',
+  },
   filter: { label: 'Show', open: 'To do', done: 'Done', skipped: 'Skipped' },
   list: {
     label: 'Conversations to review',

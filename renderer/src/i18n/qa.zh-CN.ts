@@ -1,7 +1,42 @@
 /** 质检页面的中文文案（待质检会话、评分面板、质检结果）。 */
 const qaZh = {
   title: '质检',
-  tabs: { toReview: '待质检', reviews: '质检结果', myReviews: '我的质检结果', report: '报表' },
+  tabs: {
+    toReview: '待质检',
+    reviews: '质检结果',
+    myReviews: '我的质检结果',
+    calibration: '校准',
+    report: '报表',
+  },
+  /** 将已结束的会话送检，或同时送给多名质检员做校准。 */
+  request: {
+    open: '送检…',
+    title: '送交质检',
+    help: '选一名质检员即为普通质检；选两到 {{max}} 名即为校准：每人独立评分、互不可见，在“校准”页对比结果。',
+    reviewers: '质检员',
+    reason: '送检原因（可选）',
+    pickOne: '请至少选择一名质检员。',
+    asReview: '一名质检员：普通质检。',
+    asCalibration: '{{count}} 名质检员盲评校准。',
+    send: '送检',
+    startCalibration: '开始校准',
+    noScorecard: '还没有评分表：请管理员先创建。',
+    sent: '已送检。',
+    calibrationStarted: '已开始校准，共 {{count}} 名质检员。',
+  },
+  calibration: {
+    loading: '正在加载校准记录…',
+    empty: '暂无可显示的校准。质检员提交自己的评分后才能看到该次校准；组长可在已结束的会话中点“送检…”并选择两名以上质检员发起校准。',
+    assignment: '校准：请像平常一样评分；提交后才能看到其他人的评分。',
+    progress: '已提交 {{done}} / {{total}}',
+    waiting: '尚在评分：{{names}}',
+    separator: '、',
+    category: '评分项',
+    range: '分差',
+    rangeHelp: '最高分减最低分（满分 100）；25 分及以上会标出。',
+    total: '总分',
+    na: '不适用',
+  },
   filter: { label: '显示', open: '待处理', done: '已完成', skipped: '已跳过' },
   list: {
     label: '待质检会话',

@@ -58,6 +58,7 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
     const qaChanged = kinds.has('qa_assignment') || kinds.has('qa_review') || kinds.has('scorecard');
     if (state.qa.loaded && (qaChanged || directory)) void state.qa.load();
     if (state.qa.reviewsLoaded && (qaChanged || directory)) void state.qa.loadReviews();
+    if (state.qa.calibrations !== null && (kinds.has('qa_calibration') || directory)) void state.qa.loadCalibrations();
     if (state.presence.loaded && (inbox || directory)) void state.presence.load();
     if (state.live.queuesLoaded && (inbox || directory) && !queueTimer)
       queueTimer = setTimeout(() => {

@@ -82,17 +82,36 @@ export function setServerUrl(db: Db, url: string): void {
 }
 
 /**
+ * Every table that holds what the signed-in agent may see or wrote: all of it goes when another
+ * agent signs in (a reviewer's drafts and a lead's calibration sessions as much as the inbox).
+ * The full-text indexes and inbox counts follow the rows by trigger; `meta` keeps the server URL.
+ */
+export const CACHED_TABLES = [
+  'outbox',
+  'messages',
+  'conversations',
+  'contacts',
+  'agents',
+  'teams',
+  'alerts',
+  'canned_responses',
+  'drafts',
+  'sla_config',
+  'conversation_drops',
+  'qa_scorecards',
+  'qa_assignments',
+  'qa_reviews',
+  'qa_drafts',
+  'qa_calibrations',
+] as const;
+
+/**
  * Forget everything cached for the previous agent (another agent signs in on this data dir). A new
  * client id is minted so the server's (clientId, mutationId) dedupe starts fresh.
  */
 export function clearCache(db: Db): void {
   db.transaction(() => {
-    db.exec(`
-      DELETE FROM outbox; DELETE FROM messages; DELETE FROM conversations;
-      DELETE FROM contacts; DELETE FROM agents; DELETE FROM teams;
-      DELETE FROM alerts; DELETE FROM canned_responses; DELETE FROM drafts; DELETE FROM sla_config;
-      DELETE FROM conversation_drops;
-    `);
+    for (const table of CACHED_TABLES) db.exec(`DELETE FROM ${table}`);
     for (const key of ['cursor', 'poke_floor', 'session_agent', 'client_id', 'next_mutation_id'])
       remove(db, key);
   })();

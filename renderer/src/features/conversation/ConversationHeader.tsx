@@ -8,6 +8,7 @@ import { PriorityBadge, StatusBadge, VipBadge } from '../common/Badges';
 import { ChannelIcon } from '../common/ChannelIcon';
 import { SlaChip } from '../sla/SlaChip';
 import { TransferDialog } from './TransferDialog';
+import { ReviewRequestDialog } from '../qa/ReviewRequestDialog';
 import { useTeamName } from '../common/useTeamName';
 import { IssueTags, SentimentTag } from '../insight/InsightTags';
 import { CollisionIndicator } from '../collision/CollisionIndicator';
@@ -18,8 +19,15 @@ export function ConversationHeader({ detail }: { detail: ConversationDetail }): 
   const { conversation, contact } = detail;
   const teamName = useTeamName(conversation.teamId, detail.teamName);
   const [transferring, setTransferring] = useState(false);
-  const { agentId, assignToMe, setStatus, setPriority } = useAppStore(
-    useShallow((s) => ({ agentId: s.session?.agent.id ?? null, assignToMe: s.assignToMe, setStatus: s.setStatus, setPriority: s.setPriority })),
+  const [requestingReview, setRequestingReview] = useState(false);
+  const { agentId, role, assignToMe, setStatus, setPriority } = useAppStore(
+    useShallow((s) => ({
+      agentId: s.session?.agent.id ?? null,
+      role: s.session?.agent.role ?? null,
+      assignToMe: s.assignToMe,
+      setStatus: s.setStatus,
+      setPriority: s.setPriority,
+    })),
   );
   const status = conversation.status;
   const finished = status === 'resolved' || status === 'closed';
@@ -125,8 +133,14 @@ export function ConversationHeader({ detail }: { detail: ConversationDetail }): 
             {t('conversation.reopen')}
           </button>
         )}
+        {finished && (role === 'lead' || role === 'admin') && (
+          <button type="button" className="btn" data-testid="action-request-review" onClick={() => setRequestingReview(true)}>
+            {t('qa.request.open')}
+          </button>
+        )}
       </div>
       {transferring && <TransferDialog currentTeamId={conversation.teamId} onClose={() => setTransferring(false)} />}
+      {requestingReview && <ReviewRequestDialog conversationId={conversation.id} onClose={() => setRequestingReview(false)} />}
     </header>
   );
 }

@@ -2,18 +2,20 @@
  * The Quality screen. Reviewers (and leads and admins) work their list of conversations to review
  * beside the review pane, and see the reviews they hold; an agent sees the reviews of their own
  * work. Everything comes from the cache, so a day's reviews can be done offline. Leads and admins
- * also get the Reports tab (QaReportPanel), which needs the server.
+ * also get the Reports tab (QaReportPanel), which needs the server. Calibration sessions have
+ * their own tab (CalibrationPanel).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { AssignmentList } from './AssignmentList';
+import { CalibrationPanel } from './CalibrationPanel';
 import { QaReportPanel } from './QaReportPanel';
 import { ReviewPane } from './ReviewPane';
 import { ReviewsTable } from './ReviewsTable';
 import './qa.css';
 
-type Tab = 'toReview' | 'reviews' | 'report';
+type Tab = 'toReview' | 'reviews' | 'calibration' | 'report';
 
 export function QualityScreen(): React.JSX.Element {
   const { t } = useTranslation();
@@ -21,7 +23,9 @@ export function QualityScreen(): React.JSX.Element {
   const reviews = role !== 'agent';
   const [tab, setTab] = useState<Tab>(reviews ? 'toReview' : 'reviews');
   const reports = role === 'lead' || role === 'admin';
-  const tabs: Tab[] = reviews ? ['toReview', 'reviews', ...(reports ? (['report'] as const) : [])] : ['reviews'];
+  const tabs: Tab[] = reviews
+    ? ['toReview', 'reviews', 'calibration', ...(reports ? (['report'] as const) : [])]
+    : ['reviews'];
   return (
     <section className="qa-screen" aria-label={t('qa.title')} data-testid="qa-screen">
       <div role="tablist" aria-label={t('qa.title')} className="live-tabs qa-tabs">
@@ -39,7 +43,15 @@ export function QualityScreen(): React.JSX.Element {
           </button>
         ))}
       </div>
-      {tab === 'toReview' ? <ReviewDesk /> : tab === 'report' ? <QaReportPanel /> : <ReviewsTable />}
+      {tab === 'toReview' ? (
+        <ReviewDesk />
+      ) : tab === 'report' ? (
+        <QaReportPanel />
+      ) : tab === 'calibration' ? (
+        <CalibrationPanel />
+      ) : (
+        <ReviewsTable />
+      )}
     </section>
   );
 }

@@ -127,8 +127,14 @@ export function ReviewPane({ detail, onNavigate }: Props): React.JSX.Element {
           <span className="qa-muted">
             {row.agentName ? t('qa.list.agent', { name: row.agentName }) : t('qa.list.noAgent')}
           </span>
-          {row.assignment.reason && (
-            <span className="qa-reason">{t('qa.pane.reason', { reason: reasonText(row.assignment.reason, t) })}</span>
+          {row.assignment.source === 'calibration' ? (
+            <span className="qa-reason" data-testid="qa-calibration-reason">
+              {t('qa.calibration.assignment')}
+            </span>
+          ) : (
+            row.assignment.reason && (
+              <span className="qa-reason">{t('qa.pane.reason', { reason: reasonText(row.assignment.reason, t) })}</span>
+            )
           )}
         </header>
         <AutoQaHits result={autoQa} overruled={overruled} readOnly={readOnly} onToggle={state.toggleOverrule} />

@@ -4,7 +4,7 @@
  * holds (an agent's reviews of their work, a lead's team's). store/coreEvents.ts reloads it when
  * a `data.changed` names a scorecard, assignment or review, once the screen has loaded it.
  */
-import type { QaAssignmentRow, QaDraft, QaReviewRow } from '../../../../shared/contracts/qa';
+import type { QaAssignmentRow, QaCalibrationRow, QaDraft, QaReviewRow } from '../../../../shared/contracts/qa';
 import type { RpcInput, RpcOutput } from '../../../../shared/contracts/rpc';
 import { getApi } from '../../api/client';
 import type { SliceCreator } from '../../store/types';
@@ -37,6 +37,14 @@ export interface QaDesk {
   acknowledge(reviewId: string): Promise<void>;
   dispute(input: RpcInput<'qa.dispute'>): Promise<void>;
   resolve(input: RpcInput<'qa.resolve'>): Promise<void>;
+  /** Calibration sessions (null until loaded once). */
+  calibrations: QaCalibrationRow[] | null;
+  loadCalibrations(): Promise<void>;
+  /**
+   * Sends a finished conversation for review: one reviewer, an ordinary review; two or more, a
+   * blind calibration on the newest scorecard. Resolves with which it was.
+   */
+  requestReview(conversationId: string, reviewerIds: string[], reason?: string): Promise<'review' | 'calibration'>;
 }
 
 export interface QaSlice {
@@ -117,6 +125,25 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => {
       },
       async resolve(input) {
         await getApi().qa.resolve(input);
+      },
+      calibrations: null,
+      async loadCalibrations() {
+        try {
+          patch({ calibrations: (await getApi().qa.calibrations({})).calibrations });
+        } catch {
+          patch({ calibrations: [] });
+        }
+      },
+      async requestReview(conversationId, reviewerIds, reason) {
+        const qa = getApi().qa;
+        if (reviewerIds.length === 1) {
+          await qa.assign({ conversationId, reviewerId: reviewerIds[0]!, reason: reason?.trim() || undefined });
+          return 'review';
+        }
+        const card = (await qa.scorecards({})).scorecards.find((candidate) => !candidate.archived);
+        if (!card) throw Object.assign(new Error('There is no scorecard yet.'), { code: 'no_scorecard' });
+        await qa.startCalibration({ conversationId, scorecardId: card.id, reviewerIds });
+        return 'calibration';
       },
     },
   };
