@@ -1,8 +1,11 @@
 /**
  * The KPI report's reads. The period's conversations come from conversations_team_created /
- * conversations_created (migration 017); everything else is read by conversation id in chunks,
- * through keys that lead with it (messages_conversation, sla_status_events_pk, sla_outcomes_pk,
- * surveys_pk). Instants are ISO UTC text, so the period is a plain string range on both dialects.
+ * conversations_created (migration 017); the agent and channel filters are applied to those rows
+ * here rather than in SQL, so a planner never trades the period's range for an index on channel
+ * or assignee that would walk their whole history. Everything else is read by conversation id
+ * in chunks, through keys that lead with it (messages_conversation, sla_status_events_pk,
+ * sla_outcomes_pk, surveys_pk). Instants are ISO UTC text, so the period is a plain string range
+ * on both dialects.
  */
 import type { Db } from '../database';
 
@@ -30,18 +33,24 @@ export interface KpiConversationRow {
   issueTypes: string | null;
 }
 
-/** The conversations that started in the period, in scope. */
-export async function conversationsStarted(db: Db, scope: KpiScope): Promise<KpiConversationRow[]> {
-  if (scope.teamIds?.length === 0) return [];
+/** The query behind conversationsStarted (its plan is tested: tests/unit/server/kpiQueries.test.ts). */
+export function conversationsStartedQuery(db: Db, scope: KpiScope) {
   let query = db
     .selectFrom('conversations')
     .select(['id', 'channel', 'team_id', 'assignee_id', 'created_at', 'issue_types'])
     .where('created_at', '>=', scope.from)
     .where('created_at', '<', scope.to);
   if (scope.teamIds !== null) query = query.where('team_id', 'in', [...scope.teamIds]);
-  if (scope.agentId !== null) query = query.where('assignee_id', '=', scope.agentId);
-  if (scope.channel !== null) query = query.where('channel', '=', scope.channel);
-  const rows = await query.orderBy('created_at').orderBy('id').execute();
+  return query.orderBy('created_at').orderBy('id');
+}
+
+/** The conversations that started in the period, in scope. */
+export async function conversationsStarted(db: Db, scope: KpiScope): Promise<KpiConversationRow[]> {
+  if (scope.teamIds?.length === 0) return [];
+  const rows = (await conversationsStartedQuery(db, scope).execute()).filter(
+    (row) =>
+      (scope.agentId === null || row.assignee_id === scope.agentId) && (scope.channel === null || row.channel === scope.channel),
+  );
   return rows.map((row) => ({
     id: row.id,
     channel: row.channel,

@@ -307,3 +307,39 @@ describe.each(testBackends())('the KPI report (%s)', (backend) => {
     expect(channel.body.message).toContain('channel');
   });
 });
+
+describe.each(testBackends())('bot containment in the KPI report (%s)', (backend) => {
+  let server: TestServer;
+  afterAll(() => server?.cleanup());
+
+  it('counts a conversation the bot answered alone as contained, and one handed to a person as not', async () => {
+    server = await startTestServer({ backend, bot: { channels: ['chat'], confidenceThreshold: 0.6, maxTurns: 3 } });
+    const from = new Date(Date.now() - 60_000).toISOString();
+    const ingest = async (text: string) => {
+      const response = await server.ingest({ channel: 'chat', externalId: randomUUID(), contact: { externalId: randomUUID() }, text });
+      return ((await response.json()) as { conversationId: string }).conversationId;
+    };
+    await ingest('What is your return policy?');
+    const handedOff = await ingest('转人工');
+    await server.bot.idle();
+    await server.routing.idle();
+    const liNa = await connectSocket(server.url, (await server.login('li.na@demo.switchboard')).token, server);
+    await socketSync().pushOk(liNa, 'message.send', { conversationId: handedOff, messageId: randomUUID(), kind: 'text', text: '您好，我是李娜。' });
+
+    const lead = (await server.login('liu.yang@demo.switchboard')).token;
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const response = await fetch(`${server.url}/api/v1/reports/kpi?from=${from}&to=${to}&channel=chat`, {
+      headers: { authorization: `Bearer ${lead}` },
+    });
+    const { overall } = (await response.json()) as KpiReport;
+    expect(overall.conversations).toBe(2);
+    expect({ started: overall.botStarted, contained: overall.botContained, rate: overall.botContainment }).toEqual({
+      started: 2,
+      contained: 1,
+      rate: 50,
+    });
+    // The handed-off one was answered by a person; the contained one never waited for one.
+    expect(overall.firstResponse.count).toBe(1);
+    expect(overall.handled).toBe(1);
+  });
+});
