@@ -7,6 +7,7 @@
  */
 import { csat, nps } from './satisfaction';
 import { firstContactResolution } from './service';
+import { dayIn } from './calendarDays';
 import { median, percentile, rate } from './stats';
 
 export const SLA_TARGETS = ['firstResponse', 'nextResponse', 'resolution'] as const;
@@ -126,20 +127,6 @@ export function kpiGroups<K>(
   return [...groups]
     .map(([key, list]) => ({ key, figures: kpiFigures(list) }))
     .sort((a, b) => b.figures.conversations - a.figures.conversations || String(a.key).localeCompare(String(b.key)));
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** YYYY-MM-DD of `instant` in `timeZone`. */
-export function dayIn(timeZone: string, instant: Date): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Every day in `timeZone` that the period [from, to) touches, oldest first. */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { io } from 'socket.io-client';
 import { SOCKET_EVENTS } from '../../shared/contracts/socket';
+import { addDays, dayIn } from '../../shared/kpi';
 import { DEMO_AGENT, DEMO_LEAD, signIn, type Stack, startStack } from './harness';
 
 let stack: Stack;
@@ -120,6 +121,24 @@ test('a lead reads today’s KPIs of what was ingested, filters by channel and e
   await expect(page.getByTestId('kpi-tile-csat')).toContainText('—');
   await page.getByTestId('kpi-filter-channel').selectOption('');
   await expect(page.getByTestId('kpi-tile-conversations')).toContainText('4');
+
+  // A range of days in the centre's time zone (the demo's calendars: Asia/Shanghai), the last one
+  // included: yesterday alone holds nothing, yesterday to today the same traffic, in today's row.
+  const today = dayIn('Asia/Shanghai', new Date());
+  const yesterday = addDays(today, -1);
+  await page.getByTestId('kpi-period-range').click();
+  await page.getByTestId('kpi-range-from').fill(yesterday);
+  await page.getByTestId('kpi-range-to').fill(yesterday);
+  await expect(page.getByTestId('kpi-empty')).toBeVisible();
+  await page.getByTestId('kpi-range-to').fill(today);
+  await expect(page.getByTestId('kpi-tile-conversations')).toContainText('4');
+  await page.getByTestId('kpi-by-day').click();
+  const days = page.getByTestId('kpi-breakdown').getByTestId('kpi-breakdown-row');
+  await expect(days).toHaveCount(2);
+  expect(await days.evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-key'), row.querySelector('td')?.textContent]))).toEqual([
+    [yesterday, '0'],
+    [today, '4'],
+  ]);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('kpi-export').click()]);
   expect(download.suggestedFilename()).toMatch(/^kpi-report_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);

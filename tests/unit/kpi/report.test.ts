@@ -4,7 +4,17 @@
  * in the centre's time zone, quiet days and daylight-saving days included.
  */
 import { describe, expect, it } from 'vitest';
-import { daysOfPeriod, kpiByDay, kpiFigures, kpiGroups, type ConversationFacts } from '../../../shared/kpi';
+import {
+  addDays,
+  dayIn,
+  daysOfPeriod,
+  kpiByDay,
+  kpiFigures,
+  kpiGroups,
+  startOfDayIn,
+  weekdayOf,
+  type ConversationFacts,
+} from '../../../shared/kpi';
 
 const fact = (overrides: Partial<ConversationFacts>): ConversationFacts => ({
   teamId: 'team-presales',
@@ -87,5 +97,26 @@ describe('daysOfPeriod and kpiByDay', () => {
     // Europe/Berlin skips 02:00–03:00 on 29 March 2026.
     const days = daysOfPeriod('Europe/Berlin', new Date('2026-03-28T23:00:00Z'), new Date('2026-03-30T22:00:00Z'));
     expect(days).toEqual(['2026-03-29', '2026-03-30']);
+  });
+});
+
+describe('calendar days in a time zone', () => {
+  it.each([
+    ['Asia/Shanghai', '2026-11-10', '2026-11-09T16:00:00.000Z'],
+    ['UTC', '2026-11-10', '2026-11-10T00:00:00.000Z'],
+    ['America/New_York', '2026-03-08', '2026-03-08T05:00:00.000Z'], // the clocks go forward at 02:00
+    ['America/New_York', '2026-03-09', '2026-03-09T04:00:00.000Z'],
+    ['Europe/Berlin', '2026-10-25', '2026-10-24T22:00:00.000Z'], // the clocks go back at 03:00
+  ])('%s: %s starts at %s', (zone, day, start) => {
+    expect(startOfDayIn(zone, day).toISOString()).toBe(start);
+    expect(dayIn(zone, new Date(start))).toBe(day);
+    expect(dayIn(zone, new Date(Date.parse(start) - 1))).toBe(addDays(day, -1));
+  });
+
+  it('counts days across months and years, Monday first', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(weekdayOf('2026-11-09')).toBe(0);
+    expect(weekdayOf('2026-11-15')).toBe(6);
   });
 });

@@ -45,15 +45,23 @@ describe('kpiReportCsv', () => {
 });
 
 describe('kpiRange', () => {
-  it('asks for whole local days, the last one included, and for nothing when the range is wrong', () => {
-    const now = Date.now();
-    const span = kpiRange('range', now, { from: '2026-11-09', to: '2026-11-10' })!;
-    expect(Date.parse(span.to) - Date.parse(span.from)).toBeGreaterThanOrEqual(47 * 3_600_000);
-    expect(new Date(span.from).getHours()).toBe(0);
-    expect(kpiRange('range', now, { from: '2026-11-10', to: '2026-11-09' })).toBeNull();
-    expect(kpiRange('range', now, { from: '', to: '2026-11-09' })).toBeNull();
-    expect(kpiRange('range', now, { from: '2025-01-01', to: '2026-11-09' })).toBeNull();
-    const week = kpiRange('week', now, { from: '', to: '' })!;
-    expect(new Date(week.from).getDay()).toBe(1);
+  // Wednesday 11 November 2026, 10:00 in Shanghai.
+  const now = Date.parse('2026-11-11T02:00:00.000Z');
+  const tz = 'Asia/Shanghai';
+
+  it('cuts today and this week at the centre’s midnight, whatever the workstation’s zone', () => {
+    expect(kpiRange('today', now, { from: '', to: '' }, tz)).toEqual({ from: '2026-11-10T16:00:00.000Z', to: '2026-11-11T02:01:00.000Z' });
+    expect(kpiRange('week', now, { from: '', to: '' }, tz)?.from).toBe('2026-11-08T16:00:00.000Z'); // Monday 9 November
+  });
+
+  it('asks for whole days of a range, the last one included, and for nothing when it is wrong', () => {
+    expect(kpiRange('range', now, { from: '2026-11-09', to: '2026-11-10' }, tz)).toEqual({
+      from: '2026-11-08T16:00:00.000Z',
+      to: '2026-11-10T16:00:00.000Z',
+    });
+    expect(kpiRange('range', now, { from: '2026-11-10', to: '2026-11-09' }, tz)).toBeNull();
+    expect(kpiRange('range', now, { from: '', to: '2026-11-09' }, tz)).toBeNull();
+    expect(kpiRange('range', now, { from: '2025-01-01', to: '2026-11-09' }, tz)).toBeNull();
+    expect(kpiRange('range', now, { from: '2025-11-10', to: '2026-11-10' }, tz)).not.toBeNull(); // 366 days
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The lead's KPI view (Live → KPIs; GET /api/v1/reports/kpi through the core): a period (today,
- * this week, or a range of days) and filters (team, agent, channel, issue type), the tiles for
+ * this week, or a range of days, cut at the centre's midnight) and filters (team, agent, channel, issue type), the tiles for
  * the whole period, the daily trend, the breakdown tables, and CSV export. It needs the server;
  * offline it says so.
  */
@@ -17,7 +17,7 @@ import { KpiBreakdown } from './KpiBreakdown';
 import { kpiReportCsv, type KpiCsvLabels } from './kpiCsv';
 import { KpiTiles } from './KpiTiles';
 import { KpiTrendChart } from './KpiTrendChart';
-import { KPI_PERIODS, kpiRange, localDay, type KpiPeriod } from './period';
+import { defaultRange, KPI_PERIODS, kpiRange, localTimeZone, type KpiPeriod } from './period';
 import './kpi.css';
 
 type State = { phase: 'loading' } | { phase: 'ready'; report: KpiReport } | { phase: 'failed'; message: string };
@@ -46,10 +46,9 @@ export function KpiPanel(): React.JSX.Element {
   const directory = useAppStore((s) => s.directory);
   const load = useAppStore((s) => s.kpi.load);
   const [period, setPeriod] = useState<KpiPeriod>('today');
-  const [range, setRange] = useState(() => {
-    const today = localDay(new Date());
-    return { from: localDay(new Date(Date.now() - 6 * 86_400_000)), to: today };
-  });
+  // The centre's time zone once a report has named it; until then the workstation's.
+  const [timeZone, setTimeZone] = useState(localTimeZone);
+  const [range, setRange] = useState(() => defaultRange(localTimeZone(), Date.now()));
   const [filters, setFilters] = useState<Filters>({ teamId: '', agentId: '', channel: '', tag: '' });
   const [state, setState] = useState<State>({ phase: 'loading' });
 
@@ -78,7 +77,7 @@ export function KpiPanel(): React.JSX.Element {
   );
 
   const refresh = useCallback(() => {
-    const span = kpiRange(period, Date.now(), range);
+    const span = kpiRange(period, Date.now(), range, timeZone);
     if (!span) return;
     const query: RpcInput<'kpi.report'> = { ...span };
     if (filters.teamId) query.teamId = filters.teamId;
@@ -87,10 +86,14 @@ export function KpiPanel(): React.JSX.Element {
     if (filters.tag) query.tag = filters.tag;
     setState({ phase: 'loading' });
     load(query).then(
-      (report) => setState({ phase: 'ready', report }),
+      (report) => {
+        // Cut in another zone than the centre's: ask again with the centre's midnights.
+        if (report.timeZone !== timeZone) setTimeZone(report.timeZone);
+        else setState({ phase: 'ready', report });
+      },
       (error: unknown) => setState({ phase: 'failed', message: errorMessage(error) }),
     );
-  }, [load, period, range, filters]);
+  }, [load, period, range, filters, timeZone]);
   useEffect(refresh, [refresh]);
 
   const report = state.phase === 'ready' ? state.report : null;

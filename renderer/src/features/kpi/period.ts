@@ -1,45 +1,41 @@
 /**
- * The KPI view's periods in the workstation's local time: today (from midnight), this week (from
- * Monday midnight) and a range of whole days, `to` inclusive. `to` reaches a minute past now so
- * what started this minute is counted.
+ * The KPI view's periods, cut at midnight in the centre's time zone (the one the report's days
+ * are in, so the first and last day are whole): today, this week (from Monday) and a range of
+ * days with `to` included. `to` reaches a minute past now so what started this minute counts.
  */
+import { addDays, dayIn, startOfDayIn, weekdayOf } from '../../../../shared/kpi';
+
 export const KPI_PERIODS = ['today', 'week', 'range'] as const;
 export type KpiPeriod = (typeof KPI_PERIODS)[number];
 
-const DAY = 86_400_000;
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_DAYS = 366;
 
-/** YYYY-MM-DD of a local date. */
-export function localDay(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
-
-function localMidnight(day: string): Date {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y!, m! - 1, d!);
+/** Before the first report names the centre's zone, the workstation's own. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 export function kpiRange(
   period: KpiPeriod,
   now: number,
   range: { from: string; to: string },
+  timeZone: string,
 ): { from: string; to: string } | null {
   const soon = new Date(now + 60_000).toISOString();
-  if (period === 'today') {
-    const midnight = new Date(now);
-    midnight.setHours(0, 0, 0, 0);
-    return { from: midnight.toISOString(), to: soon };
-  }
-  if (period === 'week') {
-    const monday = new Date(now);
-    monday.setHours(0, 0, 0, 0);
-    monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
-    return { from: monday.toISOString(), to: soon };
-  }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(range.from) || !/^\d{4}-\d{2}-\d{2}$/.test(range.to)) return null;
-  const from = localMidnight(range.from);
-  const to = localMidnight(range.to);
-  to.setDate(to.getDate() + 1);
-  if (to.getTime() <= from.getTime() || to.getTime() - from.getTime() > 366 * DAY) return null;
-  return { from: from.toISOString(), to: to.toISOString() };
+  const today = dayIn(timeZone, new Date(now));
+  if (period === 'today') return { from: startOfDayIn(timeZone, today).toISOString(), to: soon };
+  if (period === 'week') return { from: startOfDayIn(timeZone, addDays(today, -weekdayOf(today))).toISOString(), to: soon };
+  if (!DAY_PATTERN.test(range.from) || !DAY_PATTERN.test(range.to) || range.to < range.from) return null;
+  if (range.to > addDays(range.from, MAX_DAYS - 1)) return null;
+  return {
+    from: startOfDayIn(timeZone, range.from).toISOString(),
+    to: startOfDayIn(timeZone, addDays(range.to, 1)).toISOString(),
+  };
+}
+
+/** The last seven days, today included, as the range's first value. */
+export function defaultRange(timeZone: string, now: number): { from: string; to: string } {
+  const today = dayIn(timeZone, new Date(now));
+  return { from: addDays(today, -6), to: today };
 }
