@@ -5,7 +5,7 @@
  * (its first business calendar's). SQL only filters (server/db/queries/kpiReport.ts); facts are
  * derived in kpiFacts.ts and every figure is a shared/kpi formula.
  */
-import type { KpiFigures, KpiReport, KpiReportQuery } from '../../../shared/contracts/kpiReport';
+import type { KpiReport, KpiReportQuery } from '../../../shared/contracts/kpiReport';
 import { SwitchboardError } from '../../../shared/contracts/errors';
 import type { Agent, Channel } from '../../../shared/domain/model';
 import { daysOfPeriod, kpiByDay, kpiFigures, kpiGroups } from '../../../shared/kpi';
@@ -49,7 +49,6 @@ export async function buildKpiReport(ctx: DomainContext, actor: Agent, query: Kp
   });
   const allFacts = conversationFacts(started, await kpiDetails(db, started.map((c) => c.id)), timeZone);
   const facts = query.tag === undefined ? allFacts : allFacts.filter((f) => f.tags.includes(query.tag!));
-  const figures = (set: ReturnType<typeof kpiFigures>): KpiFigures => set;
 
   return {
     from: from.toISOString(),
@@ -59,7 +58,7 @@ export async function buildKpiReport(ctx: DomainContext, actor: Agent, query: Kp
     agentId: query.agentId ?? null,
     channel: query.channel ?? null,
     tag: query.tag ?? null,
-    overall: figures(kpiFigures(facts)),
+    overall: kpiFigures(facts),
     byTeam: kpiGroups(facts, (f) => [f.teamId]).map(({ key, figures: set }) => ({ teamId: key, ...set })),
     byAgent: kpiGroups(facts, (f) => [f.agentId]).map(({ key, figures: set }) => ({ agentId: key, ...set })),
     byChannel: kpiGroups(facts, (f) => [f.channel as Channel]).map(({ key, figures: set }) => ({ channel: key, ...set })),
