@@ -21,6 +21,7 @@ import { RoutingRpcContract } from './routing';
 import { AdminRpcContract } from './admin';
 import { AlertRpcContract, AlertRpcEvents } from './alerts';
 import { QaRpcContract } from './qa';
+import { KpiReportRpcContract } from './kpiReport';
 import { QaReportRpcContract } from './qaReport';
 import { SlaAlertedSchema, SlaClockSchema } from './sla';
 import { RecordKeySchema } from './records';
@@ -182,6 +183,7 @@ export const rpcContract = {
   ...AlertRpcContract,
   ...QaRpcContract,
   ...QaReportRpcContract,
+  ...KpiReportRpcContract,
 } as const;
 
 export type RpcContract = typeof rpcContract;

@@ -9,3 +9,6 @@ export { CSAT_SATISFIED_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN, csat, nps } fr
 export { firstContactResolution, serviceLevel } from './service';
 export type { ResolutionItem, ServiceLevelItem } from './service';
 export { median, percentile, rate } from './stats';
+export { addDays, dayIn, startOfDayIn, weekdayOf } from './calendarDays';
+export { SLA_TARGETS, daysOfPeriod, kpiByDay, kpiFigures, kpiGroups } from './report';
+export type { ConversationFacts, KpiDurationFigures, KpiFigureSet, KpiSlaTargetName } from './report';

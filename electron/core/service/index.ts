@@ -13,6 +13,7 @@ import { cannedHandlers } from './canned';
 import { presenceHandlers } from './presence';
 import { alertHandlers } from './alerts';
 import { qaHandlers } from './qa';
+import { kpiReportHandlers } from './kpiReport';
 import { qaReportHandlers } from './qaReport';
 import { collisionHandlers } from './collision';
 import { conversationHandlers } from './conversation';
@@ -45,6 +46,7 @@ export function createRpcService(ctx: CoreContext): RpcService {
     ...collisionHandlers(ctx),
     ...qaHandlers(ctx),
     ...qaReportHandlers(ctx),
+    ...kpiReportHandlers(ctx),
   };
   return {
     async handle(method, params) {

@@ -5,6 +5,7 @@ import presenceEn from './presence.en';
 import nluEn from './nlu.en';
 import adminEn from './admin.en';
 import liveEn from './live.en';
+import kpiEn from './kpi.en';
 import collisionEn from './collision.en';
 import qaEn from './qa.en';
 const en = {
@@ -189,6 +190,7 @@ const en = {
   presence: presenceEn,
   admin: adminEn,
   live: liveEn,
+  kpi: kpiEn,
   qa: qaEn,
   collision: collisionEn,
   nlu: nluEn,

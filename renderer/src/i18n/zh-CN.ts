@@ -5,6 +5,7 @@ import presenceZhCN from './presence.zh-CN';
 import nluZhCN from './nlu.zh-CN';
 import adminZhCN from './admin.zh-CN';
 import liveZhCN from './live.zh-CN';
+import kpiZhCN from './kpi.zh-CN';
 import collisionZhCN from './collision.zh-CN';
 import type { Messages } from './en';
 import qaZh from './qa.zh-CN';
@@ -194,6 +195,7 @@ const zhCN: Strings<Messages> = {
   presence: presenceZhCN,
   admin: adminZhCN,
   live: liveZhCN,
+  kpi: kpiZhCN,
   qa: qaZh,
   collision: collisionZhCN,
   nlu: nluZhCN,

@@ -18,6 +18,7 @@ import { createLiveSlice } from '../features/live/liveSlice';
 import { createPresenceSlice } from '../features/presence/presenceSlice';
 import { createQaSlice } from '../features/qa/qaSlice';
 import { createQaReportSlice } from '../features/qa/qaReportSlice';
+import { createKpiSlice } from '../features/kpi/kpiSlice';
 
 export type { StoreState } from './types';
 
@@ -36,6 +37,7 @@ export function createAppStore(language: UiLanguage) {
     ...createAdminSlice(...args),
     ...createQaSlice(...args),
     ...createQaReportSlice(...args),
+    ...createKpiSlice(...args),
   }));
 }
 

@@ -11,6 +11,7 @@ import type { LiveSlice } from '../features/live/liveSlice';
 import type { PresenceSlice } from '../features/presence/presenceSlice';
 import type { QaSlice } from '../features/qa/qaSlice';
 import type { QaReportSlice } from '../features/qa/qaReportSlice';
+import type { KpiSlice } from '../features/kpi/kpiSlice';
 
 export type StoreState = SessionSlice &
   SyncSlice &
@@ -23,7 +24,8 @@ export type StoreState = SessionSlice &
   LiveSlice &
   AdminSlice &
   QaSlice &
-  QaReportSlice;
+  QaReportSlice &
+  KpiSlice;
 
 /** Every slice sees the whole store (to call sibling actions) but owns only its own fields. */
 export type SliceCreator<T> = StateCreator<StoreState, [], [], T>;

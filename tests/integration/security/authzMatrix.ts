@@ -177,6 +177,8 @@ export const HTTP_MATRIX: Record<string, RouteSpec> = {
   'GET /api/v1/reports/sla': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 400, admin: 400 } },
   // The quality report: the same gate; without its query (from, to) leads and admins get 400.
   'GET /api/v1/reports/qa': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 400, admin: 400 } },
+  // The KPI report: the same gate; without its query (from, to) leads and admins get 400.
+  'GET /api/v1/reports/kpi': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 400, admin: 400 } },
   // Sampling rules: leads (their teams' rules) and admins; an empty body is a 400 for them.
   'GET /api/v1/qa/sampling-rules': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 200, admin: 200 } },
   'PUT /api/v1/qa/sampling-rules': {

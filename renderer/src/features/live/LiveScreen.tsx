@@ -1,17 +1,18 @@
 /**
- * The team lead's Live screen: Alerts, Queues & agents, SLA report as tabs. Alerts come from the
- * cache (offline too); queue figures from the cache; agents, auto-assign and the report from the
- * server through the core's `live.*` calls.
+ * The team lead's Live screen: Alerts, Queues & agents, SLA report and KPIs as tabs. Alerts come
+ * from the cache (offline too); queue figures from the cache; agents, auto-assign and the reports
+ * from the server through the core's `live.*` and `kpi.report` calls.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
+import { KpiPanel } from '../kpi/KpiPanel';
 import { AlertsPanel } from './AlertsPanel';
 import { QueuesPanel } from './QueuesPanel';
 import { SlaReportPanel } from './SlaReportPanel';
 import './live.css';
 
-const TABS = ['alerts', 'queues', 'report'] as const;
+const TABS = ['alerts', 'queues', 'report', 'kpi'] as const;
 type Tab = (typeof TABS)[number];
 
 export function LiveScreen(): React.JSX.Element {
@@ -47,7 +48,7 @@ export function LiveScreen(): React.JSX.Element {
               onKeyDown={(event) => moveFocus(event, index)}
               data-testid={`live-tab-${id}`}
             >
-              {t(`live.tabs.${id}`)}
+              {id === 'kpi' ? t('kpi.tab') : t(`live.tabs.${id}`)}
               {id === 'alerts' && unacknowledged > 0 && (
                 <span className="live-tab-count" aria-label={t('live.badge', { count: unacknowledged })}>
                   {unacknowledged}
@@ -61,6 +62,7 @@ export function LiveScreen(): React.JSX.Element {
         {tab === 'alerts' && <AlertsPanel />}
         {tab === 'queues' && <QueuesPanel />}
         {tab === 'report' && <SlaReportPanel />}
+        {tab === 'kpi' && <KpiPanel />}
       </div>
     </section>
   );
