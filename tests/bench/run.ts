@@ -24,6 +24,7 @@ import { throughputFigure } from './figures/throughput';
 import { rendererFigure } from './figures/renderer';
 import { ingestToScreenFigure } from './figures/ingestToScreen';
 import { botOverheadFigure } from './botOverhead';
+import { floorStalenessFigure } from './figures/floorStaleness';
 
 /** In the priority order. */
 const FIGURES: Figure[] = [
@@ -41,6 +42,7 @@ const FIGURES: Figure[] = [
   ingestToScreenFigure,
   botOverheadFigure,
   dispatchLatencyFigure,
+  floorStalenessFigure,
 ];
 
 function parseArgs(argv: string[]): { only: Set<string> | null; quick: boolean; fresh: boolean } {
