@@ -34,7 +34,7 @@ export function AutoQaEditor(props: {
       <div className="admin-editor-head">
         <div className="admin-grow">
           <h2 className="admin-editor-title">
-            <span className="badge">{t(`admin.autoQa.kinds.${rule.kind}`)}</span>
+            {t('admin.autoQa.kind')}: {t(`admin.autoQa.kinds.${rule.kind}`)}
           </h2>
           <p className="hint">{t(`admin.autoQa.kindHelp.${rule.kind}`)}</p>
         </div>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { AUTO_QA_RULE_KINDS, type AutoQaRule, type AutoQaRuleKind } from '../../../../shared/qa/autoQa';
 import { useAdmin } from './adminSlice';
 import { AutoQaEditor } from './AutoQaEditor';
-import { MoveButtons, moved, useRevealSelected } from './fields';
+import { MoveButtons, moved, secondsAsText, useRevealSelected } from './fields';
 import { newestScorecard } from './scorecardStore';
 import { TabFrame } from './TabFrame';
 import { validateAutoQaRules } from './qaValidation';
@@ -54,6 +54,17 @@ export function AutoQaTab(): React.JSX.Element {
       {(rules, attempted) => {
         const index = rules.length === 0 ? -1 : Math.min(selected, rules.length - 1);
         const nameOf = (rule: AutoQaRule) => rule.name[language] || rule.name.en || t('admin.autoQa.untitled');
+        // The kind, and what it is set to: the list tells rules of one kind apart.
+        const summary = (rule: AutoQaRule) => {
+          const kindName = t(`admin.autoQa.kinds.${rule.kind}`);
+          if ('phrases' in rule) {
+            const count = rule.phrases['zh-CN'].length + rule.phrases.en.length;
+            return `${kindName} · ${t('admin.autoQa.phraseCount', { count })}`;
+          }
+          if ('seconds' in rule)
+            return `${kindName} · ${secondsAsText(rule.seconds, current.language) ?? t('admin.autoQa.secondsShort', { count: rule.seconds })}`;
+          return kindName;
+        };
         const add = () => {
           const created = newRule(kind, (lng) => current.getFixedT(lng)(`admin.autoQa.kinds.${kind}`));
           edit('autoQa', (list) => [...list, created]);
@@ -110,7 +121,7 @@ export function AutoQaTab(): React.JSX.Element {
                         <span className="admin-order">{i + 1}</span>
                         <span className="admin-list-text">
                           <strong>{nameOf(rule)}</strong>
-                          <span className="admin-list-sub">{t(`admin.autoQa.kinds.${rule.kind}`)}</span>
+                          <span className="admin-list-sub">{summary(rule)}</span>
                         </span>
                         {!rule.active && <span className="badge admin-off">{t('admin.autoQa.inactive')}</span>}
                         {withErrors.has(i) && <span className="admin-error-dot" aria-hidden="true" />}

@@ -49,13 +49,10 @@ export function CategoryFields(props: {
             value={category.id}
             spellCheck={false}
             aria-invalid={err('id') ? true : undefined}
-            aria-describedby={describedBy('id', `${at}-id-hint`)}
+            aria-describedby={describedBy('id', 'scorecard-category-id-hint')}
             onChange={(e) => onChange({ ...category, id: e.target.value })}
             data-testid="admin-category-id"
           />
-          <p id={`${at}-id-hint`} className="hint">
-            {t('admin.scorecards.categoryIdHint')}
-          </p>
           <FieldMessage id={`${at}-id-error`} error={err('id')} />
         </div>
         <div className="admin-field">

@@ -131,6 +131,9 @@ export function ScorecardEditor(props: {
           </button>
         </div>
         <p className="hint">{t('admin.scorecards.categoriesHelp')}</p>
+        <p id="scorecard-category-id-hint" className="hint">
+          {t('admin.scorecards.categoryIdHint')}
+        </p>
         <FieldMessage id="scorecard-categories-error" error={err('categories')} />
         {card.categories.map((category, j) => (
           <CategoryFields
