@@ -112,7 +112,9 @@ test('an admin adds a scorecard category and saves a new version', async ({ page
   await added.getByTestId('admin-category-weight').fill('2');
   await added.getByTestId('admin-category-scale').selectOption('4');
   await added.getByTestId('admin-category-na').check();
-  await added.getByTestId('admin-category-root-causes').fill('转接过多 Too many transfers\n需要回电 Needed a call-back');
+  await added
+    .getByTestId('admin-category-root-causes')
+    .fill('转接过多 Too many transfers\n需要回电 Needed a call-back');
   await page.getByTestId('admin-save').click();
   await expect(page.getByTestId('toast').filter({ hasText: 'Scorecards saved' })).toBeVisible();
   await expect(page.getByTestId('admin-dirty')).toHaveText('Saved');

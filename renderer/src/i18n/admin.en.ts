@@ -157,8 +157,7 @@ const adminEn = {
     archive: 'Archived',
     archiveHelp: 'Not offered for new reviews; past reviews keep it.',
     categoryCount: '{{count}} categories',
-    versionNote:
-      'Saving creates version {{next}}. Past reviews keep the version they were scored on.',
+    versionNote: 'Saving creates version {{next}}. Past reviews keep the version they were scored on.',
     versionNoteNew: 'Saving creates version 1.',
     passThreshold: 'Pass threshold',
     passThresholdHint: 'A review passes with a score of at least this (0–100).',

@@ -70,7 +70,12 @@ describe('auto-QA rules through the core', () => {
     const result = await core.rpc.handle('admin.autoQaRules.get', {});
     expect(result).toEqual({ ok: true, result: { rules: RULES } });
     expect(requests).toEqual([
-      { url: `${SERVER}/api/v1/qa/auto-rules`, method: 'GET', authorization: 'Bearer admin-token', body: undefined },
+      {
+        url: `${SERVER}/api/v1/qa/auto-rules`,
+        method: 'GET',
+        authorization: 'Bearer admin-token',
+        body: undefined,
+      },
     ]);
   });
 

@@ -26,8 +26,26 @@ const CARD: ScorecardDraft = {
   passThreshold: 80,
   archived: false,
   categories: [
-    { id: 'greeting', name: 'Greeting', guidance: '', weight: 1, scale: 'binary', critical: false, naAllowed: false, rootCauses: [] },
-    { id: 'accuracy', name: 'Accuracy', guidance: '', weight: 3, scale: '5', critical: true, naAllowed: false, rootCauses: ['Knowledge gap'] },
+    {
+      id: 'greeting',
+      name: 'Greeting',
+      guidance: '',
+      weight: 1,
+      scale: 'binary',
+      critical: false,
+      naAllowed: false,
+      rootCauses: [],
+    },
+    {
+      id: 'accuracy',
+      name: 'Accuracy',
+      guidance: '',
+      weight: 3,
+      scale: '5',
+      critical: true,
+      naAllowed: false,
+      rootCauses: ['Knowledge gap'],
+    },
   ],
 };
 const withCard = (change: Partial<ScorecardDraft>) => [{ ...CARD, ...change }];
@@ -63,7 +81,10 @@ describe('auto-QA rule checks', () => {
     ],
     [
       'a phrase over 80 characters',
-      withRule(at('greeting'), (rule) => ({ ...rule, phrases: { 'zh-CN': ['您好'], en: ['y'.repeat(81)] } }) as AutoQaRule),
+      withRule(
+        at('greeting'),
+        (rule) => ({ ...rule, phrases: { 'zh-CN': ['您好'], en: ['y'.repeat(81)] } }) as AutoQaRule,
+      ),
       `a${at('greeting')}.phrases.en`,
       'admin.errors.tooLong',
       { max: 80 },
@@ -112,7 +133,10 @@ describe('auto-QA rule checks', () => {
   });
 
   it('keeps "give at least one phrase" quiet until a save was tried', () => {
-    const rules = withRule(at('forbidden'), (rule) => ({ ...rule, phrases: { 'zh-CN': [], en: [] } }) as AutoQaRule);
+    const rules = withRule(
+      at('forbidden'),
+      (rule) => ({ ...rule, phrases: { 'zh-CN': [], en: [] } }) as AutoQaRule,
+    );
     const error = fieldsOf(validateAutoQaRules(rules).fields, `a${at('forbidden')}`).phrases;
     expect(shown(error, false)).toBeUndefined();
     expect(shown(error, true)).toEqual({ key: 'admin.errors.phraseRequired' });
@@ -126,14 +150,56 @@ describe('scorecard checks', () => {
 
   it.each<[string, ScorecardDraft[], string, string, Record<string, unknown>]>([
     ['no name', withCard({ name: ' ' }), 's0.name', 'admin.errors.required', {}],
-    ['a threshold over 100', withCard({ passThreshold: 101 }), 's0.passThreshold', 'admin.errors.atMost', { max: 100 }],
-    ['a negative threshold', withCard({ passThreshold: -1 }), 's0.passThreshold', 'admin.errors.atLeast', { min: 0 }],
+    [
+      'a threshold over 100',
+      withCard({ passThreshold: 101 }),
+      's0.passThreshold',
+      'admin.errors.atMost',
+      { max: 100 },
+    ],
+    [
+      'a negative threshold',
+      withCard({ passThreshold: -1 }),
+      's0.passThreshold',
+      'admin.errors.atLeast',
+      { min: 0 },
+    ],
     ['no categories', withCard({ categories: [] }), 's0.categories', 'admin.errors.tooFew', { min: 1 }],
-    ['a weight of 0', withCategory(1, { weight: 0 }), 's0.categories.1.weight', 'admin.errors.above', { min: 0 }],
-    ['a weight over 100', withCategory(0, { weight: 150 }), 's0.categories.0.weight', 'admin.errors.atMost', { max: 100 }],
-    ['an id with capitals', withCategory(0, { id: 'Greeting' }), 's0.categories.0.id', 'admin.errors.idFormat', {}],
-    ['an id used twice', withCategory(1, { id: 'greeting' }), 's0.categories.1.id', 'admin.errors.idTwice', {}],
-    ['a category without a name', withCategory(0, { name: '' }), 's0.categories.0.name', 'admin.errors.required', {}],
+    [
+      'a weight of 0',
+      withCategory(1, { weight: 0 }),
+      's0.categories.1.weight',
+      'admin.errors.above',
+      { min: 0 },
+    ],
+    [
+      'a weight over 100',
+      withCategory(0, { weight: 150 }),
+      's0.categories.0.weight',
+      'admin.errors.atMost',
+      { max: 100 },
+    ],
+    [
+      'an id with capitals',
+      withCategory(0, { id: 'Greeting' }),
+      's0.categories.0.id',
+      'admin.errors.idFormat',
+      {},
+    ],
+    [
+      'an id used twice',
+      withCategory(1, { id: 'greeting' }),
+      's0.categories.1.id',
+      'admin.errors.idTwice',
+      {},
+    ],
+    [
+      'a category without a name',
+      withCategory(0, { name: '' }),
+      's0.categories.0.name',
+      'admin.errors.required',
+      {},
+    ],
     [
       'thirteen root causes',
       withCategory(1, { rootCauses: Array.from({ length: 13 }, (_, i) => `cause ${i}`) }),

@@ -41,7 +41,12 @@ export function AutoQaEditor(props: {
         <span className="admin-id muted small">
           {t('admin.id')}: <code>{rule.id}</code>
         </span>
-        <button type="button" className="btn btn-danger" onClick={props.onDelete} data-testid="admin-autoqa-delete">
+        <button
+          type="button"
+          className="btn btn-danger"
+          onClick={props.onDelete}
+          data-testid="admin-autoqa-delete"
+        >
           {t('admin.delete')}
         </button>
       </div>
@@ -127,7 +132,9 @@ export function AutoQaEditor(props: {
               const listed = rule.phrases[lang];
               return (
                 <div key={lang} className="admin-field">
-                  <label htmlFor={id}>{t('admin.autoQa.phrasesLabel', { language: languageName(lang) })}</label>
+                  <label htmlFor={id}>
+                    {t('admin.autoQa.phrasesLabel', { language: languageName(lang) })}
+                  </label>
                   <LinesField
                     id={id}
                     lang={lang}
@@ -135,7 +142,9 @@ export function AutoQaEditor(props: {
                     lines={listed}
                     invalid={Boolean(error || err('phrases'))}
                     describedBy={describedBy(id, error, `autoqa-phrases-help ${id}-count`)}
-                    onChange={(phrases) => onChange({ ...rule, phrases: { ...rule.phrases, [lang]: phrases } })}
+                    onChange={(phrases) =>
+                      onChange({ ...rule, phrases: { ...rule.phrases, [lang]: phrases } })
+                    }
                     testId={`admin-autoqa-phrases-${lang}`}
                   />
                   <span id={`${id}-count`} className="hint admin-count">
@@ -166,7 +175,10 @@ export function AutoQaEditor(props: {
                 aria-invalid={err('seconds') ? true : undefined}
                 aria-describedby={describedBy('autoqa-seconds', err('seconds'))}
                 onChange={(e) =>
-                  onChange({ ...rule, seconds: e.target.value.trim() === '' ? Number.NaN : Number(e.target.value) })
+                  onChange({
+                    ...rule,
+                    seconds: e.target.value.trim() === '' ? Number.NaN : Number(e.target.value),
+                  })
                 }
                 data-testid="admin-autoqa-seconds"
               />

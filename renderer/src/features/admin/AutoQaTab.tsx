@@ -53,7 +53,8 @@ export function AutoQaTab(): React.JSX.Element {
     <TabFrame tab="autoQa" validation={validation}>
       {(rules, attempted) => {
         const index = rules.length === 0 ? -1 : Math.min(selected, rules.length - 1);
-        const nameOf = (rule: AutoQaRule) => rule.name[language] || rule.name.en || t('admin.autoQa.untitled');
+        const nameOf = (rule: AutoQaRule) =>
+          rule.name[language] || rule.name.en || t('admin.autoQa.untitled');
         // The kind, and what it is set to: the list tells rules of one kind apart.
         const summary = (rule: AutoQaRule) => {
           const kindName = t(`admin.autoQa.kinds.${rule.kind}`);
@@ -110,7 +111,10 @@ export function AutoQaTab(): React.JSX.Element {
               ) : (
                 <ol ref={listRef} className="admin-list" data-testid="admin-autoqa-list">
                   {rules.map((rule, i) => (
-                    <li key={rule.id} className={i === index ? 'admin-list-item is-selected' : 'admin-list-item'}>
+                    <li
+                      key={rule.id}
+                      className={i === index ? 'admin-list-item is-selected' : 'admin-list-item'}
+                    >
                       <button
                         type="button"
                         className="admin-list-select"
@@ -123,7 +127,9 @@ export function AutoQaTab(): React.JSX.Element {
                           <strong>{nameOf(rule)}</strong>
                           <span className="admin-list-sub">{summary(rule)}</span>
                         </span>
-                        {!rule.active && <span className="badge admin-off">{t('admin.autoQa.inactive')}</span>}
+                        {!rule.active && (
+                          <span className="badge admin-off">{t('admin.autoQa.inactive')}</span>
+                        )}
                         {withErrors.has(i) && <span className="admin-error-dot" aria-hidden="true" />}
                       </button>
                       <MoveButtons

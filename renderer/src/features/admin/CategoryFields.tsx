@@ -80,7 +80,10 @@ export function CategoryFields(props: {
             aria-invalid={err('weight') ? true : undefined}
             aria-describedby={describedBy('weight')}
             onChange={(e) =>
-              onChange({ ...category, weight: e.target.value.trim() === '' ? Number.NaN : Number(e.target.value) })
+              onChange({
+                ...category,
+                weight: e.target.value.trim() === '' ? Number.NaN : Number(e.target.value),
+              })
             }
             data-testid="admin-category-weight"
           />

@@ -94,7 +94,10 @@ export function ScorecardEditor(props: {
             aria-invalid={err('passThreshold') ? true : undefined}
             aria-describedby={`scorecard-threshold-hint${err('passThreshold') ? ' scorecard-threshold-error' : ''}`}
             onChange={(e) =>
-              onChange({ ...card, passThreshold: e.target.value.trim() === '' ? Number.NaN : Number(e.target.value) })
+              onChange({
+                ...card,
+                passThreshold: e.target.value.trim() === '' ? Number.NaN : Number(e.target.value),
+              })
             }
             data-testid="admin-scorecard-threshold"
           />

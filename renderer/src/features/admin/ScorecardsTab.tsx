@@ -67,14 +67,22 @@ export function ScorecardsTab(): React.JSX.Element {
             <aside className="admin-list-pane" aria-labelledby="admin-scorecards-heading">
               <div className="admin-list-head">
                 <h2 id="admin-scorecards-heading">{t('admin.scorecards.heading')}</h2>
-                <button type="button" className="btn btn-small" onClick={add} data-testid="admin-scorecard-add">
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={add}
+                  data-testid="admin-scorecard-add"
+                >
                   + {t('admin.scorecards.add')}
                 </button>
               </div>
               <p className="hint">{t('admin.scorecards.help')}</p>
               <ul ref={listRef} className="admin-list" data-testid="admin-scorecard-list">
                 {cards.map((card, i) => (
-                  <li key={card.id} className={i === index ? 'admin-list-item is-selected' : 'admin-list-item'}>
+                  <li
+                    key={card.id}
+                    className={i === index ? 'admin-list-item is-selected' : 'admin-list-item'}
+                  >
                     <button
                       type="button"
                       className="admin-list-select"
@@ -92,7 +100,9 @@ export function ScorecardsTab(): React.JSX.Element {
                           {t('admin.scorecards.categoryCount', { count: card.categories.length })}
                         </span>
                       </span>
-                      {card.archived && <span className="badge admin-off">{t('admin.scorecards.archived')}</span>}
+                      {card.archived && (
+                        <span className="badge admin-off">{t('admin.scorecards.archived')}</span>
+                      )}
                       {withErrors.has(i) && <span className="admin-error-dot" aria-hidden="true" />}
                     </button>
                   </li>
@@ -106,7 +116,9 @@ export function ScorecardsTab(): React.JSX.Element {
                 savedVersion={savedVersion}
                 errors={validation ? fieldsOf(validation.fields, `s${index}`) : {}}
                 attempted={attempted}
-                onChange={(next) => edit('scorecards', (list) => list.map((c, i) => (i === index ? next : c)))}
+                onChange={(next) =>
+                  edit('scorecards', (list) => list.map((c, i) => (i === index ? next : c)))
+                }
                 onRemoveUnsaved={savedVersion === 0 ? () => removeUnsaved(index) : null}
               />
             ) : (

@@ -133,7 +133,9 @@ export function minutesAsText(minutes: number | undefined, lang: string): string
 export function secondsAsText(seconds: number, lang: string): string | null {
   if (!Number.isFinite(seconds) || seconds < 60) return null;
   const rest = Math.round(seconds % 60);
-  const minutes = minutesAsText(Math.floor(seconds / 60), lang) ?? (lang.startsWith('zh') ? `${Math.floor(seconds / 60)} 分钟` : `${Math.floor(seconds / 60)} min`);
+  const minutes =
+    minutesAsText(Math.floor(seconds / 60), lang) ??
+    (lang.startsWith('zh') ? `${Math.floor(seconds / 60)} 分钟` : `${Math.floor(seconds / 60)} min`);
   return rest ? `${minutes} ${lang.startsWith('zh') ? `${rest} 秒` : `${rest} s`}` : minutes;
 }
 
@@ -170,7 +172,8 @@ export function LinesField(props: {
   testId?: string;
 }): React.JSX.Element {
   const [text, setText] = useState(() => props.lines.join('\n'));
-  const shownText = JSON.stringify(linesOf(text)) === JSON.stringify(props.lines) ? text : props.lines.join('\n');
+  const shownText =
+    JSON.stringify(linesOf(text)) === JSON.stringify(props.lines) ? text : props.lines.join('\n');
   return (
     <textarea
       id={props.id}
