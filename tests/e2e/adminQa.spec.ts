@@ -154,6 +154,13 @@ for (const language of ['zh-CN', 'en'] as const) {
     await page.screenshot({ path: `.tmp/admin-scorecards-${language}.png` });
     await page.getByTestId('admin-category').nth(2).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `.tmp/admin-scorecards-categories-${language}.png` });
+    // A new greeting rule without phrases, after a save was tried: the problem at its field.
+    await page.getByTestId('admin-tab-autoQa').click();
+    await page.getByTestId('admin-autoqa-new-kind').selectOption('greeting');
+    await page.getByTestId('admin-autoqa-add').click();
+    await page.getByTestId('admin-save').click();
+    await expect(page.getByTestId('admin-fix-first')).toBeVisible();
+    await page.screenshot({ path: `.tmp/admin-autoqa-new-${language}.png` });
     await context.close();
   });
 }
