@@ -1,10 +1,11 @@
 /**
  * The admin screen's calls (renderer → core), merged into shared/contracts/rpc.ts. The core proxies
- * each to the server's admin HTTP API with the signed-in admin's token; nothing is cached, so the
- * screen always edits what the server holds. Inputs are the HTTP bodies themselves, validated with
- * the same schemas the server uses.
+ * each to the server's admin HTTP API (the auto-QA rules live under the quality-review API) with
+ * the signed-in admin's token; nothing is cached, so the screen always edits what the server holds.
+ * Inputs are the HTTP bodies themselves, validated with the same schemas the server uses.
  */
 import { z } from 'zod';
+import { AutoQaRulesBodySchema } from '../qa/autoQa';
 import { KnowledgeBaseBodySchema } from './knowledge';
 import { BusinessCalendarsBodySchema, SlaPoliciesBodySchema } from './sla';
 
@@ -15,6 +16,7 @@ export const ADMIN_HTTP_PATHS = {
   slaPolicies: '/api/v1/admin/sla/policies',
   calendars: '/api/v1/admin/sla/calendars',
   knowledge: '/api/v1/admin/knowledge-base',
+  autoQaRules: '/api/v1/qa/auto-rules',
 } as const;
 export type AdminResource = keyof typeof ADMIN_HTTP_PATHS;
 
@@ -25,4 +27,6 @@ export const AdminRpcContract = {
   'admin.calendars.put': { input: BusinessCalendarsBodySchema, output: BusinessCalendarsBodySchema },
   'admin.knowledge.get': { input: Empty, output: KnowledgeBaseBodySchema },
   'admin.knowledge.put': { input: KnowledgeBaseBodySchema, output: KnowledgeBaseBodySchema },
+  'admin.autoQaRules.get': { input: Empty, output: AutoQaRulesBodySchema },
+  'admin.autoQaRules.put': { input: AutoQaRulesBodySchema, output: AutoQaRulesBodySchema },
 } as const;

@@ -1,6 +1,6 @@
 /**
- * admin.*: SLA policies, business calendars and the bot's knowledge base, proxied to the server's
- * admin HTTP API with the session token. Nothing is cached: the admin screen edits exactly what the
+ * admin.*: SLA policies, business calendars, the bot's knowledge base and the auto-QA rules,
+ * proxied to the server's HTTP API with the session token. Nothing is cached: the admin screen edits exactly what the
  * server holds, and these settings need a connection (offline is a clear `offline` error).
  *
  * The core refuses non-admins itself (the server would too), and passes the server's error code
@@ -74,5 +74,8 @@ export function adminHandlers(ctx: CoreContext): HandlersOf<AdminMethod> {
     'admin.knowledge.get': () => call('knowledge', AdminRpcContract['admin.knowledge.get'].output),
     'admin.knowledge.put': (input) =>
       call('knowledge', AdminRpcContract['admin.knowledge.put'].output, input),
+    'admin.autoQaRules.get': () => call('autoQaRules', AdminRpcContract['admin.autoQaRules.get'].output),
+    'admin.autoQaRules.put': (input) =>
+      call('autoQaRules', AdminRpcContract['admin.autoQaRules.put'].output, input),
   };
 }

@@ -4,7 +4,7 @@
  * task, so changes of the same tick go together), later ones in a burst wait for the interval, so
  * a sync page of many changes costs one reload, not hundreds. The reload names the changed rows
  * so the core sends only those (inboxSlice.ts), and reloads each feature slice that has loaded
- * what changed: canned responses, alerts and quality reviews when a change names one of their records, the lead's
+ * what changed: canned responses, alerts, quality reviews and the admin's scorecards when a change names one of their records, the lead's
  * queues (at most every QUEUE_RELOAD_MS) and the agent's presence when inbox rows change. Every
  * event of the core reaches the store here and nowhere else.
  */
@@ -59,6 +59,8 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
     if (state.qa.loaded && (qaChanged || directory)) void state.qa.load();
     if (state.qa.reviewsLoaded && (qaChanged || directory)) void state.qa.loadReviews();
     if (state.qa.calibrations !== null && (kinds.has('qa_calibration') || directory)) void state.qa.loadCalibrations();
+    if (state.admin.scorecards.saved !== null && (kinds.has('scorecard') || directory))
+      void state.admin.load('scorecards');
     if (state.presence.loaded && (inbox || directory)) void state.presence.load();
     if (state.live.queuesLoaded && (inbox || directory) && !queueTimer)
       queueTimer = setTimeout(() => {
@@ -78,6 +80,8 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
     }),
     api.on('sync.statusChanged', (status) => store.getState().setSync(status)),
     api.on('mutation.rejected', (payload) => {
+      if (payload.name === 'qa.scorecard.save')
+        void store.getState().admin.scorecardRefused({ code: payload.code, message: payload.message });
       store.getState().pushToast({
         key: payload.conversationId ? 'toast.rejected' : 'toast.rejectedOther',
         params: { message: payload.message },

@@ -55,6 +55,30 @@ describe.each(testBackends())('admin settings through the core (%s)', (backend) 
     );
   });
 
+  it('lets an admin replace the auto-QA rules, which the server then serves', async () => {
+    const rules = [
+      {
+        id: 'forbidden',
+        kind: 'forbidden' as const,
+        name: { 'zh-CN': '服务禁语', en: 'Forbidden phrases' },
+        active: true,
+        categoryId: null,
+        phrases: { 'zh-CN': ['不归我管'], en: ['not my problem', 'no idea'] },
+      },
+      {
+        id: 'slow-reply',
+        kind: 'slow_reply' as const,
+        name: { 'zh-CN': '回复过慢', en: 'Slow reply' },
+        active: false,
+        categoryId: null,
+        seconds: 600,
+      },
+    ];
+    expect((await admin.call('admin.autoQaRules.put', { rules })).rules).toEqual(rules);
+    expect((await admin.call('admin.autoQaRules.get', {})).rules).toEqual(rules);
+    expect(await refusal(stack.agentA, 'admin.autoQaRules.get', {})).toMatchObject({ code: 'forbidden' });
+  });
+
   it('refuses agents in the core', async () => {
     for (const method of ['admin.knowledge.get', 'admin.slaPolicies.get', 'admin.calendars.get'] as const) {
       expect(await refusal(stack.agentA, method, {})).toMatchObject({ code: 'forbidden' });

@@ -34,5 +34,7 @@ describe('facade method names', () => {
     expect(results).toHaveLength(4);
     expect(typeof api.admin['knowledge.put']).toBe('function');
     expect(typeof api.admin['slaPolicies.put']).toBe('function');
+    expect(typeof api.admin['autoQaRules.get']).toBe('function');
+    expect(typeof api.admin['autoQaRules.put']).toBe('function');
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The admin screen: SLA policies, business calendars and the bot's knowledge base, one tab each.
+ * The admin screen: SLA policies, business calendars, the bot's knowledge base, quality-review
+ * scorecards and the auto-QA rules, one tab each.
  * Each tab edits a draft of the whole list and saves it in one call (the server replaces the list
  * atomically); the tab label carries a dot while it has unsaved changes.
  */
@@ -8,9 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
 import { ADMIN_TABS, isDirty, useAdmin, type AdminTab } from './adminSlice';
+import { AutoQaTab } from './AutoQaTab';
 import { CalendarsTab } from './CalendarsTab';
 import { KnowledgeTab } from './KnowledgeTab';
 import { PoliciesTab } from './PoliciesTab';
+import { ScorecardsTab } from './ScorecardsTab';
 import './admin.css';
 
 export function AdminScreen(): React.JSX.Element {
@@ -23,6 +26,8 @@ export function AdminScreen(): React.JSX.Element {
       policies: isDirty(s.policies),
       calendars: isDirty(s.calendars),
       knowledge: isDirty(s.knowledge),
+      scorecards: isDirty(s.scorecards),
+      autoQa: isDirty(s.autoQa),
     })),
   );
   const directory = useAppStore((s) => s.directory);
@@ -31,11 +36,14 @@ export function AdminScreen(): React.JSX.Element {
     policies: null,
     calendars: null,
     knowledge: null,
+    scorecards: null,
+    autoQa: null,
   });
 
   useEffect(() => {
     if (agentId) claim(agentId);
-    // Policies choose among saved calendars, so both load up front; the knowledge base too (small).
+    // Policies choose among saved calendars and auto-QA rules among scorecard categories, so every
+    // list loads up front (all small).
     for (const name of ADMIN_TABS) void load(name);
   }, [agentId, claim, load]);
   useEffect(() => {
@@ -107,6 +115,8 @@ export function AdminScreen(): React.JSX.Element {
         {tab === 'policies' && <PoliciesTab />}
         {tab === 'calendars' && <CalendarsTab />}
         {tab === 'knowledge' && <KnowledgeTab />}
+        {tab === 'scorecards' && <ScorecardsTab />}
+        {tab === 'autoQa' && <AutoQaTab />}
       </div>
     </section>
   );

@@ -1,21 +1,27 @@
 /**
  * The admin screen's drafts: for each settings list, what the server holds (`saved`) and what the
  * admin is editing (`draft`). A slice of the window's store, so switching tabs or screens keeps
- * unsaved edits. Nothing is cached beyond the window: every load asks the server through the core.
+ * unsaved edits. Nothing is cached beyond the window: every load asks the server through the core
+ * (scorecards excepted: they are synced records, read from the core's cache; see scorecardStore.ts).
  */
 import type { KnowledgeEntryInput } from '../../../../shared/contracts/knowledge';
+import type { AutoQaRule } from '../../../../shared/qa/autoQa';
 import type { BusinessCalendarRecord, SlaPolicyRecord } from '../../../../shared/sla/policies';
 import { errorCode, errorMessage, getApi } from '../../api/client';
 import { useAppStore } from '../../store';
 import type { SliceCreator } from '../../store/types';
+import type { ScorecardDraft } from './qaValidation';
+import { fetchScorecards, pendingScorecards, saveChangedScorecards } from './scorecardStore';
 
 export interface AdminLists {
   policies: SlaPolicyRecord[];
   calendars: BusinessCalendarRecord[];
   knowledge: KnowledgeEntryInput[];
+  scorecards: ScorecardDraft[];
+  autoQa: AutoQaRule[];
 }
 export type AdminTab = keyof AdminLists;
-export const ADMIN_TABS: readonly AdminTab[] = ['policies', 'calendars', 'knowledge'];
+export const ADMIN_TABS: readonly AdminTab[] = ['policies', 'calendars', 'knowledge', 'scorecards', 'autoQa'];
 
 export interface ListState<T> {
   saved: T | null;
@@ -39,8 +45,13 @@ export interface AdminView extends Lists {
   edit<K extends AdminTab>(tab: K, update: (draft: AdminLists[K]) => AdminLists[K]): void;
   discard(tab: AdminTab): void;
   markAttempted(tab: AdminTab): void;
-  /** Resolves true when the server stored the draft. */
+  /** Resolves true when the server stored the draft (scorecards: when the core queued the new versions). */
   save(tab: AdminTab): Promise<boolean>;
+  /**
+   * The server refused a scorecard save (it went through the outbox): its words above the editor,
+   * the admin's edits kept as the draft against what the server holds.
+   */
+  scorecardRefused(refusal: { code: string; message: string }): Promise<void>;
 }
 
 const empty = <T>(): ListState<T> => ({
@@ -53,15 +64,29 @@ const empty = <T>(): ListState<T> => ({
   attempted: false,
 });
 
-async function fetchList<K extends AdminTab>(tab: K): Promise<AdminLists[K]> {
+async function fetchList<K extends AdminTab>(tab: K, held: AdminLists[K] | null): Promise<AdminLists[K]> {
   const admin = getApi().admin;
   if (tab === 'policies') return (await admin['slaPolicies.get']({})).policies as AdminLists[K];
   if (tab === 'calendars') return (await admin['calendars.get']({})).calendars as AdminLists[K];
+  if (tab === 'scorecards')
+    return (await fetchScorecards(held as AdminLists['scorecards'] | null)) as AdminLists[K];
+  if (tab === 'autoQa') return (await admin['autoQaRules.get']({})).rules as AdminLists[K];
   return (await admin['knowledge.get']({})).entries as AdminLists[K];
 }
 
-async function storeList<K extends AdminTab>(tab: K, list: AdminLists[K]): Promise<AdminLists[K]> {
+async function storeList<K extends AdminTab>(
+  tab: K,
+  list: AdminLists[K],
+  saved: AdminLists[K] | null,
+): Promise<AdminLists[K]> {
   const admin = getApi().admin;
+  if (tab === 'scorecards')
+    return (await saveChangedScorecards(
+      list as AdminLists['scorecards'],
+      (saved ?? []) as AdminLists['scorecards'],
+    )) as AdminLists[K];
+  if (tab === 'autoQa')
+    return (await admin['autoQaRules.put']({ rules: list as AdminLists['autoQa'] })).rules as AdminLists[K];
   if (tab === 'policies')
     return (await admin['slaPolicies.put']({ policies: list as AdminLists['policies'] }))
       .policies as AdminLists[K];
@@ -96,16 +121,27 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (setState, getState) =
       policies: empty(),
       calendars: empty(),
       knowledge: empty(),
+      scorecards: empty(),
+      autoQa: empty(),
       owner: null,
       claim(agentId) {
-        if (get().owner !== agentId)
-          set({ owner: agentId, policies: empty(), calendars: empty(), knowledge: empty() });
+        if (get().owner !== agentId) {
+          pendingScorecards.clear();
+          set({
+            owner: agentId,
+            policies: empty(),
+            calendars: empty(),
+            knowledge: empty(),
+            scorecards: empty(),
+            autoQa: empty(),
+          });
+        }
       },
       async load(tab) {
         if (get()[tab].loading) return;
         patch(tab, { loading: true, loadError: null });
         try {
-          const list = await fetchList(tab);
+          const list = await fetchList(tab, get()[tab].saved as never);
           const keepDraft = isDirty(get()[tab]);
           patch(tab, { saved: list, draft: keepDraft ? get()[tab].draft : list, loading: false });
         } catch (failure) {
@@ -127,11 +163,11 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (setState, getState) =
         patch(tab, { attempted: true });
       },
       async save(tab) {
-        const { draft, saving } = get()[tab];
+        const { draft, saved, saving } = get()[tab];
         if (draft === null || saving) return false;
         patch(tab, { saving: true, serverError: null, attempted: true });
         try {
-          const stored = await storeList(tab, draft);
+          const stored = await storeList(tab, draft as never, saved as never);
           patch(tab, { saved: stored, draft: stored, saving: false, attempted: false });
           return true;
         } catch (failure) {
@@ -140,6 +176,17 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (setState, getState) =
             serverError: { code: errorCode(failure), message: errorMessage(failure) },
           });
           return false;
+        }
+      },
+      async scorecardRefused(refusal) {
+        pendingScorecards.clear();
+        const { draft } = get().scorecards;
+        if (draft === null) return;
+        patch('scorecards', { serverError: refusal });
+        try {
+          patch('scorecards', { saved: await fetchScorecards(draft) });
+        } catch {
+          // The cache is local: a failed read leaves the last list, and the next change reloads it.
         }
       },
     },

@@ -1,5 +1,8 @@
-/** Small form pieces the admin editors share: a field error line, a toggle-chip set, list move buttons. */
-import { useEffect, useRef } from 'react';
+/**
+ * Small form pieces the admin editors share: a field error line, a toggle-chip set, list move
+ * buttons, a one-item-per-line text area.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from './validation';
 
@@ -8,6 +11,7 @@ const UNFINISHED = new Set([
   'admin.errors.nameRequired',
   'admin.errors.required',
   'admin.errors.targetRequired',
+  'admin.errors.phraseRequired',
 ]);
 
 export function shown(error: FieldError | undefined, attempted: boolean): FieldError | undefined {
@@ -125,6 +129,16 @@ export function minutesAsText(minutes: number | undefined, lang: string): string
   return parts.join(' ');
 }
 
+/** 600 → "10 min", 90 → "1 min 30 s" (the hint beside a seconds input); null under a minute. */
+export function secondsAsText(seconds: number, lang: string): string | null {
+  if (!Number.isFinite(seconds) || seconds < 60) return null;
+  const rest = Math.round(seconds % 60);
+  const minutes =
+    minutesAsText(Math.floor(seconds / 60), lang) ??
+    (lang.startsWith('zh') ? `${Math.floor(seconds / 60)} 分钟` : `${Math.floor(seconds / 60)} min`);
+  return rest ? `${minutes} ${lang.startsWith('zh') ? `${rest} 秒` : `${rest} s`}` : minutes;
+}
+
 /** A ref for a list whose selected item (`.is-selected`) is scrolled into view when `selected` changes. */
 export function useRevealSelected<T extends HTMLElement>(selected: number): React.RefObject<T | null> {
   const ref = useRef<T>(null);
@@ -132,4 +146,48 @@ export function useRevealSelected<T extends HTMLElement>(selected: number): Reac
     ref.current?.querySelector('.is-selected')?.scrollIntoView?.({ block: 'nearest' });
   }, [selected]);
   return ref;
+}
+
+/** The items of a one-per-line text: trimmed, blank lines dropped. */
+export function linesOf(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+/**
+ * A text area holding a list one item per line. The text is kept as typed (so Enter at the end
+ * stays); the list it stands for goes to `onChange`. When the list changes from outside (Discard,
+ * another record), the text follows it.
+ */
+export function LinesField(props: {
+  id: string;
+  lines: readonly string[];
+  onChange(lines: string[]): void;
+  rows?: number;
+  lang?: string;
+  describedBy?: string;
+  invalid?: boolean;
+  testId?: string;
+}): React.JSX.Element {
+  const [text, setText] = useState(() => props.lines.join('\n'));
+  const shownText =
+    JSON.stringify(linesOf(text)) === JSON.stringify(props.lines) ? text : props.lines.join('\n');
+  return (
+    <textarea
+      id={props.id}
+      lang={props.lang}
+      rows={props.rows ?? 5}
+      value={shownText}
+      spellCheck={false}
+      aria-invalid={props.invalid ? true : undefined}
+      aria-describedby={props.describedBy}
+      onChange={(e) => {
+        setText(e.target.value);
+        props.onChange(linesOf(e.target.value));
+      }}
+      data-testid={props.testId}
+    />
+  );
 }
