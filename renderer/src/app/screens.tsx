@@ -10,8 +10,9 @@ import { ConversationPane } from '../features/conversation/ConversationPane';
 import { InboxPane } from '../features/inbox/InboxPane';
 import { LiveScreen, useUnacknowledgedAlerts } from '../features/live/LiveScreen';
 import { QualityScreen } from '../features/qa/QualityScreen';
+import { WallboardScreen } from '../features/wallboard/WallboardScreen';
 
-export type ScreenId = 'inbox' | 'qa' | 'canned' | 'live' | 'admin';
+export type ScreenId = 'inbox' | 'qa' | 'canned' | 'live' | 'wallboard' | 'admin';
 
 export interface ScreenEntry {
   id: ScreenId;
@@ -57,6 +58,13 @@ export const SCREENS: readonly ScreenEntry[] = [
     useBadge: useUnacknowledgedAlerts,
     badgeLabelKey: 'live.badge',
     render: LiveScreen,
+  },
+  {
+    id: 'wallboard',
+    labelKey: 'nav.wallboard',
+    icon: 'M3 4h18v12H3zM8 20h8M12 16v4',
+    roles: ['lead', 'admin'],
+    render: WallboardScreen,
   },
   {
     id: 'admin',

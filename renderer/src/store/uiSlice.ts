@@ -63,7 +63,8 @@ export const createUiSlice =
     theme: initialTheme(),
     toasts: [],
     shortcutsOpen: false,
-    screen: null,
+    // A TV browser opens the wallboard straight away (web mode, `…/#wallboard`).
+    screen: typeof location !== 'undefined' && location.hash === '#wallboard' ? 'wallboard' : null,
     setScreen(screen) {
       set({ screen });
     },

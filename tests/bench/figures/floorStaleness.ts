@@ -14,7 +14,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createCore } from '../../../electron/core/core';
+import { CACHE_FILE, createCore } from '../../../electron/core/core';
+import { openDatabase } from '../../../electron/core/db/database';
+import { setServerUrl, setSessionAgent } from '../../../electron/core/db/queries/meta';
 import { DEMO_CHANNEL_TOKENS, DEMO_PASSWORD } from '../../../server/demo/seed';
 import type { Agent } from '../../../shared/domain/model';
 import { ensureRendererBuild, openRenderer } from '../lib/browser';
@@ -73,7 +75,12 @@ export const floorStalenessFigure: Figure = {
     let core: ReturnType<typeof createCore> | null = null;
     let ui: Awaited<ReturnType<typeof openRenderer>> | null = null;
     try {
-      const { token } = await login(server.url);
+      const { token, agent } = await login(server.url);
+      // A workstation the lead signed in on: the session is in its cache, as after a sign-in.
+      const seed = openDatabase(join(coreDir, CACHE_FILE));
+      setSessionAgent(seed, agent);
+      setServerUrl(seed, server.url);
+      seed.close();
       core = createCore({ dataDir: coreDir, serverUrl: server.url });
       core.setToken(token);
       const call = rpcCaller(core);
@@ -85,6 +92,7 @@ export const floorStalenessFigure: Figure = {
       ui = await openRenderer(core);
       const { page } = ui;
       await page.click('[data-testid="nav-live"]', { timeout: 60_000 });
+      await page.click('[data-testid="live-tab-queues"]', { timeout: 30_000 });
       await page.waitForSelector(WAITING, { timeout: 30_000 });
       await sleep(1_000); // the demo's own traffic settles
       const start = Number((await page.textContent(WAITING))?.trim() ?? '0');
