@@ -30,6 +30,9 @@ test('an agent disputes a failed review, the lead accepts, and the agent sees th
   page,
 }) => {
   await signIn(page, stack, DEMO_AGENT);
+  // The rail tells her two reviews of her work wait to be read.
+  const badge = page.getByTestId('nav-qa').getByTestId('nav-badge');
+  await expect(badge).toHaveText('2');
   let detail = await openFailedReview(page);
   await expect(page.getByTestId('qa-tab-reviews')).toHaveText('Reviews of my work');
   await expect(detail.getByTestId('qa-detail-score')).toHaveText('0');
@@ -41,9 +44,12 @@ test('an agent disputes a failed review, the lead accepts, and the agent sees th
   await detail.getByTestId('qa-detail-send').click();
   await expect(detail.getByTestId('qa-detail-status')).toHaveText('Disputed');
   await expect(detail.getByTestId('qa-dispute-open')).toHaveCount(0);
+  // Disputed is answered: one review left to read.
+  await expect(badge).toHaveText('1');
 
   await page.getByTestId('sign-out').click();
   await signIn(page, stack, DEMO_LEAD);
+  await expect(page.getByTestId('nav-qa').getByTestId('nav-badge')).toHaveCount(0);
   detail = await openFailedReview(page);
   await expect(detail.getByTestId('qa-detail-status')).toHaveText('Disputed');
   await expect(detail.getByTestId('qa-history-event')).toContainText('I gave the correct refund timeline.');

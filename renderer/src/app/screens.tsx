@@ -9,7 +9,7 @@ import { CannedScreen } from '../features/canned/CannedScreen';
 import { ConversationPane } from '../features/conversation/ConversationPane';
 import { InboxPane } from '../features/inbox/InboxPane';
 import { LiveScreen, useUnacknowledgedAlerts } from '../features/live/LiveScreen';
-import { QualityScreen } from '../features/qa/QualityScreen';
+import { QualityScreen, useReviewsToAcknowledge } from '../features/qa/QualityScreen';
 import { WallboardScreen } from '../features/wallboard/WallboardScreen';
 
 export type ScreenId = 'inbox' | 'qa' | 'canned' | 'live' | 'wallboard' | 'admin';
@@ -47,6 +47,8 @@ export const SCREENS: readonly ScreenEntry[] = [
     labelKey: 'nav.qa',
     icon: 'M9 12l2 2 4-4M12 3l7 3v6c0 4-3 7-7 9-4-2-7-5-7-9V6z',
     homeFor: ['reviewer'],
+    useBadge: useReviewsToAcknowledge,
+    badgeLabelKey: 'qa.notify.badge',
     render: QualityScreen,
   },
   { id: 'canned', labelKey: 'canned.nav', icon: 'M4 5h16v11H8l-4 4zM8 9h8M8 12h5', render: CannedScreen },

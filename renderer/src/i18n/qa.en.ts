@@ -8,6 +8,11 @@ const qaEn = {
     calibration: 'Calibration',
     report: 'Reports',
   },
+  notify: {
+    newReview: 'A new review of your work by {{reviewer}}: {{score}} points. Open Quality to read and acknowledge it.',
+    badge_one: '{{count}} review of your work to read',
+    badge_other: '{{count}} reviews of your work to read',
+  },
   /** Sending a finished conversation for review, or to several reviewers for a calibration. */
   request: {
     open: 'Send for review…',

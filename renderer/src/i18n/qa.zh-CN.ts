@@ -8,6 +8,11 @@ const qaZh = {
     calibration: '校准',
     report: '报表',
   },
+  notify: {
+    newReview: '{{reviewer}} 对你的服务做了新的质检：{{score}} 分。请到“质检”查看并确认。',
+    badge_one: '有 {{count}} 条质检结果待查看',
+    badge_other: '有 {{count}} 条质检结果待查看',
+  },
   /** 将已结束的会话送检，或同时送给多名质检员做校准。 */
   request: {
     open: '送检…',

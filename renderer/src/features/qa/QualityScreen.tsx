@@ -13,6 +13,7 @@ import { CalibrationPanel } from './CalibrationPanel';
 import { QaReportPanel } from './QaReportPanel';
 import { ReviewPane } from './ReviewPane';
 import { ReviewsTable } from './ReviewsTable';
+import { reviewsToAcknowledge } from './qaSlice';
 import './qa.css';
 
 type Tab = 'toReview' | 'reviews' | 'calibration' | 'report';
@@ -54,6 +55,17 @@ export function QualityScreen(): React.JSX.Element {
       )}
     </section>
   );
+}
+
+/** The rail badge on Quality for an agent: reviews of their work waiting to be read and acknowledged. */
+export function useReviewsToAcknowledge(): number {
+  const agent = useAppStore((s) => s.session?.agent ?? null);
+  const loadReviews = useAppStore((s) => s.qa.loadReviews);
+  const isAgent = agent?.role === 'agent';
+  useEffect(() => {
+    if (isAgent) void loadReviews();
+  }, [isAgent, loadReviews]);
+  return useAppStore((s) => (isAgent ? reviewsToAcknowledge(s.qa.reviews, agent?.id ?? null) : 0));
 }
 
 function ReviewDesk(): React.JSX.Element {

@@ -51,6 +51,12 @@ export interface QaSlice {
   qa: QaDesk;
 }
 
+/** Reviews of the agent's own work they have not acknowledged yet (the rail badge); 0 for other roles. */
+export function reviewsToAcknowledge(reviews: readonly QaReviewRow[], agentId: string | null): number {
+  if (agentId === null) return 0;
+  return reviews.filter((row) => row.review.agentId === agentId && row.review.status === 'submitted' && !row.pending).length;
+}
+
 export const createQaSlice: SliceCreator<QaSlice> = (set, get) => {
   const patch = (change: Partial<QaDesk>) => set((state) => ({ qa: { ...state.qa, ...change } }));
   return {
@@ -89,7 +95,20 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => {
       },
       async loadReviews() {
         try {
-          patch({ reviews: (await getApi().qa.reviews({})).reviews, reviewsLoaded: true });
+          const { reviews } = await getApi().qa.reviews({});
+          const before = get().qa.reviewsLoaded ? new Set(get().qa.reviews.map((row) => row.review.id)) : null;
+          patch({ reviews, reviewsLoaded: true });
+          // An agent hears of each new review of their work once (not of the ones there at start).
+          const me = get().session?.agent;
+          if (before && me?.role === 'agent')
+            for (const row of reviews)
+              if (!before.has(row.review.id) && !row.pending && row.review.agentId === me.id)
+                get().pushToast({
+                  key: 'qa.notify.newReview',
+                  params: { reviewer: row.reviewerName ?? '', score: row.review.score === null ? '—' : Math.round(row.review.score) },
+                  tone: 'info',
+                  conversationId: null,
+                });
           const { reviewId } = get().qa;
           if (reviewId) await get().qa.openReview(reviewId);
         } catch {
