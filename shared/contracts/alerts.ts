@@ -5,7 +5,7 @@
  * (GET /api/v1/reports/sla). Kept here so the shared tables grow by one spread line each.
  */
 import { z } from 'zod';
-import { PrioritySchema } from '../domain/model';
+import { ChannelSchema, PrioritySchema } from '../domain/model';
 import { AgentCapacityBodySchema, TeamRoutingBodySchema, TeamRoutingViewSchema } from './routing';
 import { AlertSchema, SlaTargetNameSchema } from './sla';
 
@@ -106,6 +106,14 @@ export const TeamQueueSchema = z.object({
   longestWaitingSince: Instant.nullable(),
   /** Open or pending conversations with an SLA target due within 30 minutes or already breached. */
   atRisk: z.number().int().nonnegative(),
+  /** Of those, the ones whose target is already past. */
+  breached: z.number().int().nonnegative(),
+  /** Waiting customers who are VIPs. */
+  vipWaiting: z.number().int().nonnegative(),
+  /** Waiting per channel (channels with nobody waiting left out). */
+  byChannel: z.array(
+    z.object({ channel: ChannelSchema, waiting: z.number().int().positive(), longestWaitingSince: Instant.nullable() }),
+  ),
 });
 export type TeamQueue = z.infer<typeof TeamQueueSchema>;
 export const AT_RISK_WITHIN_MS = 30 * 60_000;

@@ -54,8 +54,9 @@ export function alertHandlers(ctx: CoreContext): HandlersOf<AlertMethods> {
     'live.queues': async () => {
       const viewer = requireLead(ctx);
       const teamIds = viewer.role === 'admin' ? listTeams(ctx.db).map((team) => team.id) : viewer.teamIds;
-      const atRiskBefore = new Date(Date.now() + AT_RISK_WITHIN_MS).toISOString();
-      return { teams: teamQueues(ctx.db, teamIds, atRiskBefore) };
+      const now = Date.now();
+      const atRiskBefore = new Date(now + AT_RISK_WITHIN_MS).toISOString();
+      return { teams: teamQueues(ctx.db, teamIds, atRiskBefore, new Date(now).toISOString()) };
     },
     'live.teamRouting': ({ teamId }) =>
       callServer(ctx, { method: 'GET', path: team(teamId) }, TeamRoutingViewSchema),

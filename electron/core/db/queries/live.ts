@@ -1,36 +1,45 @@
 /**
- * The Live screen's queue figures from the cache: per team, the open conversations nobody holds,
- * the longest wait among them, and how many active conversations are due within the at-risk
- * window or breached (sla_due_order, maintained when changes are applied; index
- * conversations_team_sla_due).
+ * The Live screen's queue figures from the cache: per team, the open conversations nobody holds
+ * (per channel too, and how many are VIPs), the longest wait among them, and how many active
+ * conversations are due within the at-risk window or already past it (sla_due_order, maintained
+ * when changes are applied; index conversations_team_sla_due).
  */
+import type { Channel } from '../../../../shared/domain/model';
 import type { TeamQueue } from '../../../../shared/contracts/alerts';
 import type { Db } from '../database';
 
-export function teamQueues(db: Db, teamIds: readonly string[], atRiskBefore: string): TeamQueue[] {
+export function teamQueues(db: Db, teamIds: readonly string[], atRiskBefore: string, now: string): TeamQueue[] {
   if (teamIds.length === 0) return [];
   const marks = teamIds.map(() => '?').join(', ');
   const waiting = db
     .prepare(
-      `SELECT team_id, count(*) AS n, min(coalesce(waiting_since, created_at)) AS since
-       FROM conversations WHERE assignee_id IS NULL AND status = 'open' AND team_id IN (${marks})
-       GROUP BY team_id`,
+      `SELECT c.team_id, c.channel, count(*) AS n, min(coalesce(c.waiting_since, c.created_at)) AS since,
+              sum(CASE WHEN k.tier = 'vip' THEN 1 ELSE 0 END) AS vip
+       FROM conversations c LEFT JOIN contacts k ON k.id = c.contact_id
+       WHERE c.assignee_id IS NULL AND c.status = 'open' AND c.team_id IN (${marks})
+       GROUP BY c.team_id, c.channel`,
     )
-    .all(...teamIds) as Array<{ team_id: string; n: number; since: string | null }>;
-  const atRisk = db
+    .all(...teamIds) as Array<{ team_id: string; channel: Channel; n: number; since: string | null; vip: number }>;
+  const due = db
     .prepare(
-      `SELECT team_id, count(*) AS n FROM conversations
+      `SELECT team_id, count(*) AS n, sum(CASE WHEN sla_due_order <= ? THEN 1 ELSE 0 END) AS breached
+       FROM conversations
        WHERE team_id IN (${marks}) AND sla_due_order <= ? AND status IN ('open', 'pending')
        GROUP BY team_id`,
     )
-    .all(...teamIds, atRiskBefore) as Array<{ team_id: string; n: number }>;
+    .all(now, ...teamIds, atRiskBefore) as Array<{ team_id: string; n: number; breached: number }>;
   return teamIds.map((teamId) => {
-    const queue = waiting.find((row) => row.team_id === teamId);
+    const channels = waiting.filter((row) => row.team_id === teamId).sort((a, b) => b.n - a.n);
+    const since = channels.map((row) => row.since).filter((at): at is string => at !== null).sort()[0] ?? null;
+    const risk = due.find((row) => row.team_id === teamId);
     return {
       teamId,
-      waiting: queue?.n ?? 0,
-      longestWaitingSince: queue?.since ?? null,
-      atRisk: atRisk.find((row) => row.team_id === teamId)?.n ?? 0,
+      waiting: channels.reduce((sum, row) => sum + row.n, 0),
+      longestWaitingSince: since,
+      atRisk: risk?.n ?? 0,
+      breached: risk?.breached ?? 0,
+      vipWaiting: channels.reduce((sum, row) => sum + row.vip, 0),
+      byChannel: channels.map((row) => ({ channel: row.channel, waiting: row.n, longestWaitingSince: row.since })),
     };
   });
 }
