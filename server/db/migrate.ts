@@ -17,6 +17,7 @@ import * as m009 from './migrations/009_qa';
 import * as m010 from './migrations/010_qa_review_history';
 import * as m011 from './migrations/011_qa_sampling';
 import * as m015 from './migrations/015_survey_history';
+import * as m016 from './migrations/016_alert_triage';
 import type { ServerDatabase } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '010_qa_review_history': m010,
   '011_qa_sampling': m011,
   '015_survey_history': m015,
+  '016_alert_triage': m016,
 };
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<MigrationResultSet> {

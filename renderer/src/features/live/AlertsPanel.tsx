@@ -13,6 +13,7 @@ const KIND_ICON: Record<Alert['kind'], string> = {
   sla_breached: 'M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z',
   negative_sentiment: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM8.5 16.5c1.8-1.6 5.2-1.6 7 0M9 10h.01M15 10h.01',
   vip_waiting: 'M12 3l2.6 5.6 6 .7-4.5 4.1 1.2 6-5.3-3-5.3 3 1.2-6L3.4 9.3l6-.7z',
+  low_survey: 'M4 20h16M7 16V9M12 16V5M17 16v-3',
 };
 
 export function AlertsPanel(): React.JSX.Element {
@@ -77,9 +78,11 @@ function AlertRow({ item }: { item: AlertListItem }): React.JSX.Element {
       ? t('live.alerts.detail.sla_breached', { due: formatTimestamp(alert.dueAt, now, language) })
       : alert.kind === 'negative_sentiment'
         ? t('live.alerts.detail.negative_sentiment', { score: alert.score.toFixed(2), excerpt: alert.excerpt })
-        : t('live.alerts.detail.vip_waiting', {
-            duration: formatWaiting(Date.parse(alert.createdAt) - Date.parse(alert.waitingSince), language),
-          });
+        : alert.kind === 'low_survey'
+          ? t('live.alerts.detail.low_survey', { score: alert.score, max: alert.survey === 'csat' ? 5 : 10, survey: t(`nlu.survey.short.${alert.survey}`), comment: alert.comment ?? '' })
+          : t('live.alerts.detail.vip_waiting', {
+              duration: formatWaiting(Date.parse(alert.createdAt) - Date.parse(alert.waitingSince), language),
+            });
 
   const openIt = () => {
     setScreen('inbox');
