@@ -2,10 +2,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore, type Store } from '../../../server/db/database';
-import { MIGRATIONS } from '../../../server/db/migrate';
+import { MIGRATIONS, migrateToLatest } from '../../../server/db/migrate';
 import * as m016 from '../../../server/db/migrations/016_alert_triage';
 
 let store: Store | undefined;
@@ -43,5 +44,19 @@ describe('server migration 016_alert_triage', () => {
     await m016.down(store.db);
     expect(await names()).not.toContain('alert_mutes');
     expect(await names()).not.toContain('alert_settings');
+  });
+
+  it('serves the raise path from its indexes: the open alert of a kind, and a team’s count for the hour', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sb-triage-migrate-'));
+    store = openSqliteStore(join(dir, 'server.db'));
+    await migrateToLatest(store.db);
+    const plan = async (query: string) =>
+      (await sql.raw<{ detail: string }>(`explain query plan ${query}`).execute(store!.db)).rows.map((r) => r.detail).join(' | ');
+    expect(
+      await plan("select data from alerts where conversation_id = 'c' and kind = 'negative_sentiment' and acknowledged_at is null order by created_at desc"),
+    ).toMatch(/USING INDEX alerts_conversation_kind/);
+    expect(
+      await plan("select count(*) from alerts where team_id = 't' and kind = 'sla_breached' and created_at >= '2026-03-09T00:00:00.000Z'"),
+    ).toMatch(/USING (COVERING )?INDEX alerts_team_kind/);
   });
 });
