@@ -3,13 +3,16 @@
  * and pauses) at a given rate on a simulated clock, against a server started with that clock,
  * and counts the alerts its leads get. Arrivals are evenly spaced (the live simulator draws them
  * around the same mean); follow-up turns keep the planned pauses scaled to the rate. The SLA
- * scheduler is re-armed after every simulated second, so breaches and VIP waits fire when due.
+ * scheduler is re-armed every REARM_MS of simulated time, so breaches and VIP waits fire within
+ * that step of when they fall due (what is counted, not when, is the point).
  * Nobody answers (the demo crew is not running): the worst case for the lead.
  */
 import type { RunningServer } from '../../../server/app';
 import { DEMO_CHANNEL_TOKENS } from '../../../server/demo/seed';
 import { planConversations, REFERENCE_RATE_PER_MINUTE } from '../../../server/demo/simulatorPlan';
 import type { Alert } from '../../../shared/contracts/sla';
+
+const REARM_MS = 5_000;
 
 export interface SimulatedClock {
   now(): Date;
@@ -48,10 +51,10 @@ export async function replayDemo(
   });
   const endMs = options.startMs + options.minutes * 60_000;
   const due = timeline.filter((entry) => entry.at < endMs).sort((a, b) => a.at - b.at);
-  let second = options.startMs;
+  let second = options.startMs; // the last instant the scheduler was re-armed at
   for (const entry of due) {
-    while (second + 1_000 <= entry.at) {
-      second += 1_000;
+    while (second + REARM_MS <= entry.at) {
+      second += REARM_MS;
       clock.set(second);
       await server.sla.clockChanged();
       await new Promise((resolve) => setTimeout(resolve, 0));
