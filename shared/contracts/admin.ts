@@ -5,6 +5,7 @@
  * the same schemas the server uses.
  */
 import { z } from 'zod';
+import { AlertSettingsBodySchema } from '../alerts';
 import { KnowledgeBaseBodySchema } from './knowledge';
 import { BusinessCalendarsBodySchema, SlaPoliciesBodySchema } from './sla';
 
@@ -15,6 +16,7 @@ export const ADMIN_HTTP_PATHS = {
   slaPolicies: '/api/v1/admin/sla/policies',
   calendars: '/api/v1/admin/sla/calendars',
   knowledge: '/api/v1/admin/knowledge-base',
+  alertSettings: '/api/v1/admin/alert-settings',
 } as const;
 export type AdminResource = keyof typeof ADMIN_HTTP_PATHS;
 
@@ -25,4 +27,6 @@ export const AdminRpcContract = {
   'admin.calendars.put': { input: BusinessCalendarsBodySchema, output: BusinessCalendarsBodySchema },
   'admin.knowledge.get': { input: Empty, output: KnowledgeBaseBodySchema },
   'admin.knowledge.put': { input: KnowledgeBaseBodySchema, output: KnowledgeBaseBodySchema },
+  'admin.alertSettings.get': { input: Empty, output: AlertSettingsBodySchema },
+  'admin.alertSettings.put': { input: AlertSettingsBodySchema, output: AlertSettingsBodySchema },
 } as const;

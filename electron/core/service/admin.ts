@@ -1,5 +1,5 @@
 /**
- * admin.*: SLA policies, business calendars and the bot's knowledge base, proxied to the server's
+ * admin.*: SLA policies, business calendars, the bot's knowledge base and alert settings, proxied to the server's
  * admin HTTP API with the session token. Nothing is cached: the admin screen edits exactly what the
  * server holds, and these settings need a connection (offline is a clear `offline` error).
  *
@@ -74,5 +74,8 @@ export function adminHandlers(ctx: CoreContext): HandlersOf<AdminMethod> {
     'admin.knowledge.get': () => call('knowledge', AdminRpcContract['admin.knowledge.get'].output),
     'admin.knowledge.put': (input) =>
       call('knowledge', AdminRpcContract['admin.knowledge.put'].output, input),
+    'admin.alertSettings.get': () => call('alertSettings', AdminRpcContract['admin.alertSettings.get'].output),
+    'admin.alertSettings.put': (input) =>
+      call('alertSettings', AdminRpcContract['admin.alertSettings.put'].output, input),
   };
 }

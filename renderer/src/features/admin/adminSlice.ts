@@ -3,6 +3,7 @@
  * admin is editing (`draft`). A slice of the window's store, so switching tabs or screens keeps
  * unsaved edits. Nothing is cached beyond the window: every load asks the server through the core.
  */
+import type { AlertSettings } from '../../../../shared/alerts';
 import type { KnowledgeEntryInput } from '../../../../shared/contracts/knowledge';
 import type { BusinessCalendarRecord, SlaPolicyRecord } from '../../../../shared/sla/policies';
 import { errorCode, errorMessage, getApi } from '../../api/client';
@@ -41,6 +42,9 @@ export interface AdminView extends Lists {
   markAttempted(tab: AdminTab): void;
   /** Resolves true when the server stored the draft. */
   save(tab: AdminTab): Promise<boolean>;
+  /** Alert settings are one object, edited by AlertSettingsTab's own draft: read and replace them. */
+  fetchAlertSettings(): Promise<AlertSettings>;
+  storeAlertSettings(settings: AlertSettings): Promise<AlertSettings>;
 }
 
 const empty = <T>(): ListState<T> => ({
@@ -93,6 +97,8 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (setState, getState) =
 
   return {
     admin: {
+      fetchAlertSettings: async () => (await getApi().admin['alertSettings.get']({})).settings,
+      storeAlertSettings: async (settings) => (await getApi().admin['alertSettings.put']({ settings })).settings,
       policies: empty(),
       calendars: empty(),
       knowledge: empty(),
