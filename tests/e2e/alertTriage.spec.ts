@@ -7,6 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_ALERT_SETTINGS } from '../../shared/alerts';
+import { DEMO_CHANNEL_TOKENS } from '../../server/demo/seed';
 import { DEMO_LEAD, signIn, type Stack, startStack } from './harness';
 
 let stack: Stack;
@@ -38,6 +39,16 @@ const write = (name: string, text: string, tier?: 'vip') =>
     text,
   });
 
+/** The customer's CSAT answer through the conversation's channel (email here). */
+async function rate(conversationId: string, score: number, comment: string): Promise<void> {
+  const response = await fetch(`${stack.serverUrl}/api/v1/ingest/surveys`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_CHANNEL_TOKENS.email}` },
+    body: JSON.stringify({ conversationId, kind: 'csat', score, comment }),
+  });
+  expect(response.status).toBe(202);
+}
+
 const card = (page: Page, name: string) => page.getByTestId('live-alert-group').filter({ hasText: name });
 
 test('a lead triages grouped alerts: counts, severity, bulk acknowledge, mute, assign to me', async ({ page }) => {
@@ -49,15 +60,23 @@ test('a lead triages grouped alerts: counts, severity, bulk acknowledge, mute, a
   await write('何俊杰', ANGRIER);
   await write('Amy Lee', 'This is terrible, I am very angry, worst service ever', 'vip');
   await write('王芳', ANGRY);
+  // A calm customer who then rates the service 1 of 5: a low-survey card, a warning.
+  const calm = await write('李雷', '你好，请问发票怎么开？');
+  await rate(calm.conversationId, 1, '没解决');
 
   // One card per conversation: 何俊杰's two messages are one alert counted twice, with the latest words.
-  await expect(page.getByTestId('live-alert-group')).toHaveCount(3, { timeout: 20_000 });
+  await expect(page.getByTestId('live-alert-group')).toHaveCount(4, { timeout: 20_000 });
+  const li = card(page, '李雷');
+  await expect(li.getByTestId('live-alert-severity')).toHaveText('Warning');
+  await expect(li.locator('[data-testid="live-alert"][data-kind="low_survey"]')).toContainText('Rated satisfaction 1 of 5: “没解决”');
+  // Most severe first: the three critical cards above the warning.
+  await expect(page.getByTestId('live-alert-group').last()).toContainText('李雷');
   const he = card(page, '何俊杰');
   await expect(he.getByTestId('live-alert')).toHaveCount(1);
   await expect(he.getByTestId('live-alert-count')).toHaveText('×2', { timeout: 10_000 });
   await expect(he).toContainText(ANGRIER);
   await expect(he.getByTestId('live-alert-severity')).toHaveText('Critical');
-  await expect(page.getByTestId('live-unacknowledged')).toHaveText('3 unacknowledged');
+  await expect(page.getByTestId('live-unacknowledged')).toHaveText('4 unacknowledged');
   await page.screenshot({ path: '.tmp/live-alerts-en.png', fullPage: true });
   await page.getByTestId('language-switch').selectOption('zh-CN');
   await expect(he.getByTestId('live-alert-severity')).toHaveText('严重');
@@ -69,20 +88,21 @@ test('a lead triages grouped alerts: counts, severity, bulk acknowledge, mute, a
   await card(page, '王芳').getByTestId('live-alert-select').check();
   await expect(page.getByTestId('live-alert-acknowledge-selected')).toHaveText('Acknowledge selected (2)');
   await page.getByTestId('live-alert-acknowledge-selected').click();
-  await expect(page.getByTestId('live-alert-group')).toHaveCount(1);
+  await expect(page.getByTestId('live-alert-group')).toHaveCount(2);
   await expect(card(page, 'Amy Lee')).toBeVisible();
-  await expect(page.getByTestId('live-unacknowledged')).toHaveText('1 unacknowledged');
+  await expect(page.getByTestId('live-unacknowledged')).toHaveText('2 unacknowledged');
   await expect(page.getByTestId('live-alerts-done').getByTestId('live-alert')).toHaveCount(2);
 
   // Mute Amy Lee for an hour: her card goes (acknowledged), she is listed as muted, and writes in vain.
   await card(page, 'Amy Lee').getByTestId('live-alert-mute').selectOption('60');
-  await expect(page.getByTestId('live-alert-group')).toHaveCount(0);
+  await expect(page.getByTestId('live-alert-group')).toHaveCount(1);
   const muted = page.getByTestId('live-mute').filter({ hasText: 'Amy Lee' });
   await expect(muted).toBeVisible();
   await write('Amy Lee', 'Still nobody? This is terrible, I am very angry');
   await write('Olivia Brandt', 'This is terrible, I am very angry, worst service ever');
   await expect(card(page, 'Olivia Brandt')).toBeVisible({ timeout: 20_000 });
   await expect(card(page, 'Amy Lee')).toHaveCount(0);
+  await expect(page.getByTestId('live-alert-group')).toHaveCount(2);
   await muted.getByTestId('live-unmute').click();
   await expect(page.getByTestId('live-mute')).toHaveCount(0);
 
@@ -93,8 +113,8 @@ test('a lead triages grouped alerts: counts, severity, bulk acknowledge, mute, a
 
   // Acknowledge everything shown.
   await write('王芳', '还是没人回复，太差劲了，气死我了');
-  await expect(page.getByTestId('live-alert-group')).toHaveCount(2, { timeout: 20_000 });
-  await expect(page.getByTestId('live-alert-acknowledge-all')).toHaveText('Acknowledge all shown (2)');
+  await expect(page.getByTestId('live-alert-group')).toHaveCount(3, { timeout: 20_000 });
+  await expect(page.getByTestId('live-alert-acknowledge-all')).toHaveText('Acknowledge all shown (3)');
   await page.getByTestId('live-alert-acknowledge-all').click();
   await expect(page.getByTestId('live-alerts-empty')).toBeVisible();
   await expect(page.getByTestId('live-unacknowledged')).toHaveText('0 unacknowledged');
