@@ -26,6 +26,7 @@ import { startSlaEngine, type SlaEngine } from './jobs/sla';
 import { registerSlaRoutes } from './http/sla';
 import { openKnowledgeStore, type KnowledgeStore } from './domain/nlu/knowledgeStore';
 import { registerKnowledgeRoutes } from './http/knowledge';
+import { registerAlertRoutes } from './http/alerts';
 import type { KnowledgeSource } from './domain/nlu/knowledgeSource';
 import { startRouting, type Routing } from './domain/routing/presenceTracker';
 import { routingSubscriber } from './domain/routing/triggers';
@@ -182,6 +183,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     registerReportRoutes(app, ctx);
     registerQaSamplingRoutes(app, ctx);
     registerKnowledgeRoutes(app, ctx, knowledge);
+    registerAlertRoutes(app, ctx);
     await app.ready();
     realtime = await createRealtime(app.server, ctx, {
       path: options.socketPath,

@@ -13,7 +13,7 @@ import type { Session } from '../../shared/contracts/rpc';
 import { SwitchboardError } from '../../shared/contracts/errors';
 import { openDatabase, type Db } from './db/database';
 import { startIdleCheckpoints } from './db/idleCheckpoints';
-import { getCursor, getServerUrl, getSessionAgent } from './db/queries/meta';
+import { getAlertPreferences, getCursor, getServerUrl, getSessionAgent } from './db/queries/meta';
 import { outboxCount } from './db/queries/outbox';
 import type { ApplyResult } from './sync/apply';
 import { SyncClient, type SocketFactory } from './sync/client';
@@ -105,13 +105,18 @@ export function createCore(options: CoreOptions): Core {
         announce(result);
         for (const assigned of result.assignedToMe) events.emit('conversation.assignedToMe', assigned);
         // Escalations are for the team's leads; admins see alerts but are not paged for each.
-        if (getSessionAgent(db)?.role === 'lead')
+        // The lead's choices per kind (alerts.setPreferences) decide whether they are told and whether it rings.
+        if (getSessionAgent(db)?.role === 'lead') {
+          const preferences = getAlertPreferences(db);
           for (const alert of result.slaAlerts ?? []) {
+            const { notify, sound } = preferences[alert.kind];
+            if (!notify) continue;
             if (alert.kind === 'sla_breached')
-              events.emit('sla.alerted', slaAlertedOf(db, alert, 'breached'));
+              events.emit('sla.alerted', { ...slaAlertedOf(db, alert, 'breached'), silent: !sound });
             const raised = alertRaisedOf(db, alert);
-            if (raised) events.emit('alert.raised', raised);
+            if (raised) events.emit('alert.raised', { ...raised, silent: !sound });
           }
+        }
       },
       onSlaNotice(notice) {
         if (notice.assigneeId && notice.assigneeId === getSessionAgent(db)?.id)

@@ -39,7 +39,8 @@ export function notifySlaAlerted(
   const notification = new NotificationClass({
     title: `Switchboard · ${payload.kind === 'breached' ? 'SLA breached' : 'SLA due soon'} · ${payload.contactName}`,
     body: `${target} due ${new Date(payload.dueAt).toLocaleTimeString()}`,
-    silent: false,
+    // A lead may turn the sound of breach alerts off (the core sets `silent`).
+    silent: payload.silent ?? false,
   });
   notification.on('click', () => {
     if (!window || window.isDestroyed()) return;

@@ -17,6 +17,7 @@ import * as m009 from './migrations/009_qa';
 import * as m010 from './migrations/010_qa_review_history';
 import * as m011 from './migrations/011_qa_sampling';
 import * as m015 from './migrations/015_survey_history';
+import * as m016 from './migrations/016_alert_triage';
 import * as m017 from './migrations/017_kpi';
 import * as m018 from './migrations/018_auto_qa';
 import * as m019 from './migrations/019_qa_calibration';
@@ -35,6 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '010_qa_review_history': m010,
   '011_qa_sampling': m011,
   '015_survey_history': m015,
+  '016_alert_triage': m016,
   '017_kpi': m017,
   '018_auto_qa': m018,
   '019_qa_calibration': m019,

@@ -67,6 +67,26 @@ export interface AlertsTable {
   /** The Alert as JSON. */
   data: string;
   created_at: string;
+  /** Copy of the alert's acknowledgedAt (migration 016); null while open. */
+  acknowledged_at?: string | null;
+}
+
+/** Migration 016: the admin's alert settings, one row (id 1), JSON AlertSettings. */
+export interface AlertSettingsTable {
+  id: number;
+  data: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** Migration 016: a conversation whose alerts a lead muted; `until` null = until unmuted. */
+export interface AlertMutesTable {
+  conversation_id: string;
+  team_id: string;
+  muted_by: string;
+  muted_at: string;
+  until: string | null;
 }
 
 export interface SlaDatabase {
@@ -76,4 +96,6 @@ export interface SlaDatabase {
   sla_notices: SlaNoticesTable;
   sla_outcomes: SlaOutcomesTable;
   alerts: AlertsTable;
+  alert_settings: AlertSettingsTable;
+  alert_mutes: AlertMutesTable;
 }

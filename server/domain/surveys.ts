@@ -9,7 +9,8 @@
  *   `survey_requests`, written in one transaction; the connector delivers it after the commit.
  * - Answers (POST /api/v1/ingest/surveys): the answer replaces the current one for its kind
  *   (`surveys`), is appended to `survey_answers`, and shows in the thread as a system line with
- *   the score, the score it replaced and the comment.
+ *   the score, the score it replaced and the comment. A low score alerts the team's leads and,
+ *   when the admin asked for it, reopens the conversation (`followUpLowScore`).
  *
  * Sending never runs on the ingest path or inside the resolving agent's transaction: a failed
  * send is logged and the resolution stands.
@@ -20,9 +21,11 @@ import { SwitchboardError } from '../../shared/contracts/errors';
 import type { IngestSurveyRequest } from '../../shared/contracts/http';
 import type { Channel } from '../../shared/domain/model';
 import type { MessageDetail } from '../../shared/nlu/insight';
+import type { Alert } from '../../shared/contracts/sla';
 import {
   customerLanguage,
   DEFAULT_SURVEY_SETTINGS,
+  isLowScore,
   surveyInvitation,
   type SurveyKind,
   type SurveySettings,
@@ -41,6 +44,8 @@ import {
 } from '../db/queries/surveys';
 import type { NewChange } from '../db/queries/changes';
 import type { CommitSubscriber } from './afterCommit';
+import { raiseAlert } from './alerts/raise';
+import { readAlertSettings } from './alerts/settings';
 import { commitWithChanges, type DomainContext } from './context';
 import { addressOf, conversationChange, messageChange } from './snapshots';
 import { bumpVersion } from './versioning';
@@ -170,7 +175,51 @@ export async function recordSurveyAnswer(
       now,
     );
     await append(line.changes);
+    if (isLowScore(request.kind, request.score)) {
+      const followUp = await followUpLowScore(trx, line.after, request, comment, now);
+      if (followUp.length > 0) await append(followUp);
+    }
   });
+}
+
+/**
+ * A low score (shared/surveys `isLowScore`): a `low_survey` alert for the team's leads (through
+ * the triage gate), and, when the admin turned "reopen on low score" on, the resolved
+ * conversation reopens for follow-up with a system line saying why. Same transaction as the answer.
+ */
+async function followUpLowScore(
+  trx: Trx,
+  row: ConversationRow,
+  request: IngestSurveyRequest,
+  comment: string | null,
+  now: string,
+): Promise<NewChange[]> {
+  const alert: Alert = {
+    id: randomUUID(),
+    kind: 'low_survey',
+    conversationId: row.id,
+    teamId: row.team_id,
+    assigneeId: row.assignee_id,
+    survey: request.kind,
+    score: request.score,
+    comment: comment === null ? null : comment.slice(0, 280),
+    createdAt: now,
+  };
+  const changes = await raiseAlert(trx, alert);
+  const settings = await readAlertSettings(trx);
+  if (!settings.reopenOnLowSurvey || (row.status !== 'resolved' && row.status !== 'closed')) return changes;
+  const scale = request.kind === 'csat' ? '5' : '10';
+  const reopened = await writeSystemLine(
+    trx,
+    { ...row, status: 'open', updated_at: now },
+    {
+      text: `Reopened for follow-up: the customer rated ${request.kind.toUpperCase()} ${request.score}/${scale}`,
+      direction: 'out',
+      detail: { kind: 'reopened_low_survey', survey: request.kind, score: request.score },
+    },
+    now,
+  );
+  return [...changes, ...reopened.changes];
 }
 
 export interface SurveySender extends CommitSubscriber {

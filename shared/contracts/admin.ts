@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AutoQaRulesBodySchema } from '../qa/autoQa';
+import { AlertSettingsBodySchema } from '../alerts';
 import { KnowledgeBaseBodySchema } from './knowledge';
 import { BusinessCalendarsBodySchema, SlaPoliciesBodySchema } from './sla';
 
@@ -17,6 +18,7 @@ export const ADMIN_HTTP_PATHS = {
   calendars: '/api/v1/admin/sla/calendars',
   knowledge: '/api/v1/admin/knowledge-base',
   autoQaRules: '/api/v1/qa/auto-rules',
+  alertSettings: '/api/v1/admin/alert-settings',
 } as const;
 export type AdminResource = keyof typeof ADMIN_HTTP_PATHS;
 
@@ -29,4 +31,6 @@ export const AdminRpcContract = {
   'admin.knowledge.put': { input: KnowledgeBaseBodySchema, output: KnowledgeBaseBodySchema },
   'admin.autoQaRules.get': { input: Empty, output: AutoQaRulesBodySchema },
   'admin.autoQaRules.put': { input: AutoQaRulesBodySchema, output: AutoQaRulesBodySchema },
+  'admin.alertSettings.get': { input: Empty, output: AlertSettingsBodySchema },
+  'admin.alertSettings.put': { input: AlertSettingsBodySchema, output: AlertSettingsBodySchema },
 } as const;

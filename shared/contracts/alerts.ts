@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ChannelSchema, PrioritySchema } from '../domain/model';
 import { AgentCapacityBodySchema, TeamRoutingBodySchema, TeamRoutingViewSchema } from './routing';
+import { AlertMuteBodySchema, AlertMuteSchema } from '../alerts';
 import { AlertSchema, SlaTargetNameSchema } from './sla';
 
 const Seq = z.number().int().nonnegative();
@@ -121,11 +122,36 @@ export const AT_RISK_WITHIN_MS = 30 * 60_000;
 /** Core → window: a lead's team got an alert other than a breach (breaches come as `sla.alerted`). */
 export const AlertRaisedSchema = z.object({
   alertId: Id,
-  kind: z.enum(['negative_sentiment', 'vip_waiting']),
+  /** The lead turned the sound off for this kind (alerts.setPreferences). */
+  silent: z.boolean().optional(),
+  kind: z.enum(['negative_sentiment', 'vip_waiting', 'low_survey']),
   conversationId: Id,
   contactName: z.string(),
 });
 export type AlertRaised = z.infer<typeof AlertRaisedSchema>;
+
+/**
+ * The lead's own choice per kind, kept on this workstation (the core's cache): `notify` off
+ * means no toast and no desktop notification for new alerts of that kind (they still show on
+ * the Live screen); `sound` off makes them silent.
+ */
+const KindPreference = z.object({ notify: z.boolean(), sound: z.boolean() }).strict();
+export const AlertPreferencesSchema = z
+  .object({
+    sla_breached: KindPreference,
+    negative_sentiment: KindPreference,
+    vip_waiting: KindPreference,
+    low_survey: KindPreference,
+  })
+  .strict();
+export type AlertPreferences = z.infer<typeof AlertPreferencesSchema>;
+export const DEFAULT_ALERT_PREFERENCES: AlertPreferences = {
+  sla_breached: { notify: true, sound: true },
+  negative_sentiment: { notify: true, sound: true },
+  vip_waiting: { notify: true, sound: true },
+  low_survey: { notify: true, sound: true },
+};
+export const ACKNOWLEDGE_MANY_MAX = ALERT_LIST_MAX;
 export const AlertRpcEvents = { 'alert.raised': AlertRaisedSchema } as const;
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -137,6 +163,20 @@ export const AlertRpcContract = {
     output: z.object({ alerts: z.array(AlertListItemSchema), unacknowledged: z.number().int().nonnegative() }),
   },
   'alerts.acknowledge': { input: z.object({ alertId: Id }), output: Ok },
+  /** Several at once (select several, a conversation's group, all shown): one outbox entry each. */
+  'alerts.acknowledgeMany': {
+    input: z.object({ alertIds: z.array(Id).min(1).max(ACKNOWLEDGE_MANY_MAX) }),
+    output: z.object({ ok: z.literal(true), queued: z.number().int().nonnegative() }),
+  },
+  /** Proxies of GET/PUT/DELETE /api/v1/alerts/mutes (need the server). */
+  'alerts.mutes': { input: z.object({}).strict(), output: z.object({ mutes: z.array(AlertMuteSchema) }) },
+  'alerts.mute': {
+    input: z.object({ conversationId: Id }).extend(AlertMuteBodySchema.shape),
+    output: z.object({ mute: AlertMuteSchema }),
+  },
+  'alerts.unmute': { input: z.object({ conversationId: Id }), output: z.object({ ok: z.literal(true), removed: z.boolean() }) },
+  'alerts.preferences': { input: z.object({}).strict(), output: AlertPreferencesSchema },
+  'alerts.setPreferences': { input: AlertPreferencesSchema, output: AlertPreferencesSchema },
   /** Per team the viewer leads (every cached team for an admin), from the cache. */
   'live.queues': { input: z.object({}).strict(), output: z.object({ teams: z.array(TeamQueueSchema) }) },
   /** Proxies of the routing and report HTTP API (need the server; `offline` when unreachable). */

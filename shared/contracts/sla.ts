@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { BusinessCalendarListSchema, SlaPolicyListSchema } from '../sla/policies';
 import { BusinessCalendarSchema, SlaEventSchema, SlaPolicySchema } from '../sla/types';
+import { AlertSeveritySchema } from '../alerts';
 
 const Id = z.string().min(1).max(64);
 const Instant = z.string().min(1).max(40);
@@ -31,13 +32,22 @@ const AlertBase = {
   /** Set once a lead has acknowledged the alert (absent on alerts never acknowledged). */
   acknowledgedAt: Instant.nullable().optional(),
   acknowledgedBy: Id.nullable().optional(),
+  /** Triage (shared/alerts): how serious; absent on alerts raised before severities existed. */
+  severity: AlertSeveritySchema.optional(),
+  /** How many times this alert was raised while open (a group of one kind on one conversation). */
+  count: z.number().int().min(1).optional(),
+  /** When it was last raised (the group's latest member); absent = `createdAt`. */
+  lastRaisedAt: Instant.optional(),
 };
 
 /**
  * What the team's leads are told about, through the change log (`alert.created`):
  * - `sla_breached`: a target fell due unmet (the SLA scheduler);
  * - `negative_sentiment`: an inbound message scored at or below the configured threshold;
- * - `vip_waiting`: a VIP customer has waited in the queue longer than the configured time.
+ * - `vip_waiting`: a VIP customer has waited in the queue longer than the configured time;
+ * - `low_survey`: the customer answered a survey with a low score (shared/surveys `isLowScore`).
+ * A second one of a kind on a conversation whose alert of that kind is still open joins it
+ * (`count`, `lastRaisedAt`, the latest excerpt/score) instead of making a new card.
  */
 export const AlertSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -62,8 +72,16 @@ export const AlertSchema = z.discriminatedUnion('kind', [
     /** When the VIP customer started waiting for a human. */
     waitingSince: Instant,
   }),
+  z.object({
+    ...AlertBase,
+    kind: z.literal('low_survey'),
+    survey: z.enum(['csat', 'nps']),
+    score: z.number().int().min(0).max(10),
+    /** The customer's comment, if any (plain text). */
+    comment: z.string().max(280).nullable(),
+  }),
 ]);
-export const ALERT_KINDS = ['sla_breached', 'negative_sentiment', 'vip_waiting'] as const;
+export const ALERT_KINDS = ['sla_breached', 'negative_sentiment', 'vip_waiting', 'low_survey'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type Alert = z.infer<typeof AlertSchema>;
 
@@ -100,5 +118,7 @@ export const SlaAlertedSchema = z.object({
   target: SlaTargetNameSchema,
   dueAt: Instant,
   contactName: z.string(),
+  /** A lead's breach alert whose sound they turned off (alerts.setPreferences). */
+  silent: z.boolean().optional(),
 });
 export type SlaAlerted = z.infer<typeof SlaAlertedSchema>;

@@ -80,6 +80,12 @@ export const MessageDetailSchema = z.discriminatedUnion('kind', [
     previousScore: z.number().int().min(0).max(10).nullable(),
     comment: z.string().max(2_000).nullable(),
   }),
+  /** A low survey score reopened the resolved conversation (admin setting "reopen on low score"). */
+  z.object({
+    kind: z.literal('reopened_low_survey'),
+    survey: z.enum(SURVEY_KINDS),
+    score: z.number().int().min(0).max(10),
+  }),
 ]);
 export type MessageDetail = z.infer<typeof MessageDetailSchema>;
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../server/app';
 import type { SurveySettings } from '../../shared/surveys';
+import type { AlertSettings } from '../../shared/alerts';
 import { DEMO_CHANNEL_TOKENS, DEMO_PASSWORD } from '../../server/demo/seed';
 import { createCore } from '../../electron/core/core';
 import { startWebHost } from '../../electron/core/host/webHost';
@@ -44,6 +45,8 @@ export interface StackOptions {
   surveys?: Partial<SurveySettings>;
   /** Seed the demo centre's quality review (a scorecard, five conversations for zhou.min, two reviewed). */
   seedDemoReviews?: boolean;
+  /** Replace the admin's alert settings (thresholds, limits per hour) before the test. */
+  alertSettings?: AlertSettings;
 }
 
 /**
@@ -77,7 +80,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     vipWaitMs: options.vipWaitMs,
     seedDemoReviews: options.seedDemoReviews,
   });
-  if (options.slaPolicies) await putSlaPolicies(server.url, options.slaPolicies);
+  if (options.slaPolicies) await putAsAdmin(server.url, '/api/v1/admin/sla/policies', { policies: options.slaPolicies });
+  if (options.alertSettings) await putAsAdmin(server.url, '/api/v1/admin/alert-settings', { settings: options.alertSettings });
   const core = createCore({ dataDir: join(dir, 'core'), serverUrl: server.url });
   const host = await startWebHost({ core, staticDir: join(__dirname, '../../out/renderer'), port: 0 });
   return {
@@ -107,20 +111,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 }
 
-/** PUT /api/v1/admin/sla/policies as the demo admin. */
-async function putSlaPolicies(serverUrl: string, policies: SlaPolicyRecord[]): Promise<void> {
+/** PUT an admin route (SLA policies, alert settings) as the demo admin. */
+async function putAsAdmin(serverUrl: string, path: string, body: unknown): Promise<void> {
   const login = await fetch(`${serverUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'admin@demo.switchboard', password: DEMO_PASSWORD }),
   });
   const { token } = (await login.json()) as { token: string };
-  const response = await fetch(`${serverUrl}/api/v1/admin/sla/policies`, {
+  const response = await fetch(`${serverUrl}${path}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ policies }),
+    body: JSON.stringify(body),
   });
-  if (response.status !== 200) throw new Error(`sla policies: ${response.status} ${await response.text()}`);
+  if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
 }
 
 /**

@@ -36,15 +36,16 @@ test('a lead sees a breach alert appear, acknowledges it, and it leaves the unac
   });
 
   const openList = page.getByTestId('live-alerts-open');
-  const alert = openList
-    .locator(`[data-testid="live-alert"][data-kind="sla_breached"]`)
-    .filter({ hasText: 'Olivia Brandt' });
+  // Open alerts are grouped per conversation: the card names the customer, its rows the alerts.
+  const alertCard = openList.getByTestId('live-alert-group').filter({ hasText: 'Olivia Brandt' });
+  const alert = alertCard.locator(`[data-testid="live-alert"][data-kind="sla_breached"]`);
   await expect(alert).toBeVisible({ timeout: 20_000 });
   await expect(alert).toContainText('First response overdue');
   await expect(page.getByTestId('live-unacknowledged')).toHaveText('1 unacknowledged');
   await expect(page.getByTestId('nav-badge')).toHaveText('1');
 
-  await alert.getByTestId('live-alert-acknowledge').click();
+  // The acknowledge button is on the conversation's card, which holds the alert.
+  await alertCard.getByTestId('live-alert-acknowledge').click();
   await expect(openList).toHaveCount(0);
   await expect(page.getByTestId('live-alerts-empty')).toBeVisible();
   await expect(page.getByTestId('live-unacknowledged')).toHaveText('0 unacknowledged');
@@ -65,14 +66,13 @@ test('a lead sees a breach alert appear, acknowledges it, and it leaves the unac
     subject: '订单咨询',
     text: '请尽快联系我',
   });
-  const vip = openList
-    .locator('[data-testid="live-alert"][data-kind="vip_waiting"]')
-    .filter({ hasText: '王建国' });
+  const vipCard = openList.getByTestId('live-alert-group').filter({ hasText: '王建国' });
+  const vip = vipCard.locator('[data-testid="live-alert"][data-kind="vip_waiting"]');
   await expect(vip).toBeVisible({ timeout: 20_000 });
   await expect(vip).toContainText('VIP customer waiting');
   await expect(page.getByTestId('toast').filter({ hasText: 'VIP customer waiting: 王建国' })).toBeVisible();
   await expect(page.getByTestId('nav-badge')).toHaveText('1');
-  await vip.getByTestId('live-alert-acknowledge').click();
+  await vipCard.getByTestId('live-alert-acknowledge').click();
   await expect(page.getByTestId('nav-badge')).toHaveCount(0);
 
   // Queues: the breached chat waits in 售前 and counts as at risk.

@@ -1,6 +1,6 @@
 /**
- * admin.*: SLA policies, business calendars, the bot's knowledge base and the auto-QA rules,
- * proxied to the server's HTTP API with the session token. Nothing is cached: the admin screen edits exactly what the
+ * admin.*: SLA policies, business calendars, the bot's knowledge base, the auto-QA rules and the
+ * alert settings, proxied to the server's HTTP API with the session token. Nothing is cached: the admin screen edits exactly what the
  * server holds, and these settings need a connection (offline is a clear `offline` error).
  *
  * The core refuses non-admins itself (the server would too), and passes the server's error code
@@ -77,5 +77,8 @@ export function adminHandlers(ctx: CoreContext): HandlersOf<AdminMethod> {
     'admin.autoQaRules.get': () => call('autoQaRules', AdminRpcContract['admin.autoQaRules.get'].output),
     'admin.autoQaRules.put': (input) =>
       call('autoQaRules', AdminRpcContract['admin.autoQaRules.put'].output, input),
+    'admin.alertSettings.get': () => call('alertSettings', AdminRpcContract['admin.alertSettings.get'].output),
+    'admin.alertSettings.put': (input) =>
+      call('alertSettings', AdminRpcContract['admin.alertSettings.put'].output, input),
   };
 }

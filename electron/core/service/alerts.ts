@@ -1,15 +1,18 @@
 /**
  * alerts.*: the alerts a lead or admin received, from the cache (works offline), and the
- * acknowledgement (through the outbox as `alert.acknowledge`, shown at once).
+ * acknowledgement, one or several (through the outbox as `alert.acknowledge`, shown at once);
+ * mutes (proxied to the server: they need it); the lead's notification choices per kind (kept
+ * in this cache, read by core.ts before it raises a toast or a desktop notification).
  * live.*: the Live screen's server-side views (team routing, capacity, SLA report), proxied to the
  * HTTP API because they are computed over data the cache does not hold.
  */
-import { AT_RISK_WITHIN_MS, SlaReportSchema } from '../../../shared/contracts/alerts';
+import { AlertRpcContract, AT_RISK_WITHIN_MS, SlaReportSchema } from '../../../shared/contracts/alerts';
 import { recordKey } from '../../../shared/contracts/records';
 import { SwitchboardError } from '../../../shared/contracts/errors';
 import { AgentCapacityBodySchema, TeamRoutingViewSchema } from '../../../shared/contracts/routing';
 import { countUnacknowledged, listAlerts } from '../db/queries/alerts';
 import { listTeams } from '../db/queries/directory';
+import { getAlertPreferences, setAlertPreferences } from '../db/queries/meta';
 import { teamQueues } from '../db/queries/live';
 import { queueAlertAcknowledge } from '../sync/alertSync';
 import type { CoreContext } from './context';
@@ -22,6 +25,12 @@ const DEFAULT_ALERT_LIMIT = 200;
 type AlertMethods =
   | 'alerts.list'
   | 'alerts.acknowledge'
+  | 'alerts.acknowledgeMany'
+  | 'alerts.mutes'
+  | 'alerts.mute'
+  | 'alerts.unmute'
+  | 'alerts.preferences'
+  | 'alerts.setPreferences'
   | 'live.queues'
   | 'live.teamRouting'
   | 'live.setAutoAssign'
@@ -34,6 +43,12 @@ function requireLead(ctx: CoreContext) {
     throw new SwitchboardError('forbidden', 'Only team leads and admins see the Live screen.');
   return viewer;
 }
+
+const MUTES = '/api/v1/alerts/mutes';
+const mute = (conversationId: string) => `${MUTES}/${encodeURIComponent(conversationId)}`;
+const MutesAnswer = AlertRpcContract['alerts.mutes'].output;
+const MuteAnswer = AlertRpcContract['alerts.mute'].output;
+const UnmuteAnswer = AlertRpcContract['alerts.unmute'].output;
 
 const team = (teamId: string) => `/api/v1/routing/teams/${encodeURIComponent(teamId)}`;
 
@@ -50,6 +65,36 @@ export function alertHandlers(ctx: CoreContext): HandlersOf<AlertMethods> {
       requireLead(ctx);
       if (queueAlertAcknowledge(ctx.db, alertId)) announceLocalWrite(ctx, [recordKey('alert', alertId)]);
       return { ok: true as const };
+    },
+    'alerts.acknowledgeMany': async ({ alertIds }) => {
+      requireLead(ctx);
+      // All or none: an unknown id refuses the whole selection.
+      const queued = ctx.db.transaction(() =>
+        [...new Set(alertIds)].filter((alertId) => queueAlertAcknowledge(ctx.db, alertId)),
+      )();
+      if (queued.length > 0) announceLocalWrite(ctx, queued.map((alertId) => recordKey('alert', alertId)));
+      return { ok: true as const, queued: queued.length };
+    },
+    'alerts.mutes': () => {
+      requireLead(ctx);
+      return callServer(ctx, { method: 'GET', path: MUTES }, MutesAnswer);
+    },
+    'alerts.mute': ({ conversationId, minutes }) => {
+      requireLead(ctx);
+      return callServer(ctx, { method: 'PUT', path: mute(conversationId), body: { minutes } }, MuteAnswer);
+    },
+    'alerts.unmute': ({ conversationId }) => {
+      requireLead(ctx);
+      return callServer(ctx, { method: 'DELETE', path: mute(conversationId) }, UnmuteAnswer);
+    },
+    'alerts.preferences': async () => {
+      requireLead(ctx);
+      return getAlertPreferences(ctx.db);
+    },
+    'alerts.setPreferences': async (preferences) => {
+      requireLead(ctx);
+      setAlertPreferences(ctx.db, preferences);
+      return preferences;
     },
     'live.queues': async () => {
       const viewer = requireLead(ctx);

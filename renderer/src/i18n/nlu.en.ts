@@ -40,6 +40,7 @@ const nluEn = {
     rerated: 'Customer changed the {{survey}} rating: {{previous}} → {{score}} of {{max}}',
     short: { csat: 'satisfaction', nps: 'recommendation' },
     low: 'low score',
+    reopened: 'Reopened for follow-up: the customer rated {{survey}} {{score}} of {{max}}',
   },
 };
 

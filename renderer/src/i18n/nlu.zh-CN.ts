@@ -42,6 +42,7 @@ const nluZhCN: typeof nluEn = {
     rerated: '客户修改了{{survey}}评分：{{previous}} → {{score}} / {{max}}',
     short: { csat: '满意度', nps: '推荐意愿' },
     low: '低分',
+    reopened: '已重新打开以便回访：客户{{survey}}评分 {{score}} / {{max}}',
   },
 };
 

@@ -8,6 +8,7 @@
  * queues (at most every QUEUE_RELOAD_MS) and the agent's presence when inbox rows change. Every
  * event of the core reaches the store here and nowhere else.
  */
+import { playAlertChime } from '../features/live/alertChime';
 import type { RecordKind } from '../../../shared/contracts/records';
 import type { SwitchboardApi } from '../../../shared/contracts/rpcTransport';
 import type { AppStore } from './index';
@@ -105,8 +106,11 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
         conversationId: payload.conversationId,
       });
     }),
-    // A VIP waiting or an unhappy customer gets a toast too (breaches already have theirs).
+    // A VIP waiting, an unhappy customer or a low survey score gets a toast too (breaches already
+    // have theirs), with a chime unless the lead turned its sound off; the core raises nothing
+    // for a kind whose notifications the lead turned off.
     api.on('alert.raised', (payload) => {
+      if (!payload.silent) playAlertChime();
       store.getState().pushToast({
         key: `live.toast.${payload.kind}`,
         params: { name: payload.contactName },

@@ -5,7 +5,8 @@
  * of a negative message: cool-down stamp and, when configured, priority one step up), and
  * `escalationChanges` after the message is inserted (the alert for the team's leads and the
  * system message recording the priority change). Everything lands in the ingest transaction, so
- * an alert is never lost to a crash and never raised twice for one commit.
+ * an alert is never lost to a crash and never raised twice for one commit. The alert goes through
+ * the triage gate (domain/alerts/raise.ts): the admin's threshold, mutes, grouping, rate limit.
  */
 import { randomUUID } from 'node:crypto';
 import type { IngestMessageRequest } from '../../../shared/contracts/http';
@@ -17,10 +18,10 @@ import type { NewChange } from '../../db/queries/changes';
 import { conversationFromRow, type ConversationRow } from '../../db/queries/conversations';
 import { issueTypesOf } from '../../db/queries/insight';
 import { insertMessage, messageFromRow } from '../../db/queries/messages';
-import { insertAlert } from '../../db/queries/sla';
 import type { DomainContext } from '../context';
 import { getMessageClassifier } from '../nlu/classify';
-import { addressOf, alertChange, messageChange } from '../snapshots';
+import { raiseAlert } from '../alerts/raise';
+import { addressOf, messageChange } from '../snapshots';
 import { bumpVersion } from '../versioning';
 import { botTakesChannel, DEFAULT_BOT_SETTINGS, type BotSettings } from './settings';
 
@@ -133,7 +134,6 @@ export async function escalationChanges(
     excerpt: message.text.slice(0, 280),
     createdAt: now,
   };
-  await insertAlert(trx, alert);
-  changes.push(alertChange('alert.created', alert));
+  changes.push(...(await raiseAlert(trx, alert)));
   return changes;
 }

@@ -29,7 +29,6 @@ import { headSeq } from '../../db/queries/changes';
 import { conversationFromRow, getConversationRow } from '../../db/queries/conversations';
 import {
   contactTierOf,
-  insertAlert,
   insertNoticeOnce,
   listActiveConversationIds,
   listBusinessCalendars,
@@ -37,7 +36,8 @@ import {
   upsertOutcome,
 } from '../../db/queries/sla';
 import { commitWithChanges, type DomainContext } from '../context';
-import { addressOf, alertChange } from '../snapshots';
+import { raiseAlert } from '../alerts/raise';
+import { addressOf } from '../snapshots';
 import { SLA_CONFIG_CHANGE_TYPES } from './attach';
 import { readSlaEvents } from './eventState';
 import { namedTargets, nextWakeMs, type NamedTarget } from './targets';
@@ -307,8 +307,8 @@ export class SlaScheduler {
           overtime_ms: Math.max(0, businessTimeBetween(at.calendar.calendar, dueAt, at.now)),
           recorded_at: at.now,
         });
-        await insertAlert(trx, alert);
-        await append([alertChange('alert.created', alert)]);
+        const raised = await raiseAlert(trx, alert);
+        if (raised.length > 0) await append(raised);
         return true;
       });
       if (fired) this.options.emit(rooms, SOCKET_EVENTS.slaBreached, notice('breached', dueAt));

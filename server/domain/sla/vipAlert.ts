@@ -1,15 +1,15 @@
 /**
  * Raises the `vip_waiting` alert of one wait (vipWaiting.ts decides when). The sla_notices row,
  * keyed by the wait's start, makes it fire once across restarts and leader changes; the alert and
- * its `alert.created` change commit in the same transaction, for the team's leads and admins
- * (snapshots.ts `alertChange`).
+ * its change commit in the same transaction, for the team's leads and admins, through the
+ * triage gate (domain/alerts/raise.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Alert } from '../../../shared/contracts/sla';
 import type { Conversation } from '../../../shared/domain/model';
-import { insertAlert, insertNoticeOnce } from '../../db/queries/sla';
+import { insertNoticeOnce } from '../../db/queries/sla';
+import { raiseAlert } from '../alerts/raise';
 import { commitWithChanges, type DomainContext } from '../context';
-import { alertChange } from '../snapshots';
 
 /** sla_notices `target` of a VIP-waiting alert; its `due_at` is the wait's start. */
 export const VIP_WAIT_NOTICE = 'vipWaiting';
@@ -40,8 +40,8 @@ export async function raiseVipWaitingAlert(
       fired_at: now,
     });
     if (!first) return false;
-    await insertAlert(trx, alert);
-    await append([alertChange('alert.created', alert)]);
+    const raised = await raiseAlert(trx, alert);
+    if (raised.length > 0) await append(raised);
     return true;
   });
 }

@@ -4,6 +4,8 @@
  * confirmed by `alert.updated`), and the Live screen's calls answer from the cache or the server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ALERT_SETTINGS } from '../../../shared/alerts';
+import { DEFAULT_ALERT_PREFERENCES } from '../../../shared/contracts/alerts';
 import type { SlaPolicyRecord } from '../../../shared/sla/policies';
 import { testBackends } from '../server/harness';
 import { eventually, startStack, type Stack, type TestAgent } from './stack';
@@ -19,7 +21,8 @@ describe.each(testBackends())('alerts through the cores (%s)', (backend) => {
   let lead: TestAgent;
 
   beforeAll(async () => {
-    stack = await startStack(backend);
+    // Every negative message escalates (no cool-down), so grouping and mutes are what decide.
+    stack = await startStack(backend, { bot: { sentimentAlertCooldownMs: 0 } });
     lead = await stack.addAgent('liu.yang@demo.switchboard');
     await stack.putSlaPolicies(POLICIES);
   });
@@ -103,5 +106,79 @@ describe.each(testBackends())('alerts through the cores (%s)', (backend) => {
       ok: false,
       error: { code: 'forbidden' },
     });
+  });
+
+  it('shows a conversation’s repeated negative messages as one counted alert, acknowledges several at once, and mutes', async () => {
+    const stamp = Date.now();
+    const angry = async (who: string, text: string) => {
+      const response = await stack.server.ingest({
+        channel: 'email',
+        externalId: `core-triage-${who}-${stamp}-${text.length}-${Math.random()}`,
+        contact: { externalId: `core-triage-${who}-${stamp}`, name: who },
+        text,
+      });
+      return ((await response.json()) as { conversationId: string }).conversationId;
+    };
+    // No limit per hour here: the suite is about what the lead sees, not the budget.
+    const admin = (await stack.server.login('admin@demo.switchboard')).token;
+    const put = await fetch(`${stack.server.url}/api/v1/admin/alert-settings`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        settings: {
+          ...DEFAULT_ALERT_SETTINGS,
+          negative_sentiment: { ...DEFAULT_ALERT_SETTINGS.negative_sentiment, maxPerTeamPerHour: 0 },
+        },
+      }),
+    });
+    expect(put.status).toBe(200);
+    const first = await angry('何俊杰', '太差劲了，等了一个星期还没发货，气死我了');
+    const second = await angry('王芳', '你们的客服态度太恶劣了，我非常生气');
+    const listed = await eventually(
+      () => lead.call('alerts.list', {}),
+      (list) => [first, second].every((id) => list.alerts.some((item) => item.alert.conversationId === id)),
+      'both negative alerts in the lead’s cache',
+    );
+    const ids = listed.alerts.filter((item) => [first, second].includes(item.alert.conversationId)).map((item) => item.alert.id);
+    expect(ids).toHaveLength(2);
+    expect(listed.alerts.find((item) => item.alert.conversationId === first)).toMatchObject({ alert: { severity: 'critical', count: 1 } });
+
+    // Bulk acknowledge offline: shown at once, both confirmed after reconnecting.
+    lead.core.goOffline();
+    expect(await lead.call('alerts.acknowledgeMany', { alertIds: ids })).toEqual({ ok: true, queued: 2 });
+    const local = await lead.call('alerts.list', {});
+    expect(local.alerts.filter((item) => ids.includes(item.alert.id)).every((item) => item.pending && item.alert.acknowledgedAt)).toBe(true);
+    expect(await lead.core.rpc.handle('alerts.mute', { conversationId: first, minutes: 60 })).toMatchObject({ ok: false, error: { code: 'offline' } });
+    lead.core.goOnline();
+    await eventually(
+      () => lead.call('alerts.list', {}),
+      (list) => list.alerts.filter((item) => ids.includes(item.alert.id)).every((item) => !item.pending && item.alert.acknowledgedAt),
+      'both acknowledgements confirmed',
+    );
+
+    // A muted conversation raises nothing more; unmuted, it does again (a new card: the first was acknowledged).
+    await eventually(() => lead.core.rpc.handle('alerts.mute', { conversationId: first, minutes: null }), (answer) => answer.ok, 'muted');
+    expect((await lead.call('alerts.mutes', {})).mutes.map((mute) => mute.conversationId)).toContain(first);
+    await angry('何俊杰', '还是没有人管，太差劲了，气死我了');
+    expect(await stack.server.db.db.selectFrom('alerts').select('id').where('conversation_id', '=', first).execute()).toHaveLength(1);
+    expect(await lead.call('alerts.unmute', { conversationId: first })).toEqual({ ok: true, removed: true });
+    await angry('何俊杰', '太差劲了，等了一个星期还没发货，气死我了!');
+    await eventually(
+      () => lead.call('alerts.list', {}),
+      (list) => list.alerts.filter((item) => item.alert.conversationId === first).length === 2,
+      'a new alert once unmuted',
+    );
+    // Agents get none of this.
+    expect(await stack.agentA.core.rpc.handle('alerts.acknowledgeMany', { alertIds: ids })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await stack.agentA.core.rpc.handle('alerts.mutes', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('keeps the lead’s notification choice per kind on the workstation', async () => {
+    expect(await lead.call('alerts.preferences', {})).toEqual(DEFAULT_ALERT_PREFERENCES);
+    const quiet = { ...DEFAULT_ALERT_PREFERENCES, negative_sentiment: { notify: false, sound: false } };
+    expect(await lead.call('alerts.setPreferences', quiet)).toEqual(quiet);
+    expect(await lead.call('alerts.preferences', {})).toEqual(quiet);
+    expect(await lead.core.rpc.handle('alerts.setPreferences', { negative_sentiment: { notify: 'no' } })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await stack.agentA.core.rpc.handle('alerts.preferences', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/contracts/rpc';
 import { createCore, type Core } from '../../../electron/core/core';
 import type { SlaPolicyRecord } from '../../../shared/sla/policies';
-import { startTestServer, type Backend, type TestServer } from '../server/harness';
+import { startTestServer, type Backend, type TestServer, type TestServerOptions } from '../server/harness';
 
 const TOKEN_SECRET = 'core-integration-token-secret';
 
@@ -80,9 +80,9 @@ function agent(core: Core): TestAgent {
   };
 }
 
-export async function startStack(backend: Backend): Promise<Stack> {
+export async function startStack(backend: Backend, serverOptions: Omit<TestServerOptions, 'backend'> = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-core-it-'));
-  const server = await startTestServer({ backend, tokenSecret: TOKEN_SECRET });
+  const server = await startTestServer({ ...serverOptions, backend, tokenSecret: TOKEN_SECRET });
   const coreDir = (name: string) => join(dir, name);
   const agentA = agent(createCore({ dataDir: coreDir('a'), serverUrl: server.url }));
   const agentB = agent(createCore({ dataDir: coreDir('b'), serverUrl: server.url }));

@@ -191,10 +191,30 @@ export const HTTP_MATRIX: Record<string, RouteSpec> = {
     body: {},
     expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 400 },
   },
+  // Alert settings: admins only (an empty body is a 400 for them, naming the fields).
+  'GET /api/v1/admin/alert-settings': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 200 } },
+  'PUT /api/v1/admin/alert-settings': {
+    body: {},
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 400 },
+  },
+  // Mutes: leads (their teams) and admins. An empty body is a 400 for them; unmuting a
+  // conversation that does not exist a 404 (another team's lead: alerts.test.ts / alertTriage.test.ts).
+  'GET /api/v1/alerts/mutes': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 200, admin: 200 } },
+  'PUT /api/v1/alerts/mutes/:conversationId': {
+    body: {},
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 400, admin: 400 },
+  },
+  'DELETE /api/v1/alerts/mutes/:conversationId': {
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 404, admin: 404 },
+  },
 };
 
-/** Path parameters filled in: the 售前 team and li.na. */
-export const PATH_PARAMS: Record<string, string> = { ':teamId': 'team-presales', ':agentId': 'agent-li-na' };
+/** Path parameters filled in: the 售前 team, li.na, and a conversation that does not exist. */
+export const PATH_PARAMS: Record<string, string> = {
+  ':teamId': 'team-presales',
+  ':agentId': 'agent-li-na',
+  ':conversationId': 'conversation-not-there',
+};
 export const fillParams = (url: string) => url.replace(/:\w+/g, (name) => PATH_PARAMS[name] ?? name);
 
 /** Admin API (any route under /api/v1/admin/): admins only. GET answers 200; writes with an empty body 400. */

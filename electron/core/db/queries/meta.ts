@@ -1,6 +1,7 @@
 /** Key/value facts about this cache: sync cursor, client id, mutation counter, session agent. */
 import { randomUUID } from 'node:crypto';
 import { AgentSchema, type Agent } from '../../../../shared/domain/model';
+import { AlertPreferencesSchema, DEFAULT_ALERT_PREFERENCES, type AlertPreferences } from '../../../../shared/contracts/alerts';
 import type { Db } from '../database';
 
 function get(db: Db, key: string): string | undefined {
@@ -115,4 +116,16 @@ export function clearCache(db: Db): void {
     for (const key of ['cursor', 'poke_floor', 'session_agent', 'client_id', 'next_mutation_id'])
       remove(db, key);
   })();
+}
+
+/** The lead's notification choices per alert kind (this workstation only); defaults when unset or unreadable. */
+export function getAlertPreferences(db: Db): AlertPreferences {
+  const raw = get(db, 'alert_preferences');
+  if (!raw) return DEFAULT_ALERT_PREFERENCES;
+  const parsed = AlertPreferencesSchema.safeParse(JSON.parse(raw));
+  return parsed.success ? parsed.data : DEFAULT_ALERT_PREFERENCES;
+}
+
+export function setAlertPreferences(db: Db, preferences: AlertPreferences): void {
+  set(db, 'alert_preferences', JSON.stringify(preferences));
 }

@@ -1,14 +1,15 @@
 /**
  * The admin screen: SLA policies, business calendars, the bot's knowledge base, quality-review
- * scorecards and the auto-QA rules, one tab each.
- * Each tab edits a draft of the whole list and saves it in one call (the server replaces the list
- * atomically); the tab label carries a dot while it has unsaved changes.
+ * scorecards, the auto-QA rules and the alert settings, one tab each. Each tab edits a draft of the
+ * whole list (or settings object) and saves it in one call (the server replaces it atomically);
+ * list tabs carry a dot while they have unsaved changes.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
-import { ADMIN_TABS, isDirty, useAdmin, type AdminTab } from './adminSlice';
+import { ADMIN_TABS, isDirty, useAdmin } from './adminSlice';
+import { AlertSettingsTab } from './AlertSettingsTab';
 import { AutoQaTab } from './AutoQaTab';
 import { CalendarsTab } from './CalendarsTab';
 import { KnowledgeTab } from './KnowledgeTab';
@@ -16,28 +17,36 @@ import { PoliciesTab } from './PoliciesTab';
 import { ScorecardsTab } from './ScorecardsTab';
 import './admin.css';
 
+/** The list tabs (adminSlice drafts), then the alert settings (a form of its own). */
+const SCREEN_TABS = [...ADMIN_TABS, 'alerts'] as const;
+type ScreenTab = (typeof SCREEN_TABS)[number];
+
 export function AdminScreen(): React.JSX.Element {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<AdminTab>('policies');
+  const [tab, setTab] = useState<ScreenTab>('policies');
   const { load, claim } = useAdmin(useShallow((s) => ({ load: s.load, claim: s.claim })));
   const agentId = useAppStore((s) => s.session?.agent.id ?? null);
-  const dirty = useAdmin(
-    useShallow((s) => ({
-      policies: isDirty(s.policies),
-      calendars: isDirty(s.calendars),
-      knowledge: isDirty(s.knowledge),
-      scorecards: isDirty(s.scorecards),
-      autoQa: isDirty(s.autoQa),
-    })),
-  );
+  const dirty: Record<ScreenTab, boolean> = {
+    ...useAdmin(
+      useShallow((s) => ({
+        policies: isDirty(s.policies),
+        calendars: isDirty(s.calendars),
+        knowledge: isDirty(s.knowledge),
+        scorecards: isDirty(s.scorecards),
+        autoQa: isDirty(s.autoQa),
+      })),
+    ),
+    alerts: false,
+  };
   const directory = useAppStore((s) => s.directory);
   const loadDirectory = useAppStore((s) => s.loadDirectory);
-  const tabRefs = useRef<Record<AdminTab, HTMLButtonElement | null>>({
+  const tabRefs = useRef<Record<ScreenTab, HTMLButtonElement | null>>({
     policies: null,
     calendars: null,
     knowledge: null,
     scorecards: null,
     autoQa: null,
+    alerts: null,
   });
 
   useEffect(() => {
@@ -51,20 +60,20 @@ export function AdminScreen(): React.JSX.Element {
   }, [directory, loadDirectory]);
 
   const onTabKey = (event: React.KeyboardEvent) => {
-    const index = ADMIN_TABS.indexOf(tab);
+    const index = SCREEN_TABS.indexOf(tab);
     const next =
       event.key === 'ArrowRight'
-        ? (index + 1) % ADMIN_TABS.length
+        ? (index + 1) % SCREEN_TABS.length
         : event.key === 'ArrowLeft'
-          ? (index + ADMIN_TABS.length - 1) % ADMIN_TABS.length
+          ? (index + SCREEN_TABS.length - 1) % SCREEN_TABS.length
           : event.key === 'Home'
             ? 0
             : event.key === 'End'
-              ? ADMIN_TABS.length - 1
+              ? SCREEN_TABS.length - 1
               : -1;
     if (next < 0) return;
     event.preventDefault();
-    const name = ADMIN_TABS[next]!;
+    const name = SCREEN_TABS[next]!;
     setTab(name);
     tabRefs.current[name]?.focus();
   };
@@ -78,7 +87,7 @@ export function AdminScreen(): React.JSX.Element {
         </div>
       </header>
       <div className="admin-tabs" role="tablist" aria-label={t('admin.tabsLabel')} onKeyDown={onTabKey}>
-        {ADMIN_TABS.map((name) => (
+        {SCREEN_TABS.map((name) => (
           <button
             key={name}
             ref={(el) => {
@@ -117,6 +126,7 @@ export function AdminScreen(): React.JSX.Element {
         {tab === 'knowledge' && <KnowledgeTab />}
         {tab === 'scorecards' && <ScorecardsTab />}
         {tab === 'autoQa' && <AutoQaTab />}
+        {tab === 'alerts' && <AlertSettingsTab />}
       </div>
     </section>
   );

@@ -4,6 +4,7 @@
  * unsaved edits. Nothing is cached beyond the window: every load asks the server through the core
  * (scorecards excepted: they are synced records, read from the core's cache; see scorecardStore.ts).
  */
+import type { AlertSettings } from '../../../../shared/alerts';
 import type { KnowledgeEntryInput } from '../../../../shared/contracts/knowledge';
 import type { AutoQaRule } from '../../../../shared/qa/autoQa';
 import type { BusinessCalendarRecord, SlaPolicyRecord } from '../../../../shared/sla/policies';
@@ -52,6 +53,9 @@ export interface AdminView extends Lists {
    * the admin's edits kept as the draft against what the server holds.
    */
   scorecardRefused(refusal: { code: string; message: string }): Promise<void>;
+  /** Alert settings are one object, edited by AlertSettingsTab's own draft: read and replace them. */
+  fetchAlertSettings(): Promise<AlertSettings>;
+  storeAlertSettings(settings: AlertSettings): Promise<AlertSettings>;
 }
 
 const empty = <T>(): ListState<T> => ({
@@ -118,6 +122,8 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (setState, getState) =
 
   return {
     admin: {
+      fetchAlertSettings: async () => (await getApi().admin['alertSettings.get']({})).settings,
+      storeAlertSettings: async (settings) => (await getApi().admin['alertSettings.put']({ settings })).settings,
       policies: empty(),
       calendars: empty(),
       knowledge: empty(),

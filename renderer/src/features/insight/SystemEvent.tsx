@@ -81,5 +81,13 @@ export function SystemEvent({ detail }: { detail: MessageDetail }): React.JSX.El
       </span>
     );
   }
+  if (detail.kind === 'reopened_low_survey') {
+    const max = SURVEY_SCALES[detail.survey].max;
+    return (
+      <span className="system-event is-survey is-low" data-testid="survey-reopened-event">
+        {t('nlu.survey.reopened', { survey: t(`nlu.survey.short.${detail.survey}`), score: detail.score, max })}
+      </span>
+    );
+  }
   return null;
 }

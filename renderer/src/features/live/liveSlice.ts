@@ -4,7 +4,13 @@
  * store/coreEvents.ts reloads alerts when a `data.changed` names an alert and the queues when
  * inbox rows change, once the screen (or the rail badge) has loaded them. Never a second database.
  */
-import type { AlertListItem, TeamQueue } from '../../../../shared/contracts/alerts';
+import type { AlertMute } from '../../../../shared/alerts';
+import {
+  DEFAULT_ALERT_PREFERENCES,
+  type AlertListItem,
+  type AlertPreferences,
+  type TeamQueue,
+} from '../../../../shared/contracts/alerts';
 import type { RpcInput, RpcOutput } from '../../../../shared/contracts/rpc';
 import { getApi } from '../../api/client';
 import type { SliceCreator } from '../../store/types';
@@ -19,6 +25,21 @@ export interface LiveFloor {
   loadQueues(): Promise<void>;
   /** Rejects with the core's error (not a lead of the team, offline is queued, not refused). */
   acknowledge(alertId: string): Promise<void>;
+  /** Several at once (a selection, a conversation's group, all shown), queued like one. */
+  acknowledgeMany(alertIds: readonly string[]): Promise<void>;
+  /** Muted conversations (from the server; empty with `mutesError` when it cannot be reached). */
+  mutes: AlertMute[];
+  mutesError: string | null;
+  loadMutes(): Promise<void>;
+  /** Mute for `minutes` (null: until unmuted); the conversation's open alerts are acknowledged. */
+  mute(conversationId: string, minutes: number | null): Promise<void>;
+  unmute(conversationId: string): Promise<void>;
+  /** The signed-in lead takes the conversation (from its alert card). */
+  assignToMe(conversationId: string): Promise<void>;
+  /** The lead's toast / desktop notification and sound choice per kind (kept on this workstation). */
+  preferences: AlertPreferences;
+  loadPreferences(): Promise<void>;
+  setPreferences(preferences: AlertPreferences): Promise<void>;
   teamRouting(teamId: string): Promise<RpcOutput<'live.teamRouting'>>;
   setAutoAssign(teamId: string, autoAssign: boolean): Promise<RpcOutput<'live.setAutoAssign'>>;
   setCapacity(input: RpcInput<'live.setCapacity'>): Promise<void>;
@@ -29,7 +50,7 @@ export interface LiveSlice {
   live: LiveFloor;
 }
 
-export const createLiveSlice: SliceCreator<LiveSlice> = (set) => {
+export const createLiveSlice: SliceCreator<LiveSlice> = (set, get) => {
   const patch = (change: Partial<LiveFloor>) => set((state) => ({ live: { ...state.live, ...change } }));
   return {
     live: {
@@ -56,6 +77,43 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (set) => {
       },
       async acknowledge(alertId) {
         await getApi().alerts.acknowledge({ alertId });
+      },
+      async acknowledgeMany(alertIds) {
+        if (alertIds.length === 0) return;
+        await getApi().alerts.acknowledgeMany({ alertIds: [...alertIds] });
+      },
+      mutes: [],
+      mutesError: null,
+      async loadMutes() {
+        try {
+          patch({ mutes: (await getApi().alerts.mutes({})).mutes, mutesError: null });
+        } catch (error) {
+          patch({ mutes: [], mutesError: error instanceof Error ? error.message : String(error) });
+        }
+      },
+      async mute(conversationId, minutes) {
+        await getApi().alerts.mute({ conversationId, minutes });
+        await get().live.loadMutes();
+      },
+      async unmute(conversationId) {
+        await getApi().alerts.unmute({ conversationId });
+        await get().live.loadMutes();
+      },
+      async assignToMe(conversationId) {
+        const me = get().session?.agent.id;
+        if (!me) return;
+        await getApi().conversation.assign({ conversationId, assigneeId: me });
+      },
+      preferences: DEFAULT_ALERT_PREFERENCES,
+      async loadPreferences() {
+        try {
+          patch({ preferences: await getApi().alerts.preferences({}) });
+        } catch {
+          // Not a lead: the defaults stand and nothing is raised anyway.
+        }
+      },
+      async setPreferences(preferences) {
+        patch({ preferences: await getApi().alerts.setPreferences(preferences) });
       },
       teamRouting: (teamId) => getApi().live.teamRouting({ teamId }),
       setAutoAssign: (teamId, autoAssign) => getApi().live.setAutoAssign({ teamId, autoAssign }),
