@@ -1,7 +1,7 @@
 /**
  * The wallboard with traffic: the lead opens it, holds it on 售前 Pre-sales, and two customers
  * writing in show at once as two more waiting with the longest wait ticking, and in today's
- * conversations; let go, it moves on to the next team by itself.
+ * conversations; a VIP writing in shows on the VIP team's board; let go, it moves on to the next team by itself.
  */
 import { expect, test } from '@playwright/test';
 import { DEMO_LEAD, signIn, type Stack, startStack } from './harness';
@@ -49,6 +49,17 @@ test('the wallboard shows a team’s queue change at once and rotates through th
   for (let i = 0; i < 6 && !/Pre-sales/.test((await team.textContent()) ?? ''); i += 1)
     await page.getByTestId('wallboard-next').click();
   await expect(page.getByTestId('wallboard-conversations')).toHaveText(String(todayBefore + 2));
+
+  // A VIP writes in: the VIP team's board says so, in words a lead reads from across the room.
+  await stack.ingest({
+    channel: 'chat',
+    externalId: `wallboard-${stamp}-vip`,
+    contact: { externalId: `wallboard-${stamp}-vip`, name: '王建国', tier: 'vip' },
+    text: '请尽快联系我',
+  });
+  for (let i = 0; i < 6 && !/VIP/.test((await team.textContent()) ?? ''); i += 1)
+    await page.getByTestId('wallboard-next').click();
+  await expect(page.getByTestId('wallboard-at-risk-extra')).toContainText('1 VIP waiting');
 
   // Let go: it moves on to another team by itself.
   await page.getByTestId('wallboard-pause').click();

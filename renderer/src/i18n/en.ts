@@ -32,6 +32,8 @@ const en = {
     csat: 'CSAT',
     sla: 'First response in SLA',
     kpiOffline: 'Today’s figures need the server; the queue above is live from this workstation.',
+    breached: '{{count}} overdue',
+    vipWaiting: '{{count}} VIP waiting',
   },
   topbar: {
     signedInAs: 'Signed in as {{name}}',

@@ -37,6 +37,8 @@ const zhCN: Strings<Messages> = {
     csat: '满意度',
     sla: '首次响应达标率',
     kpiOffline: '今日指标需要连接服务器；上方排队数据来自本机，实时更新。',
+    breached: '{{count}} 个已超时',
+    vipWaiting: '{{count}} 位 VIP 排队',
   },
   topbar: {
     signedInAs: '当前登录：{{name}}',

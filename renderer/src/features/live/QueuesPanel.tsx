@@ -110,7 +110,26 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
             {queue.atRisk}
           </dd>
         </div>
+        <div>
+          <dt>{t('live.queues.breached')}</dt>
+          <dd className={queue.breached > 0 ? 'live-hot' : undefined} data-testid="live-breached">
+            {queue.breached}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('live.queues.vipWaiting')}</dt>
+          <dd className={queue.vipWaiting > 0 ? 'live-hot' : undefined} data-testid="live-vip-waiting">
+            {queue.vipWaiting}
+          </dd>
+        </div>
       </dl>
+      {queue.byChannel.length > 0 && (
+        <p className="muted small" aria-label={t('live.queues.byChannel')} data-testid="live-by-channel">
+          {queue.byChannel
+            .map((row) => t('live.queues.channelWaiting', { channel: t(`channel.${row.channel}`), count: row.waiting }))
+            .join(' · ')}
+        </p>
+      )}
       {!online || problem === 'offline' ? (
         <p className="muted small">{t('live.queues.offline')}</p>
       ) : problem ? (

@@ -166,14 +166,39 @@ function TeamBoard({ queue, history }: { queue: TeamQueue; history: readonly Wai
   const figures = today && 'figures' in today ? today.figures : null;
   return (
     <div className="wallboard-grid">
-      <Tile label={t('wallboard.waiting')} value={String(queue.waiting)} tone={queue.waiting > 0 ? 'warn' : 'ok'} testId="wallboard-waiting" />
+      <Tile
+        label={t('wallboard.waiting')}
+        value={String(queue.waiting)}
+        tone={queue.vipWaiting > 0 ? 'hot' : queue.waiting > 0 ? 'warn' : 'ok'}
+        testId="wallboard-waiting"
+        extra={
+          queue.byChannel.length > 1
+            ? queue.byChannel.map((row) => `${t(`channel.${row.channel}`)} ${row.waiting}`).join(' · ')
+            : undefined
+        }
+      />
       <Tile
         label={t('wallboard.longestWait')}
         value={waitedMs === null ? '—' : clock(waitedMs)}
         tone={waitedMs !== null && waitedMs > 120_000 ? 'hot' : 'ok'}
         testId="wallboard-longest"
       />
-      <Tile label={t('wallboard.atRisk')} value={String(queue.atRisk)} tone={queue.atRisk > 0 ? 'hot' : 'ok'} testId="wallboard-at-risk" />
+      <Tile
+        label={t('wallboard.atRisk')}
+        value={String(queue.atRisk)}
+        tone={queue.breached > 0 ? 'hot' : queue.atRisk > 0 ? 'warn' : 'ok'}
+        testId="wallboard-at-risk"
+        extra={
+          queue.breached > 0 || queue.vipWaiting > 0
+            ? [
+                queue.breached > 0 ? t('wallboard.breached', { count: queue.breached }) : '',
+                queue.vipWaiting > 0 ? t('wallboard.vipWaiting', { count: queue.vipWaiting }) : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')
+            : undefined
+        }
+      />
       <div className="wallboard-tile wallboard-spark" aria-label={t('wallboard.lastHour')}>
         <span className="wallboard-label">{t('wallboard.lastHour')}</span>
         <div className="wallboard-spark-chart">
@@ -213,13 +238,18 @@ function useSecondClock(): number {
   return now;
 }
 
-function Tile({ label, value, tone, testId }: { label: string; value: string; tone: 'ok' | 'warn' | 'hot'; testId: string }): React.JSX.Element {
+function Tile(props: { label: string; value: string; tone: 'ok' | 'warn' | 'hot'; testId: string; extra?: string }): React.JSX.Element {
   return (
-    <div className={`wallboard-tile is-${tone}`}>
-      <span className="wallboard-label">{label}</span>
-      <strong className="wallboard-value" data-testid={testId}>
-        {value}
+    <div className={`wallboard-tile is-${props.tone}`}>
+      <span className="wallboard-label">{props.label}</span>
+      <strong className="wallboard-value" data-testid={props.testId}>
+        {props.value}
       </strong>
+      {props.extra && (
+        <span className="wallboard-extra" data-testid={`${props.testId}-extra`}>
+          {props.extra}
+        </span>
+      )}
     </div>
   );
 }
