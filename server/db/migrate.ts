@@ -21,6 +21,7 @@ import * as m016 from './migrations/016_alert_triage';
 import * as m017 from './migrations/017_kpi';
 import * as m018 from './migrations/018_auto_qa';
 import * as m019 from './migrations/019_qa_calibration';
+import * as m020 from './migrations/020_agent_status_since';
 import type { ServerDatabase } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '017_kpi': m017,
   '018_auto_qa': m018,
   '019_qa_calibration': m019,
+  '020_agent_status_since': m020,
 };
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<MigrationResultSet> {

@@ -26,6 +26,8 @@ export interface AgentsTable {
   role: string;
   status: string;
   created_at: string;
+  /** Migration 020: when the status last changed. */
+  status_since?: string | null;
 }
 
 export interface AgentTeamsTable {

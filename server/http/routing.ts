@@ -4,13 +4,16 @@
  *   GET /api/v1/routing/teams/:teamId               → TeamRoutingView            (lead of the team, admin)
  *   PUT /api/v1/routing/teams/:teamId  { autoAssign }                            (lead of the team, admin)
  *   PUT /api/v1/routing/agents/:agentId/capacity  { capacity }                   (lead of one of their teams, admin)
- * Switching auto-assign on, or raising capacity, dispatches the affected queues at once.
+ *   PUT /api/v1/routing/agents/:agentId/status  { status }  → { status, statusSince }  (lead of one of their teams, admin)
+ * Switching auto-assign on, raising capacity or making an agent available dispatches the affected
+ * queues at once. An agent whose status a lead changes sees it at once (a directory change).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow, SwitchboardError } from '../../shared/contracts/errors';
 import {
   AgentCapacityBodySchema,
+  AgentStatusBodySchema,
   TeamRoutingBodySchema,
   type MyRouting,
   type TeamRoutingView,
@@ -29,6 +32,7 @@ import {
 } from '../db/queries/routing';
 import { authenticate } from '../domain/auth';
 import type { DomainContext } from '../domain/context';
+import { setAgentStatus } from '../domain/routing/presence';
 import { triggerDispatch } from '../domain/routing/scheduler';
 import { bearerToken } from './errors';
 
@@ -108,5 +112,19 @@ export function registerRoutingRoutes(app: FastifyInstance, ctx: DomainContext):
     await writeTransaction(ctx.store, (trx) => setCapacity(trx, agentId, body.capacity));
     triggerDispatch(ctx, target.teamIds);
     return { capacity: body.capacity };
+  });
+
+  app.put('/api/v1/routing/agents/:agentId/status', async (request) => {
+    const actor = await signedIn(ctx, request);
+    const { agentId } = parseOrThrow(AgentParams, request.params, 'agent');
+    const body = parseOrThrow(AgentStatusBodySchema, request.body, 'status');
+    const target = await getAgent(ctx.store.db, agentId);
+    if (!target) throw new SwitchboardError('not_found', `agent ${agentId} does not exist`);
+    requireLeadOf(actor, target.teamIds);
+    if (target.role !== 'agent') throw new SwitchboardError('invalid', `${target.name} is not an agent; only agents take conversations`);
+    await setAgentStatus(ctx, agentId, body.status);
+    if (body.status === 'available') triggerDispatch(ctx, target.teamIds);
+    const row = await ctx.store.db.selectFrom('agents').select('status_since').where('id', '=', agentId).executeTakeFirst();
+    return { status: body.status, statusSince: row?.status_since ?? null };
   });
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ChannelSchema, PrioritySchema } from '../domain/model';
-import { AgentCapacityBodySchema, TeamRoutingBodySchema, TeamRoutingViewSchema } from './routing';
+import { AgentCapacityBodySchema, AgentStatusBodySchema, TeamRoutingBodySchema, TeamRoutingViewSchema } from './routing';
 import { AlertMuteBodySchema, AlertMuteSchema } from '../alerts';
 import { AlertSchema, SlaTargetNameSchema } from './sla';
 
@@ -185,6 +185,10 @@ export const AlertRpcContract = {
   'live.setCapacity': {
     input: z.object({ agentId: Id }).extend(AgentCapacityBodySchema.shape),
     output: AgentCapacityBodySchema,
+  },
+  'live.setAgentStatus': {
+    input: z.object({ agentId: Id }).extend(AgentStatusBodySchema.shape),
+    output: AgentStatusBodySchema.extend({ statusSince: z.string().nullable() }),
   },
   'live.slaReport': {
     input: z.object({ from: Instant, to: Instant, teamId: Id.optional() }),

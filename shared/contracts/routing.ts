@@ -64,12 +64,18 @@ export const TeamRoutingViewSchema = z.object({
       id: Id,
       name: z.string(),
       status: AgentStatusSchema,
+      /** When the status last changed (absent from older servers; null before the first change). */
+      statusSince: z.string().max(40).nullable().optional(),
       load: CapacitySchema,
       capacity: CapacitySchema,
     }),
   ),
 });
 export type TeamRoutingView = z.infer<typeof TeamRoutingViewSchema>;
+
+/** PUT /api/v1/routing/agents/:agentId/status: a lead sets an agent's status (e.g. away, so nothing more is routed). */
+export const AgentStatusBodySchema = z.object({ status: AgentStatusSchema }).strict();
+export type AgentStatusBody = z.infer<typeof AgentStatusBodySchema>;
 
 /** GET /api/v1/routing/me: what the workstation cannot compute locally. */
 export const MyRoutingSchema = z.object({ capacity: CapacitySchema });

@@ -82,6 +82,12 @@ test('a lead sees a breach alert appear, acknowledges it, and it leaves the unac
   await expect(presales.getByTestId('live-at-risk')).toHaveText('1');
   await expect(presales.getByTestId('live-auto-assign')).toBeVisible();
   await expect(presales.locator('[data-testid="live-agent"][data-agent-id="agent-li-na"]')).toBeVisible();
+  // The lead sets Li Na away from the board; it says since when.
+  const liNa = presales.locator('[data-testid="live-agent"][data-agent-id="agent-li-na"]');
+  await liNa.getByTestId('live-agent-status').selectOption('away');
+  await expect(liNa.getByTestId('live-agent-since')).toContainText('since just now');
+  await expect(liNa.getByTestId('live-agent-status')).toHaveValue('away');
+  await expect(presales.getByTestId('live-breached')).toHaveText('1');
 
   // The report counts the breach today.
   await page.getByTestId('live-tab-report').click();

@@ -35,6 +35,7 @@ type AlertMethods =
   | 'live.teamRouting'
   | 'live.setAutoAssign'
   | 'live.setCapacity'
+  | 'live.setAgentStatus'
   | 'live.slaReport';
 
 function requireLead(ctx: CoreContext) {
@@ -116,6 +117,12 @@ export function alertHandlers(ctx: CoreContext): HandlersOf<AlertMethods> {
           body: { capacity },
         },
         AgentCapacityBodySchema,
+      ),
+    'live.setAgentStatus': ({ agentId, status }) =>
+      callServer(
+        ctx,
+        { method: 'PUT', path: `/api/v1/routing/agents/${encodeURIComponent(agentId)}/status`, body: { status } },
+        AlertRpcContract['live.setAgentStatus'].output,
       ),
     'live.slaReport': ({ from, to, teamId }) => {
       const query = new URLSearchParams({ from, to, ...(teamId ? { teamId } : {}) });

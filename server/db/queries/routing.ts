@@ -104,6 +104,8 @@ export interface TeamMember {
   id: string;
   name: string;
   status: AgentStatus;
+  /** When the status last changed; null when it has not since the upgrade. */
+  statusSince: string | null;
 }
 
 /** The team's agents who may hold work (role agent), by id. */
@@ -111,12 +113,17 @@ export async function teamMembers(db: Db | Trx, teamId: string): Promise<TeamMem
   const rows = await db
     .selectFrom('agents')
     .innerJoin('agent_teams', 'agent_teams.agent_id', 'agents.id')
-    .select(['agents.id', 'agents.name', 'agents.status'])
+    .select(['agents.id', 'agents.name', 'agents.status', 'agents.status_since'])
     .where('agent_teams.team_id', '=', teamId)
     .where('agents.role', '=', 'agent')
     .orderBy('agents.id')
     .execute();
-  return rows.map((row) => ({ id: row.id, name: row.name, status: row.status as AgentStatus }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    status: row.status as AgentStatus,
+    statusSince: row.status_since ?? null,
+  }));
 }
 
 /** Open and pending conversations each agent holds, per channel (all teams). */
@@ -216,8 +223,8 @@ export async function unansweredHeldBy(db: Db | Trx, agentId: string): Promise<s
   return rows.map((row) => row.id);
 }
 
-export async function setAgentStatusRow(trx: Trx, agentId: string, status: AgentStatus): Promise<void> {
-  await trx.updateTable('agents').set({ status }).where('id', '=', agentId).execute();
+export async function setAgentStatusRow(trx: Trx, agentId: string, status: AgentStatus, now: string): Promise<void> {
+  await trx.updateTable('agents').set({ status, status_since: now }).where('id', '=', agentId).execute();
 }
 
 /** Clears the assignee only if `agentId` still holds the conversation at `version`; returns whether it did. */

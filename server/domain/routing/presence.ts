@@ -18,8 +18,8 @@ import { MutationRejected } from '../mutations/common';
 import { addressOf, conversationChange, directoryChange, messageChange } from '../snapshots';
 import { bumpVersion } from '../versioning';
 
-async function statusChange(trx: Trx, agentId: string, status: AgentStatus): Promise<NewChange[]> {
-  await setAgentStatusRow(trx, agentId, status);
+async function statusChange(trx: Trx, agentId: string, status: AgentStatus, now: string): Promise<NewChange[]> {
+  await setAgentStatusRow(trx, agentId, status, now);
   const agent = await getAgent(trx, agentId);
   if (!agent) throw new MutationRejected('not_found', `agent ${agentId} does not exist`);
   return [directoryChange({ type: 'agent.updated', agent })];
@@ -33,7 +33,7 @@ export async function setOwnStatus(
   const current = await getAgent(ctx.trx, ctx.actor.id);
   if (!current) throw new MutationRejected('not_found', 'your agent record no longer exists');
   if (current.status === args.status) return { changes: [] };
-  return { changes: await statusChange(ctx.trx, ctx.actor.id, args.status) };
+  return { changes: await statusChange(ctx.trx, ctx.actor.id, args.status, ctx.now) };
 }
 
 /** A status change the server decides (e.g. offline after disconnect); returns the previous status. */
@@ -45,7 +45,7 @@ export async function setAgentStatus(
   return commitWithChanges(ctx, async (trx, append) => {
     const current = await getAgent(trx, agentId);
     if (!current) return null;
-    if (current.status !== status) await append(await statusChange(trx, agentId, status));
+    if (current.status !== status) await append(await statusChange(trx, agentId, status, ctx.now().toISOString()));
     return current.status;
   });
 }

@@ -173,6 +173,12 @@ export const HTTP_MATRIX: Record<string, RouteSpec> = {
     body: { capacity: { chat: 3, email: 10, voice: 1, sms: 5, social: 5 } },
     expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 200, admin: 200 },
   },
+  // A lead setting an agent's status (li.na, back to available): her teams' leads and admins;
+  // not even li.na herself through this route (she uses agent.setStatus).
+  'PUT /api/v1/routing/agents/:agentId/status': {
+    body: { status: 'available' },
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 200, admin: 200 },
+  },
   // The SLA report: leads and admins; without its query (from, to) they get 400.
   'GET /api/v1/reports/sla': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 400, admin: 400 } },
   // The quality report: the same gate; without its query (from, to) leads and admins get 400.

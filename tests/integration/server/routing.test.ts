@@ -16,6 +16,7 @@ import { createDemoConnector } from '../../../server/domain/connectors';
 import type { DomainContext } from '../../../server/domain/context';
 import { dispatchTeam } from '../../../server/domain/routing/dispatch';
 import { connectSocket, startTestServer, testBackends, type TestServer } from './harness';
+import { socketSync } from './socketSync';
 import { type Ack, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 
 const PRESALES = 'team-presales';
@@ -162,6 +163,35 @@ describe.each(testBackends())('routing (%s)', (backend) => {
     expect(await assigneeOf(server, chat)).toBeNull();
     await setStatus(LI_NA, 'available');
     await until(server, async () => (await assigneeOf(server, chat)) === LI_NA);
+  });
+
+  it('lets a lead set an agent away (nothing more is routed to her, and she sees it) and back, since when shown', async () => {
+    const lead = (await server.login('liu.yang@demo.switchboard')).token;
+    const away = await api(server, lead, 'PUT', `/api/v1/routing/agents/${LI_NA}/status`, { status: 'away' });
+    expect(away).toMatchObject({ status: 200, body: { status: 'away' } });
+    const since = (away.body as { statusSince: string | null }).statusSince;
+    expect(since).not.toBeNull();
+    const board = await api(server, lead, 'GET', `/api/v1/routing/teams/${PRESALES}`);
+    expect((board.body as TeamRoutingView).agents.find((agent) => agent.id === LI_NA)).toMatchObject({
+      status: 'away',
+      statusSince: since,
+    });
+    // Li Na's own workstation hears it as a directory change.
+    const heard = await socketSync().pullNew(socketFor[LI_NA]!);
+    expect(heard.some((change) => change.type === 'agent.updated' && change.agent.id === LI_NA && change.agent.status === 'away')).toBe(true);
+
+    const chat = await ingestChat(server, 'set-away', 1);
+    await server.routing.idle();
+    expect(await assigneeOf(server, chat)).toBeNull();
+    expect((await api(server, lead, 'PUT', `/api/v1/routing/agents/${LI_NA}/status`, { status: 'available' })).status).toBe(200);
+    await until(server, async () => (await assigneeOf(server, chat)) === LI_NA);
+
+    // An agent may not set a colleague's status; a bad status is named; a lead is not an agent.
+    const agentToken = (await server.login('wang.wei@demo.switchboard')).token;
+    expect((await api(server, agentToken, 'PUT', `/api/v1/routing/agents/${LI_NA}/status`, { status: 'away' })).status).toBe(403);
+    const bad = await api(server, lead, 'PUT', `/api/v1/routing/agents/${LI_NA}/status`, { status: 'asleep' });
+    expect(bad.status).toBe(400);
+    expect((await api(server, admin, 'PUT', `/api/v1/routing/agents/agent-liu-yang/status`, { status: 'away' })).status).toBe(400);
   });
 
   it('a lead of another team may not switch this team, an agent may not either', async () => {

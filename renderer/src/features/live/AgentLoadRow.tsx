@@ -1,8 +1,13 @@
-/** One agent in a team card: status, load / capacity per channel, and inline capacity editing. */
+/**
+ * One agent in a team card: status (a lead may change it: away stops routing to them, available
+ * starts it again) and for how long, load / capacity per channel, and inline capacity editing.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capacity, TeamRoutingView } from '../../../../shared/contracts/routing';
-import { CHANNELS } from '../../../../shared/domain/model';
+import { AGENT_STATUSES, CHANNELS, type AgentStatus } from '../../../../shared/domain/model';
+import { formatAgo } from './format';
+import { useNow } from '../../app/useNow';
 import { errorMessage } from '../../api/client';
 import { useAppStore } from '../../store';
 import '../presence/presence.css';
@@ -14,6 +19,18 @@ export function AgentLoadRow({ agent, onSaved }: { agent: AgentView; onSaved(): 
   const [draft, setDraft] = useState<Capacity | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const setCapacity = useAppStore((s) => s.live.setCapacity);
+  const setAgentStatus = useAppStore((s) => s.live.setAgentStatus);
+  const language = useAppStore((s) => s.language);
+  const now = useNow();
+  const changeStatus = async (status: AgentStatus) => {
+    try {
+      await setAgentStatus({ agentId: agent.id, status });
+      setProblem(null);
+      onSaved();
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  };
   // Channels the agent holds or may hold, so "voice 0/0" does not clutter the row.
   const channels = CHANNELS.filter((channel) => agent.capacity[channel] > 0 || agent.load[channel] > 0);
 
@@ -33,7 +50,32 @@ export function AgentLoadRow({ agent, onSaved }: { agent: AgentView; onSaved(): 
     <tr data-testid="live-agent" data-agent-id={agent.id}>
       <th scope="row">{agent.name}</th>
       <td className="live-status">
-        <span className={`presence-dot presence-${agent.status}`} aria-hidden="true" /> {t(`presence.status.${agent.status}`)}
+        <span className={`presence-dot presence-${agent.status}`} aria-hidden="true" />{' '}
+        <select
+          className="select"
+          value={agent.status}
+          aria-label={t('live.queues.statusOf', { name: agent.name })}
+          onChange={(e) => void changeStatus(e.target.value as AgentStatus)}
+          data-testid="live-agent-status"
+        >
+          {AGENT_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`presence.status.${status}`)}
+            </option>
+          ))}
+        </select>
+        {agent.statusSince && (
+          <span className="muted small" data-testid="live-agent-since">
+            {' '}
+            {t('live.queues.since', { ago: formatAgo(agent.statusSince, now, language, t('live.queues.justNow')) })}
+          </span>
+        )}
+        {problem && !draft && (
+          <span className="form-error small" role="alert">
+            {' '}
+            {problem}
+          </span>
+        )}
       </td>
       <td>
         {draft ? (

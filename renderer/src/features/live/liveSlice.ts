@@ -43,6 +43,8 @@ export interface LiveFloor {
   teamRouting(teamId: string): Promise<RpcOutput<'live.teamRouting'>>;
   setAutoAssign(teamId: string, autoAssign: boolean): Promise<RpcOutput<'live.setAutoAssign'>>;
   setCapacity(input: RpcInput<'live.setCapacity'>): Promise<void>;
+  /** A lead sets an agent's status (needs the server; rejects with its error). */
+  setAgentStatus(input: RpcInput<'live.setAgentStatus'>): Promise<void>;
   slaReport(range: RpcInput<'live.slaReport'>): Promise<RpcOutput<'live.slaReport'>>;
 }
 
@@ -119,6 +121,9 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (set, get) => {
       setAutoAssign: (teamId, autoAssign) => getApi().live.setAutoAssign({ teamId, autoAssign }),
       async setCapacity(input) {
         await getApi().live.setCapacity(input);
+      },
+      async setAgentStatus(input) {
+        await getApi().live.setAgentStatus(input);
       },
       slaReport: (range) => getApi().live.slaReport(range),
     },
