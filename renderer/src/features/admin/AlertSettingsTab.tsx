@@ -63,13 +63,25 @@ export function AlertSettingsTab(): React.JSX.Element {
         <button type="button" className="btn" disabled={!dirty || saving} onClick={() => setDraft(saved)}>
           {t('admin.discard')}
         </button>
-        <button type="button" className="btn btn-primary" disabled={!dirty || saving} onClick={() => void save()} data-testid="admin-alerts-save">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={!dirty || saving}
+          onClick={() => void save()}
+          data-testid="admin-alerts-save"
+        >
           {saving ? t('admin.saving') : t('admin.save')}
         </button>
       </div>
       {problem && (
         <div className="form-error admin-server-error" role="alert">
-          {problem.code === 'offline' ? t('admin.offline') : <><strong>{t('admin.serverRefused')}:</strong> <span>{problem.message}</span></>}
+          {problem.code === 'offline' ? (
+            t('admin.offline')
+          ) : (
+            <>
+              <strong>{t('admin.serverRefused')}:</strong> <span>{problem.message}</span>
+            </>
+          )}
         </div>
       )}
       <section className="admin-section admin-alerts-body">

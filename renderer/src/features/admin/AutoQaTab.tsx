@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { AUTO_QA_RULE_KINDS, type AutoQaRule, type AutoQaRuleKind } from '../../../../shared/qa/autoQa';
 import { useAdmin } from './adminSlice';
 import { AutoQaEditor } from './AutoQaEditor';
-import { MoveButtons, moved, secondsAsText, useRevealSelected } from './fields';
+import { MoveButtons, moved, secondsAsText, useRevealSelected, AdminListItem } from './fields';
 import { newestScorecard } from './scorecardStore';
 import { TabFrame } from './TabFrame';
 import { validateAutoQaRules } from './qaValidation';
@@ -111,34 +111,28 @@ export function AutoQaTab(): React.JSX.Element {
               ) : (
                 <ol ref={listRef} className="admin-list" data-testid="admin-autoqa-list">
                   {rules.map((rule, i) => (
-                    <li
+                    <AdminListItem
                       key={rule.id}
-                      className={i === index ? 'admin-list-item is-selected' : 'admin-list-item'}
+                      selected={i === index}
+                      onSelect={() => setSelected(i)}
+                      testId="admin-autoqa-item"
+                      after={
+                        <MoveButtons
+                          name={nameOf(rule)}
+                          canUp={i > 0}
+                          canDown={i < rules.length - 1}
+                          onMove={(delta) => move(i, delta)}
+                        />
+                      }
                     >
-                      <button
-                        type="button"
-                        className="admin-list-select"
-                        aria-current={i === index}
-                        onClick={() => setSelected(i)}
-                        data-testid="admin-autoqa-item"
-                      >
-                        <span className="admin-order">{i + 1}</span>
-                        <span className="admin-list-text">
-                          <strong>{nameOf(rule)}</strong>
-                          <span className="admin-list-sub">{summary(rule)}</span>
-                        </span>
-                        {!rule.active && (
-                          <span className="badge admin-off">{t('admin.autoQa.inactive')}</span>
-                        )}
-                        {withErrors.has(i) && <span className="admin-error-dot" aria-hidden="true" />}
-                      </button>
-                      <MoveButtons
-                        name={nameOf(rule)}
-                        canUp={i > 0}
-                        canDown={i < rules.length - 1}
-                        onMove={(delta) => move(i, delta)}
-                      />
-                    </li>
+                      <span className="admin-order">{i + 1}</span>
+                      <span className="admin-list-text">
+                        <strong>{nameOf(rule)}</strong>
+                        <span className="admin-list-sub">{summary(rule)}</span>
+                      </span>
+                      {!rule.active && <span className="badge admin-off">{t('admin.autoQa.inactive')}</span>}
+                      {withErrors.has(i) && <span className="admin-error-dot" aria-hidden="true" />}
+                    </AdminListItem>
                   ))}
                 </ol>
               )}

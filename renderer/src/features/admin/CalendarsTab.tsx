@@ -8,7 +8,7 @@ import type { BusinessCalendarRecord } from '../../../../shared/sla/policies';
 import { parseTimeOfDay, WEEKDAYS } from '../../../../shared/sla/types';
 import { useAdmin } from './adminSlice';
 import { CalendarEditor } from './CalendarEditor';
-import { useRevealSelected } from './fields';
+import { useRevealSelected, AdminListItem } from './fields';
 import { TabFrame } from './TabFrame';
 import { fieldsOf, recordsWithErrors, validateCalendars } from './validation';
 
@@ -85,31 +85,25 @@ export function CalendarsTab(): React.JSX.Element {
                   const hours = weeklyHours(record);
                   const count = usage(record.id);
                   return (
-                    <li
+                    <AdminListItem
                       key={record.id}
-                      className={i === index ? 'admin-list-item is-selected' : 'admin-list-item'}
+                      selected={i === index}
+                      onSelect={() => setSelected(i)}
+                      testId="admin-calendar-item"
                     >
-                      <button
-                        type="button"
-                        className="admin-list-select"
-                        aria-current={i === index}
-                        onClick={() => setSelected(i)}
-                        data-testid="admin-calendar-item"
-                      >
-                        <span className="admin-list-text">
-                          <strong>{record.name || t('admin.calendars.newName')}</strong>
-                          <span className="admin-list-sub">
-                            {record.calendar.timeZone}
-                            {' · '}
-                            {record.calendar.alwaysOpen
-                              ? t('admin.calendars.alwaysOpen')
-                              : hours !== null && t('admin.calendars.openPerWeek', { hours })}
-                          </span>
+                      <span className="admin-list-text">
+                        <strong>{record.name || t('admin.calendars.newName')}</strong>
+                        <span className="admin-list-sub">
+                          {record.calendar.timeZone}
+                          {' · '}
+                          {record.calendar.alwaysOpen
+                            ? t('admin.calendars.alwaysOpen')
+                            : hours !== null && t('admin.calendars.openPerWeek', { hours })}
                         </span>
-                        {count > 0 && <span className="badge">{t('admin.calendars.inUse', { count })}</span>}
-                        {withErrors.has(i) && <span className="admin-error-dot" aria-hidden="true" />}
-                      </button>
-                    </li>
+                      </span>
+                      {count > 0 && <span className="badge">{t('admin.calendars.inUse', { count })}</span>}
+                      {withErrors.has(i) && <span className="admin-error-dot" aria-hidden="true" />}
+                    </AdminListItem>
                   );
                 })}
               </ul>

@@ -9,7 +9,7 @@ import { useAdmin } from './adminSlice';
 import { KnowledgeEditor } from './KnowledgeEditor';
 import { TabFrame } from './TabFrame';
 import { fieldsOf, recordsWithErrors, validateKnowledge } from './validation';
-import { FieldMessage, useRevealSelected } from './fields';
+import { FieldMessage, useRevealSelected, AdminListItem } from './fields';
 
 function newEntry(): KnowledgeEntryInput {
   return {
@@ -88,26 +88,23 @@ export function KnowledgeTab(): React.JSX.Element {
               ) : (
                 <ul ref={listRef} className="admin-list" data-testid="admin-kb-list">
                   {visible.map(({ entry, i }) => (
-                    <li key={i} className={i === index ? 'admin-list-item is-selected' : 'admin-list-item'}>
-                      <button
-                        type="button"
-                        className="admin-list-select"
-                        aria-current={i === index}
-                        onClick={() => setSelected(i)}
-                        data-testid="admin-kb-item"
-                      >
-                        <span className="admin-list-text">
-                          <strong className="admin-intent">
-                            {entry.intent || t('admin.knowledge.untitled')}
-                          </strong>
-                          <span className="admin-list-sub">
-                            {entry.variants[language][0] || entry.variants.en[0] || ''}
-                          </span>
+                    <AdminListItem
+                      key={i}
+                      selected={i === index}
+                      onSelect={() => setSelected(i)}
+                      testId="admin-kb-item"
+                    >
+                      <span className="admin-list-text">
+                        <strong className="admin-intent">
+                          {entry.intent || t('admin.knowledge.untitled')}
+                        </strong>
+                        <span className="admin-list-sub">
+                          {entry.variants[language][0] || entry.variants.en[0] || ''}
                         </span>
-                        <span className="badge">{t(`admin.knowledge.issueTypes.${entry.issueType}`)}</span>
-                        {withErrors.has(i) && <span className="admin-error-dot" aria-hidden="true" />}
-                      </button>
-                    </li>
+                      </span>
+                      <span className="badge">{t(`admin.knowledge.issueTypes.${entry.issueType}`)}</span>
+                      {withErrors.has(i) && <span className="admin-error-dot" aria-hidden="true" />}
+                    </AdminListItem>
                   ))}
                 </ul>
               )}

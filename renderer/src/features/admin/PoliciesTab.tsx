@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCatchAll, type SlaPolicyRecord } from '../../../../shared/sla/policies';
 import { useAdmin } from './adminSlice';
-import { MoveButtons, moved, useRevealSelected } from './fields';
+import { MoveButtons, moved, useRevealSelected, AdminListItem } from './fields';
 import { PolicyEditor } from './PolicyEditor';
 import { TabFrame } from './TabFrame';
 import { fieldsOf, recordsWithErrors, shadowsOthers, validatePolicies } from './validation';
@@ -72,38 +72,34 @@ export function PoliciesTab(): React.JSX.Element {
                 {policies.map((policy, i) => {
                   const catchAll = i === lastIndex;
                   return (
-                    <li
+                    <AdminListItem
                       key={policy.id}
-                      className={i === index ? 'admin-list-item is-selected' : 'admin-list-item'}
+                      selected={i === index}
+                      onSelect={() => setSelected(i)}
+                      testId="admin-policy-item"
+                      after={
+                        !catchAll && (
+                          <MoveButtons
+                            name={policy.name}
+                            canUp={i > 0}
+                            canDown={i < lastIndex - 1}
+                            onMove={(delta) => move(i, delta)}
+                          />
+                        )
+                      }
                     >
-                      <button
-                        type="button"
-                        className="admin-list-select"
-                        aria-current={i === index}
-                        onClick={() => setSelected(i)}
-                        data-testid="admin-policy-item"
-                      >
-                        <span className="admin-order">{i + 1}</span>
-                        <span className="admin-list-text">
-                          <strong>{policy.name || t('admin.policies.newName')}</strong>
-                          <span className="admin-list-sub">
-                            {catchAll || isCatchAll(policy.match)
-                              ? t('admin.policies.everything')
-                              : summary(policy, t)}
-                          </span>
+                      <span className="admin-order">{i + 1}</span>
+                      <span className="admin-list-text">
+                        <strong>{policy.name || t('admin.policies.newName')}</strong>
+                        <span className="admin-list-sub">
+                          {catchAll || isCatchAll(policy.match)
+                            ? t('admin.policies.everything')
+                            : summary(policy, t)}
                         </span>
-                        {catchAll && <span className="badge">{t('admin.policies.catchAll')}</span>}
-                        {withErrors.has(i) && <span className="admin-error-dot" aria-hidden="true" />}
-                      </button>
-                      {!catchAll && (
-                        <MoveButtons
-                          name={policy.name}
-                          canUp={i > 0}
-                          canDown={i < lastIndex - 1}
-                          onMove={(delta) => move(i, delta)}
-                        />
-                      )}
-                    </li>
+                      </span>
+                      {catchAll && <span className="badge">{t('admin.policies.catchAll')}</span>}
+                      {withErrors.has(i) && <span className="admin-error-dot" aria-hidden="true" />}
+                    </AdminListItem>
                   );
                 })}
               </ol>

@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAdmin } from './adminSlice';
-import { useRevealSelected } from './fields';
+import { useRevealSelected, AdminListItem } from './fields';
 import { validateScorecards, type ScorecardDraft } from './qaValidation';
 import { ScorecardEditor } from './ScorecardEditor';
 import { TabFrame } from './TabFrame';
@@ -79,33 +79,27 @@ export function ScorecardsTab(): React.JSX.Element {
               <p className="hint">{t('admin.scorecards.help')}</p>
               <ul ref={listRef} className="admin-list" data-testid="admin-scorecard-list">
                 {cards.map((card, i) => (
-                  <li
+                  <AdminListItem
                     key={card.id}
-                    className={i === index ? 'admin-list-item is-selected' : 'admin-list-item'}
+                    selected={i === index}
+                    onSelect={() => setSelected(i)}
+                    testId="admin-scorecard-item"
                   >
-                    <button
-                      type="button"
-                      className="admin-list-select"
-                      aria-current={i === index}
-                      onClick={() => setSelected(i)}
-                      data-testid="admin-scorecard-item"
-                    >
-                      <span className="admin-list-text">
-                        <strong>{card.name || t('admin.scorecards.newName')}</strong>
-                        <span className="admin-list-sub">
-                          {card.version > 0
-                            ? t('admin.scorecards.version', { version: card.version })
-                            : t('admin.scorecards.notSaved')}
-                          {' · '}
-                          {t('admin.scorecards.categoryCount', { count: card.categories.length })}
-                        </span>
+                    <span className="admin-list-text">
+                      <strong>{card.name || t('admin.scorecards.newName')}</strong>
+                      <span className="admin-list-sub">
+                        {card.version > 0
+                          ? t('admin.scorecards.version', { version: card.version })
+                          : t('admin.scorecards.notSaved')}
+                        {' · '}
+                        {t('admin.scorecards.categoryCount', { count: card.categories.length })}
                       </span>
-                      {card.archived && (
-                        <span className="badge admin-off">{t('admin.scorecards.archived')}</span>
-                      )}
-                      {withErrors.has(i) && <span className="admin-error-dot" aria-hidden="true" />}
-                    </button>
-                  </li>
+                    </span>
+                    {card.archived && (
+                      <span className="badge admin-off">{t('admin.scorecards.archived')}</span>
+                    )}
+                    {withErrors.has(i) && <span className="admin-error-dot" aria-hidden="true" />}
+                  </AdminListItem>
                 ))}
               </ul>
             </aside>

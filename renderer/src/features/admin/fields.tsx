@@ -191,3 +191,30 @@ export function LinesField(props: {
     />
   );
 }
+
+/**
+ * One entry of a tab's list beside its editor: the whole entry selects it, `after` (move buttons)
+ * sits beside it.
+ */
+export function AdminListItem(props: {
+  selected: boolean;
+  onSelect(): void;
+  testId: string;
+  children: React.ReactNode;
+  after?: React.ReactNode;
+}): React.JSX.Element {
+  return (
+    <li className={props.selected ? 'admin-list-item is-selected' : 'admin-list-item'}>
+      <button
+        type="button"
+        className="admin-list-select"
+        aria-current={props.selected}
+        onClick={props.onSelect}
+        data-testid={props.testId}
+      >
+        {props.children}
+      </button>
+      {props.after}
+    </li>
+  );
+}
