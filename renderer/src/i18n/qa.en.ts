@@ -8,6 +8,15 @@ const qaEn = {
     calibration: 'Calibration',
     report: 'Reports',
   },
+  /** Beside the transcript: survey answers, tags, mood, calls. */
+  facts: {
+    csat: 'CSAT',
+    nps: 'NPS',
+    score: '{{score}} / {{max}}',
+    endedMood: 'Customer at the end',
+    call: 'Call, {{duration}}',
+    recording: 'recording on file',
+  },
   notify: {
     newReview: 'A new review of your work by {{reviewer}}: {{score}} points. Open Quality to read and acknowledge it.',
     badge_one: '{{count}} review of your work to read',

@@ -8,6 +8,15 @@ const qaZh = {
     calibration: '校准',
     report: '报表',
   },
+  /** 转写旁的信息：满意度、标签、情绪、通话。 */
+  facts: {
+    csat: '满意度',
+    nps: '推荐意愿',
+    score: '{{score}} / {{max}}',
+    endedMood: '结束时客户情绪',
+    call: '通话 {{duration}}',
+    recording: '有录音',
+  },
   notify: {
     newReview: '{{reviewer}} 对你的服务做了新的质检：{{score}} 分。请到“质检”查看并确认。',
     badge_one: '有 {{count}} 条质检结果待查看',

@@ -16,6 +16,7 @@ import { useAppStore } from '../../store';
 import { ChannelIcon } from '../common/ChannelIcon';
 import { SystemEvent } from '../insight/SystemEvent';
 import { AutoQaHits, flaggedCategories } from './AutoQaHits';
+import { CallLines, ReviewFacts } from './ReviewFacts';
 import { ratingForKey, ScorecardPanel } from './ScorecardPanel';
 import { useReviewDraft, type ReviewDraftState } from './useReviewDraft';
 
@@ -137,6 +138,7 @@ export function ReviewPane({ detail, onNavigate }: Props): React.JSX.Element {
             )
           )}
         </header>
+        <ReviewFacts transcript={transcript} />
         <AutoQaHits result={autoQa} overruled={overruled} readOnly={readOnly} onToggle={state.toggleOverrule} />
         {transcript?.truncated && <p className="qa-muted">{t('qa.pane.truncated')}</p>}
         <ol className="qa-messages" aria-label={t('qa.pane.transcript')}>
@@ -345,6 +347,7 @@ function TranscriptMessage({
         )}
       </div>
       <p className="qa-message-text">{message.text}</p>
+      {message.call && <CallLines call={message.call} />}
       {comments.map((comment) => (
         <div key={comment.id} className="qa-comment" data-testid="qa-comment">
           <span>{comment.body}</span>
