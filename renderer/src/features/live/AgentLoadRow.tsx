@@ -1,12 +1,15 @@
 /**
  * One agent in a team card: status (a lead may change it: away stops routing to them, available
- * starts it again) and for how long, load / capacity per channel, and inline capacity editing.
+ * starts it again) and for how long, load / capacity per channel, today's handled conversations and
+ * median first reply, and inline capacity editing.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Capacity, TeamRoutingView } from '../../../../shared/contracts/routing';
 import { AGENT_STATUSES, CHANNELS, type AgentStatus } from '../../../../shared/domain/model';
 import { formatAgo } from './format';
+import { formatSeconds } from '../kpi/format';
+import type { KpiFigures } from '../../../../shared/contracts/kpiReport';
 import { useNow } from '../../app/useNow';
 import { errorMessage } from '../../api/client';
 import { useAppStore } from '../../store';
@@ -14,7 +17,16 @@ import '../presence/presence.css';
 
 type AgentView = TeamRoutingView['agents'][number];
 
-export function AgentLoadRow({ agent, onSaved }: { agent: AgentView; onSaved(): void }): React.JSX.Element {
+export function AgentLoadRow({
+  agent,
+  today,
+  onSaved,
+}: {
+  agent: AgentView;
+  /** The agent's row of today's KPI report (null: nothing today, or the report is not here). */
+  today: KpiFigures | null;
+  onSaved(): void;
+}): React.JSX.Element {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Capacity | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -120,6 +132,14 @@ export function AgentLoadRow({ agent, onSaved }: { agent: AgentView; onSaved(): 
             ))}
           </ul>
         )}
+      </td>
+      <td className="live-today" data-testid="live-agent-today">
+        {today
+          ? t('live.queues.todayFigures', {
+              handled: today.handled,
+              firstResponse: formatSeconds(today.firstResponse.medianSec, language),
+            })
+          : '—'}
       </td>
       <td>
         {!draft && (

@@ -1,7 +1,8 @@
 /**
  * Queues & agents: per team the viewer leads, the queue from the cache (waiting, longest wait,
  * SLA at risk; live and offline too), then what only the server knows (agents' load and
- * capacity, the auto-assign switch), asked for while online and refreshed as the inbox changes.
+ * capacity, the auto-assign switch, each agent's work today from the KPI report), asked for while
+ * online and refreshed as the inbox changes.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,8 @@ import { formatWaiting } from '../../lib/time';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
 import { AgentLoadRow } from './AgentLoadRow';
+import type { KpiReport } from '../../../../shared/contracts/kpiReport';
+import { kpiRange, localTimeZone } from '../kpi/period';
 
 export function QueuesPanel(): React.JSX.Element {
   const { t } = useTranslation();
@@ -47,12 +50,21 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
   const online = useAppStore((s) => s.sync?.state === 'online' || s.sync?.state === 'syncing');
   const name = useTeamName(queue.teamId, queue.teamId);
   const [view, setView] = useState<TeamRoutingView | null>(null);
+  const [today, setToday] = useState<KpiReport['byAgent']>([]);
+  const loadKpi = useAppStore((s) => s.kpi.load);
   const [problem, setProblem] = useState<string | null>(null);
   const { teamRouting, setAutoAssign } = useAppStore(
     useShallow((s) => ({ teamRouting: s.live.teamRouting, setAutoAssign: s.live.setAutoAssign })),
   );
 
   const load = useCallback(() => {
+    // Today's work per agent (the KPI report, conversations started today in the centre's zone).
+    const span = kpiRange('today', Date.now(), { from: '', to: '' }, localTimeZone());
+    if (span)
+      loadKpi({ ...span, teamId: queue.teamId }).then(
+        (report) => setToday(report.byAgent),
+        () => setToday([]),
+      );
     teamRouting(queue.teamId)
       .then(
         (next) => {
@@ -61,7 +73,7 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
         },
         (error: unknown) => setProblem(errorCode(error) === 'offline' ? 'offline' : errorMessage(error)),
       );
-  }, [queue.teamId, teamRouting]);
+  }, [queue.teamId, teamRouting, loadKpi]);
 
   // Load and follow the queue: a new waiting conversation or assignment changes agents' load.
   useEffect(() => {
@@ -146,6 +158,9 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
               <th scope="col">{t('live.queues.agent')}</th>
               <th scope="col">{t('live.queues.status')}</th>
               <th scope="col">{t('live.queues.load')}</th>
+              <th scope="col" title={t('live.queues.todayHint')}>
+                {t('live.queues.today')}
+              </th>
               <th scope="col">
                 <span className="visually-hidden">{t('live.queues.editCapacity')}</span>
               </th>
@@ -153,7 +168,12 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
           </thead>
           <tbody>
             {view.agents.map((agent) => (
-              <AgentLoadRow key={agent.id} agent={agent} onSaved={load} />
+              <AgentLoadRow
+                key={agent.id}
+                agent={agent}
+                today={today.find((row) => row.agentId === agent.id) ?? null}
+                onSaved={load}
+              />
             ))}
           </tbody>
         </table>
