@@ -44,6 +44,8 @@ test('the wallboard shows a team’s queue change at once and rotates through th
     });
   await expect(waiting).toHaveText(String(before + 2));
   await expect(page.getByTestId('wallboard-longest')).toHaveText(/^\d+:\d\d$/);
+  // The waiting line has taken the change as a sample.
+  await expect(page.getByTestId('wait-sparkline')).toHaveAttribute('data-points', /^[1-9]\d*$/);
   // Today's figures come from the server's KPI report (each minute, and whenever a team comes up).
   await page.getByTestId('wallboard-next').click();
   for (let i = 0; i < 6 && !/Pre-sales/.test((await team.textContent()) ?? ''); i += 1)

@@ -77,6 +77,7 @@ const liveEn = {
     atRiskHint: 'Open or pending, due within 30 min or breached',
     breached: 'Overdue',
     statusOf: 'Status of {{name}}',
+    lastHour: 'Waiting over the last hour (since this window opened)',
     today: 'Today',
     todayHint: 'Conversations started today that the agent holds: how many they answered, and their median first reply',
     todayFigures: '{{handled}} handled · first reply {{firstResponse}}',

@@ -77,6 +77,7 @@ const liveZhCN = {
     atRiskHint: '处理中或待回复，30 分钟内到期或已超时',
     breached: '已超时',
     statusOf: '{{name}} 的状态',
+    lastHour: '近一小时排队（自本窗口打开起）',
     today: '今日',
     todayHint: '今天开始、由该坐席持有的会话：已回复数量及首次响应中位数',
     todayFigures: '已处理 {{handled}} · 首次响应 {{firstResponse}}',

@@ -1,6 +1,6 @@
 /** The wallboard's waiting line: an hour of samples, one per second at most. */
 import { describe, expect, it } from 'vitest';
-import { HISTORY_MS, withSample } from '../../../renderer/src/features/wallboard/waitHistory';
+import { HISTORY_MS, withSample } from '../../../renderer/src/features/live/waitHistory';
 
 describe('withSample', () => {
   it('keeps the last hour and drops what is older', () => {

@@ -15,6 +15,10 @@ import { formatWaiting } from '../../lib/time';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
 import { AgentLoadRow } from './AgentLoadRow';
+import { WaitSparkline } from './WaitSparkline';
+import type { WaitSample } from './waitHistory';
+
+const NO_HISTORY: readonly WaitSample[] = [];
 import type { KpiReport } from '../../../../shared/contracts/kpiReport';
 import { kpiRange, localTimeZone } from '../kpi/period';
 
@@ -49,6 +53,7 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
   const language = useAppStore((s) => s.language);
   const online = useAppStore((s) => s.sync?.state === 'online' || s.sync?.state === 'syncing');
   const name = useTeamName(queue.teamId, queue.teamId);
+  const history = useAppStore((s) => s.live.waitHistory[queue.teamId]) ?? NO_HISTORY;
   const [view, setView] = useState<TeamRoutingView | null>(null);
   const [today, setToday] = useState<KpiReport['byAgent']>([]);
   const loadKpi = useAppStore((s) => s.kpi.load);
@@ -135,6 +140,7 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
           </dd>
         </div>
       </dl>
+      <WaitSparkline history={history} now={now} label={t('live.queues.lastHour')} />
       {queue.byChannel.length > 0 && (
         <p className="muted small" aria-label={t('live.queues.byChannel')} data-testid="live-by-channel">
           {queue.byChannel

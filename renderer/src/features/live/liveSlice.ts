@@ -14,6 +14,7 @@ import {
 import type { RpcInput, RpcOutput } from '../../../../shared/contracts/rpc';
 import { getApi } from '../../api/client';
 import type { SliceCreator } from '../../store/types';
+import { withSample, type WaitSample } from './waitHistory';
 
 export interface LiveFloor {
   alerts: AlertListItem[];
@@ -21,6 +22,8 @@ export interface LiveFloor {
   alertsLoaded: boolean;
   queues: TeamQueue[];
   queuesLoaded: boolean;
+  /** Each team's waiting count over the last hour, sampled at every queue load in this window. */
+  waitHistory: Record<string, WaitSample[]>;
   loadAlerts(): Promise<void>;
   loadQueues(): Promise<void>;
   /** Rejects with the core's error (not a lead of the team, offline is queued, not refused). */
@@ -61,6 +64,7 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (set, get) => {
       alertsLoaded: false,
       queues: [],
       queuesLoaded: false,
+      waitHistory: {},
       async loadAlerts() {
         try {
           const { alerts, unacknowledged } = await getApi().alerts.list({});
@@ -72,7 +76,14 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (set, get) => {
       },
       async loadQueues() {
         try {
-          patch({ queues: (await getApi().live.queues({})).teams, queuesLoaded: true });
+          const { teams } = await getApi().live.queues({});
+          const now = Date.now();
+          set((state) => {
+            const waitHistory: Record<string, WaitSample[]> = {};
+            for (const team of teams)
+              waitHistory[team.teamId] = withSample(state.live.waitHistory[team.teamId] ?? [], now, team.waiting);
+            return { live: { ...state.live, queues: teams, queuesLoaded: true, waitHistory } };
+          });
         } catch {
           patch({ queues: [], queuesLoaded: true });
         }

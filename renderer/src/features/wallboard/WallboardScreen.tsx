@@ -8,13 +8,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Line, LineChart, ResponsiveContainer, YAxis } from 'recharts';
 import type { KpiFigures } from '../../../../shared/contracts/kpiReport';
 import type { TeamQueue } from '../../../../shared/contracts/alerts';
 import { useAppStore } from '../../store';
 import { formatPercent, formatSeconds } from '../kpi/format';
 import { kpiRange, localTimeZone } from '../kpi/period';
-import { SAMPLE_MS, withSample, type WaitSample } from './waitHistory';
+import { SAMPLE_MS, type WaitSample } from '../live/waitHistory';
+import { WaitSparkline } from '../live/WaitSparkline';
 import './wallboard.css';
 
 export const ROTATE_MS = 15_000;
@@ -40,29 +40,18 @@ export function WallboardScreen(): React.JSX.Element {
   const [index, setIndex] = useState(0);
   const [paused, setPaused] = useState(false);
   const root = useRef<HTMLElement>(null);
-  const [history, setHistory] = useState<Record<string, WaitSample[]>>({});
+  const history = useAppStore((s) => s.live.waitHistory);
 
   useEffect(() => {
     void loadQueues();
     if (!directory) void loadDirectory();
   }, [loadQueues, directory, loadDirectory]);
 
-  // Sample every change of the queues, and every SAMPLE_MS.
-  const sample = useCallback(
-    (teams: readonly TeamQueue[]) =>
-      setHistory((current) => {
-        const now = Date.now();
-        const next: Record<string, WaitSample[]> = {};
-        for (const team of teams) next[team.teamId] = withSample(current[team.teamId] ?? [], now, team.waiting);
-        return next;
-      }),
-    [],
-  );
+  // Every queue load is a sample (live/liveSlice.ts); a quiet floor still gets one every SAMPLE_MS.
   useEffect(() => {
-    sample(queues);
-    const timer = setInterval(() => sample(queues), SAMPLE_MS);
+    const timer = setInterval(() => void loadQueues(), SAMPLE_MS);
     return () => clearInterval(timer);
-  }, [queues, sample]);
+  }, [loadQueues]);
 
   const count = queues.length;
   const step = useCallback((by: number) => setIndex((current) => (count === 0 ? 0 : (current + by + count) % count)), [count]);
@@ -202,12 +191,7 @@ function TeamBoard({ queue, history }: { queue: TeamQueue; history: readonly Wai
       <div className="wallboard-tile wallboard-spark" aria-label={t('wallboard.lastHour')}>
         <span className="wallboard-label">{t('wallboard.lastHour')}</span>
         <div className="wallboard-spark-chart">
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={[...history]} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-              <YAxis hide domain={[0, 'dataMax + 1']} />
-              <Line type="stepAfter" dataKey="waiting" stroke="var(--accent)" strokeWidth={4} dot={false} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
+          <WaitSparkline history={history} now={now} strokeWidth={4} label={t('wallboard.lastHour')} />
         </div>
       </div>
       <div className="wallboard-today" data-testid="wallboard-today">
