@@ -88,6 +88,8 @@ test('a lead sees a breach alert appear, acknowledges it, and it leaves the unac
   await expect(liNa.getByTestId('live-agent-since')).toContainText('since just now');
   await expect(liNa.getByTestId('live-agent-status')).toHaveValue('away');
   await expect(presales.getByTestId('live-breached')).toHaveText('1');
+  // Today's service level: the one first response due today was missed.
+  await expect(presales.getByTestId('live-service-level')).toHaveText('0%');
 
   // The report counts the breach today.
   await page.getByTestId('live-tab-report').click();

@@ -78,6 +78,8 @@ const liveEn = {
     breached: 'Overdue',
     statusOf: 'Status of {{name}}',
     lastHour: 'Waiting over the last hour (since this window opened)',
+    serviceLevel: 'In SLA today',
+    serviceLevelHint: 'First replies today within the first-response target, of those due (the KPI report)',
     today: 'Today',
     todayHint: 'Conversations started today that the agent holds: how many they answered, and their median first reply',
     todayFigures: '{{handled}} handled · first reply {{firstResponse}}',

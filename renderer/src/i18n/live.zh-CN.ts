@@ -78,6 +78,8 @@ const liveZhCN = {
     breached: '已超时',
     statusOf: '{{name}} 的状态',
     lastHour: '近一小时排队（自本窗口打开起）',
+    serviceLevel: '今日达标率',
+    serviceLevelHint: '今天到期的首次响应中按时完成的比例（KPI 报表）',
     today: '今日',
     todayHint: '今天开始、由该坐席持有的会话：已回复数量及首次响应中位数',
     todayFigures: '已处理 {{handled}} · 首次响应 {{firstResponse}}',

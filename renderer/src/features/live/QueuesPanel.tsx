@@ -21,6 +21,7 @@ import type { WaitSample } from './waitHistory';
 const NO_HISTORY: readonly WaitSample[] = [];
 import type { KpiReport } from '../../../../shared/contracts/kpiReport';
 import { kpiRange, localTimeZone } from '../kpi/period';
+import { formatPercent } from '../kpi/format';
 
 export function QueuesPanel(): React.JSX.Element {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
   const history = useAppStore((s) => s.live.waitHistory[queue.teamId]) ?? NO_HISTORY;
   const [view, setView] = useState<TeamRoutingView | null>(null);
   const [today, setToday] = useState<KpiReport['byAgent']>([]);
+  const [serviceLevel, setServiceLevel] = useState<number | null>(null);
   const loadKpi = useAppStore((s) => s.kpi.load);
   const [problem, setProblem] = useState<string | null>(null);
   const { teamRouting, setAutoAssign } = useAppStore(
@@ -67,8 +69,14 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
     const span = kpiRange('today', Date.now(), { from: '', to: '' }, localTimeZone());
     if (span)
       loadKpi({ ...span, teamId: queue.teamId }).then(
-        (report) => setToday(report.byAgent),
-        () => setToday([]),
+        (report) => {
+          setToday(report.byAgent);
+          setServiceLevel(report.overall.sla.firstResponse.hitRate);
+        },
+        () => {
+          setToday([]);
+          setServiceLevel(null);
+        },
       );
     teamRouting(queue.teamId)
       .then(
@@ -132,6 +140,10 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
           <dd className={queue.breached > 0 ? 'live-hot' : undefined} data-testid="live-breached">
             {queue.breached}
           </dd>
+        </div>
+        <div title={t('live.queues.serviceLevelHint')}>
+          <dt>{t('live.queues.serviceLevel')}</dt>
+          <dd data-testid="live-service-level">{formatPercent(serviceLevel, language)}</dd>
         </div>
         <div>
           <dt>{t('live.queues.vipWaiting')}</dt>
