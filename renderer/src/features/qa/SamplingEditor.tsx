@@ -68,8 +68,11 @@ export function SamplingEditor(props: {
   const agents = directory?.agents ?? [];
   const nameOfAgent = (id: string) => agents.find((agent) => agent.id === id)?.name ?? id;
   const teamAgents = agents.filter((agent) => agent.role === 'agent' && agent.teamIds.includes(rule.teamId));
-  // Reviewers, leads and admins; agents never review.
-  const reviewerChoices = agents.filter((agent) => agent.role !== 'agent');
+  // Reviewers, leads and admins (in that order); agents never review.
+  const ROLE_ORDER = ['reviewer', 'lead', 'admin'];
+  const reviewerChoices = agents
+    .filter((agent) => agent.role !== 'agent')
+    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
   const knownTeam = teams.some((team) => team.id === rule.teamId);
   const commonZone = (COMMON_TIME_ZONES as readonly string[]).includes(rule.timeZone);
   const conditionOf = (kind: SamplingConditionKind) => rule.conditions.find((c) => c.kind === kind);
