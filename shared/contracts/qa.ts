@@ -20,6 +20,7 @@ import {
   ScorecardSchema,
 } from '../qa/model';
 import { AutoQaResultSchema, OverruledHitsSchema } from '../qa/autoQa';
+import { SamplingRulesBodySchema } from '../qa/sampling';
 import { CalibrationSchema, MAX_CALIBRATION_REVIEWERS, MIN_CALIBRATION_REVIEWERS } from '../qa/calibration';
 
 const Seq = z.number().int().nonnegative();
@@ -186,7 +187,16 @@ export const QaCalibrationRowSchema = z.object({
 });
 export type QaCalibrationRow = z.infer<typeof QaCalibrationRowSchema>;
 
+/** The server's sampling-rules route behind `qa.samplingRules.get` (GET) and `.put` (PUT). */
+export const QA_SAMPLING_RULES_PATH = '/api/v1/qa/sampling-rules';
+
 export const QaRpcContract = {
+  /**
+   * Sampling rules, proxied to the server with the session token (leads: their teams' rules;
+   * admins: all). Nothing is cached: the Sampling tab edits what the server holds.
+   */
+  'qa.samplingRules.get': { input: z.object({}).strict(), output: SamplingRulesBodySchema },
+  'qa.samplingRules.put': { input: SamplingRulesBodySchema, output: SamplingRulesBodySchema },
   'qa.assignments': {
     input: z.object({ status: AssignmentStatusSchema.optional() }),
     output: z.object({

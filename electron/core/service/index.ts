@@ -13,6 +13,7 @@ import { cannedHandlers } from './canned';
 import { presenceHandlers } from './presence';
 import { alertHandlers } from './alerts';
 import { qaHandlers } from './qa';
+import { qaSamplingHandlers } from './qaSampling';
 import { kpiReportHandlers } from './kpiReport';
 import { qaReportHandlers } from './qaReport';
 import { collisionHandlers } from './collision';
@@ -45,6 +46,7 @@ export function createRpcService(ctx: CoreContext): RpcService {
     ...alertHandlers(ctx),
     ...collisionHandlers(ctx),
     ...qaHandlers(ctx),
+    ...qaSamplingHandlers(ctx),
     ...qaReportHandlers(ctx),
     ...kpiReportHandlers(ctx),
   };

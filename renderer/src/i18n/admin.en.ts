@@ -45,6 +45,7 @@ const adminEn = {
     knowledge: 'Knowledge base saved.',
     scorecards: 'Scorecards saved: each changed scorecard has a new version.',
     autoQa: 'Auto-QA rules saved.',
+    sampling: 'Sampling rules saved.',
   },
   moveUp: 'Move up',
   moveDown: 'Move down',

@@ -43,6 +43,7 @@ const adminZhCN = {
     knowledge: '知识库已保存。',
     scorecards: '评分表已保存：每张改动过的评分表都有了新版本。',
     autoQa: '自动质检规则已保存。',
+    sampling: '抽检规则已保存。',
   },
   moveUp: '上移',
   moveDown: '下移',

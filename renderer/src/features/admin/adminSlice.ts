@@ -7,6 +7,7 @@
 import type { AlertSettings } from '../../../../shared/alerts';
 import type { KnowledgeEntryInput } from '../../../../shared/contracts/knowledge';
 import type { AutoQaRule } from '../../../../shared/qa/autoQa';
+import type { SamplingRule } from '../../../../shared/qa/sampling';
 import type { BusinessCalendarRecord, SlaPolicyRecord } from '../../../../shared/sla/policies';
 import { errorCode, errorMessage, getApi } from '../../api/client';
 import { useAppStore } from '../../store';
@@ -20,9 +21,12 @@ export interface AdminLists {
   knowledge: KnowledgeEntryInput[];
   scorecards: ScorecardDraft[];
   autoQa: AutoQaRule[];
+  /** Edited on the Quality screen's Sampling tab (leads and admins), not on the admin screen. */
+  sampling: SamplingRule[];
 }
 export type AdminTab = keyof AdminLists;
-export const ADMIN_TABS: readonly AdminTab[] = ['policies', 'calendars', 'knowledge', 'scorecards', 'autoQa'];
+/** The admin screen's list tabs (sampling rules are edited on the Quality screen). */
+export const ADMIN_TABS: readonly Exclude<AdminTab, 'sampling'>[] = ['policies', 'calendars', 'knowledge', 'scorecards', 'autoQa'];
 
 export interface ListState<T> {
   saved: T | null;
@@ -75,6 +79,7 @@ async function fetchList<K extends AdminTab>(tab: K, held: AdminLists[K] | null)
   if (tab === 'scorecards')
     return (await fetchScorecards(held as AdminLists['scorecards'] | null)) as AdminLists[K];
   if (tab === 'autoQa') return (await admin['autoQaRules.get']({})).rules as AdminLists[K];
+  if (tab === 'sampling') return (await getApi().qa['samplingRules.get']({})).rules as AdminLists[K];
   return (await admin['knowledge.get']({})).entries as AdminLists[K];
 }
 
@@ -91,6 +96,9 @@ async function storeList<K extends AdminTab>(
     )) as AdminLists[K];
   if (tab === 'autoQa')
     return (await admin['autoQaRules.put']({ rules: list as AdminLists['autoQa'] })).rules as AdminLists[K];
+  if (tab === 'sampling')
+    return (await getApi().qa['samplingRules.put']({ rules: list as AdminLists['sampling'] }))
+      .rules as AdminLists[K];
   if (tab === 'policies')
     return (await admin['slaPolicies.put']({ policies: list as AdminLists['policies'] }))
       .policies as AdminLists[K];
@@ -129,6 +137,7 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (setState, getState) =
       knowledge: empty(),
       scorecards: empty(),
       autoQa: empty(),
+      sampling: empty(),
       owner: null,
       claim(agentId) {
         if (get().owner !== agentId) {
@@ -140,6 +149,7 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (setState, getState) =
             knowledge: empty(),
             scorecards: empty(),
             autoQa: empty(),
+            sampling: empty(),
           });
         }
       },

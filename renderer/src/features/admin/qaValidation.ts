@@ -6,11 +6,13 @@
  *
  * Field keys: `a<i>.<field>` for auto-QA rule i (`name.zh-CN`, `phrases`, `phrases.en`, `seconds`,
  * `id`); `s<i>.<field>` for scorecard i (`name`, `passThreshold`, `categories`,
- * `categories.<j>.<field>` with `rootCauses` for any of its lines).
+ * `categories.<j>.<field>` with `rootCauses` for any of its lines); `r<i>.<field>` for sampling
+ * rule i (see validateSamplingRules).
  */
 import type { z } from 'zod';
 import { AutoQaRulesBodySchema, type AutoQaRule } from '../../../../shared/qa/autoQa';
 import { ScorecardFieldsSchema, type ScorecardFields } from '../../../../shared/qa/model';
+import { SamplingRulesBodySchema, type SamplingRule } from '../../../../shared/qa/sampling';
 import type { FieldError, FieldErrors, Validation } from './validation';
 
 type Issue = z.core.$ZodIssue;
@@ -109,4 +111,47 @@ export function validateScorecards(cards: readonly ScorecardDraft[]): Validation
       place(fields, `s${i}.${fieldOf(issue.path) || 'name'}`, issue);
   });
   return { fields, problems: [] };
+}
+
+/**
+ * Sampling rules (shared/qa/sampling.ts `SamplingRulesBodySchema`). Field keys `r<i>.<field>`:
+ * `id`, `name`, `teamId`, `agentIds`, `timeZone`, `random.amount`, `conditions`,
+ * `condition.<kind>` (the condition's own setting: minutes, channels, rule ids), `reviewers`,
+ * `reviewers.<j>.reviewerId|goal`.
+ */
+export function validateSamplingRules(rules: readonly SamplingRule[]): Validation {
+  const fields: FieldErrors = {};
+  const problems: string[] = [];
+  const parsed = SamplingRulesBodySchema.safeParse({ rules });
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const [root, index, ...rest] = issue.path;
+    if (root !== 'rules' || typeof index !== 'number') {
+      problems.push(`${issue.path.join('.') || '(body)'}: ${issue.message}`);
+      continue;
+    }
+    const [field, at, sub] = rest.map(String);
+    const key = `r${index}.`;
+    if (field === 'conditions' && at !== undefined && sub !== undefined) {
+      const kind = rules[index]?.conditions[Number(at)]?.kind;
+      place(fields, `${key}condition.${kind ?? at}`, issue);
+    } else if (field === 'reviewers' && at !== undefined) {
+      const name = `${key}reviewers.${at}.${sub ?? 'reviewerId'}`;
+      if (issue.code === 'custom' && issue.message.includes('appears twice'))
+        fields[name] ??= { key: 'qa.sampling.errors.reviewerTwice' };
+      else place(fields, name, issue);
+    } else if (field === 'timeZone' && issue.code === 'custom') {
+      fields[`${key}timeZone`] ??= { key: 'qa.sampling.errors.timeZone' };
+    } else if (field === 'random') {
+      place(fields, `${key}random.amount`, issue);
+    } else if (field !== undefined) {
+      place(fields, `${key}${field === 'agentIds' ? 'agentIds' : field}`, issue);
+    } else place(fields, `${key}name`, issue);
+  }
+  // The list refinement is skipped while a rule fails; an id twice is still worth saying at once.
+  const seen = new Set<string>();
+  rules.forEach((rule, i) => {
+    if (seen.has(rule.id) && !fields[`r${i}.id`]) fields[`r${i}.id`] = { key: 'admin.errors.idTwice' };
+    seen.add(rule.id);
+  });
+  return { fields, problems: Object.keys(fields).length > 0 ? [] : problems };
 }

@@ -179,8 +179,8 @@ export function fieldsOf(fields: FieldErrors, prefix: string): FieldErrors {
   return out;
 }
 
-/** Indexes of records with at least one field error (`a`: auto-QA rules, `s`: scorecards; see qaValidation.ts). */
-export function recordsWithErrors(fields: FieldErrors, letter: 'p' | 'c' | 'k' | 'a' | 's'): Set<number> {
+/** Indexes of records with at least one field error (`a`: auto-QA rules, `s`: scorecards, `r`: sampling rules; see qaValidation.ts). */
+export function recordsWithErrors(fields: FieldErrors, letter: 'p' | 'c' | 'k' | 'a' | 's' | 'r'): Set<number> {
   const out = new Set<number>();
   for (const key of Object.keys(fields)) {
     const match = new RegExp(`^${letter}(\\d+)\\.`).exec(key);

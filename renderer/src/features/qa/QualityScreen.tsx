@@ -3,20 +3,23 @@
  * beside the review pane, and see the reviews they hold; an agent sees the reviews of their own
  * work. Everything comes from the cache, so a day's reviews can be done offline. Leads and admins
  * also get the Reports tab (QaReportPanel), which needs the server. Calibration sessions have
- * their own tab (CalibrationPanel).
+ * their own tab (CalibrationPanel); leads and admins edit the sampling rules on the Sampling tab
+ * (SamplingTab, which needs the server too).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { AssignmentList } from './AssignmentList';
 import { CalibrationPanel } from './CalibrationPanel';
+import { isDirty } from '../admin/adminSlice';
 import { QaReportPanel } from './QaReportPanel';
 import { ReviewPane } from './ReviewPane';
 import { ReviewsTable } from './ReviewsTable';
+import { SamplingTab } from './SamplingTab';
 import { reviewsToAcknowledge } from './qaSlice';
 import './qa.css';
 
-type Tab = 'toReview' | 'reviews' | 'calibration' | 'report';
+type Tab = 'toReview' | 'reviews' | 'calibration' | 'report' | 'sampling';
 
 export function QualityScreen(): React.JSX.Element {
   const { t } = useTranslation();
@@ -24,8 +27,9 @@ export function QualityScreen(): React.JSX.Element {
   const reviews = role !== 'agent';
   const [tab, setTab] = useState<Tab>(reviews ? 'toReview' : 'reviews');
   const reports = role === 'lead' || role === 'admin';
+  const samplingDirty = useAppStore((s) => isDirty(s.admin.sampling));
   const tabs: Tab[] = reviews
-    ? ['toReview', 'reviews', 'calibration', ...(reports ? (['report'] as const) : [])]
+    ? ['toReview', 'reviews', 'calibration', ...(reports ? (['report', 'sampling'] as const) : [])]
     : ['reviews'];
   return (
     <section className="qa-screen" aria-label={t('qa.title')} data-testid="qa-screen">
@@ -41,6 +45,14 @@ export function QualityScreen(): React.JSX.Element {
             data-testid={`qa-tab-${id}`}
           >
             {t(id === 'reviews' && !reviews ? 'qa.tabs.myReviews' : `qa.tabs.${id}`)}
+            {id === 'sampling' && samplingDirty && (
+              <span
+                className="admin-dirty-dot"
+                role="img"
+                aria-label={t('admin.unsavedMark')}
+                title={t('admin.unsaved')}
+              />
+            )}
           </button>
         ))}
       </div>
@@ -48,6 +60,8 @@ export function QualityScreen(): React.JSX.Element {
         <ReviewDesk />
       ) : tab === 'report' ? (
         <QaReportPanel />
+      ) : tab === 'sampling' ? (
+        <SamplingTab />
       ) : tab === 'calibration' ? (
         <CalibrationPanel />
       ) : (
