@@ -3,66 +3,16 @@
  * and the quality-review route, the rules checked with the shared schema on the way out and on the
  * way back, the server's refusal passed through word for word, agents refused without a request.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/core';
+import { describe, expect, it } from 'vitest';
 import type { Agent } from '../../../shared/domain/model';
 import { AutoQaRulesBodySchema, STARTER_AUTO_QA_RULES } from '../../../shared/qa/autoQa';
-import { FakeSocket } from './fakeSocket';
 import { ME } from './fixtures';
+import { FAKE_SERVER as SERVER, fakeServerCores, json } from './fakeServerCore';
 
 const ADMIN: Agent = { ...ME, id: 'agent-admin', email: 'admin@example.test', role: 'admin' };
-const SERVER = 'http://127.0.0.1:9';
 const RULES = AutoQaRulesBodySchema.parse({ rules: STARTER_AUTO_QA_RULES }).rules;
 
-interface Request {
-  url: string;
-  method: string;
-  authorization: string | null;
-  body: unknown;
-}
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-const dirs: string[] = [];
-const cores: Core[] = [];
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A signed-in core whose server answers the auto-QA route with `answer`. */
-async function signedIn(agent: Agent, answer: (request: Request) => Response | Promise<Response>) {
-  const requests: Request[] = [];
-  const fetchImpl = (async (input: string | URL, init: RequestInit = {}) => {
-    const url = String(input);
-    if (url.endsWith('/api/v1/auth/login')) return json({ token: 'admin-token', agent });
-    const headers = new Headers(init.headers);
-    const request: Request = {
-      url,
-      method: init.method ?? 'GET',
-      authorization: headers.get('authorization'),
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
-    };
-    requests.push(request);
-    return answer(request);
-  }) as typeof fetch;
-  const dir = mkdtempSync(join(tmpdir(), 'sb-core-autoqa-'));
-  dirs.push(dir);
-  const core = createCore({
-    dataDir: dir,
-    serverUrl: SERVER,
-    fetch: fetchImpl,
-    createSocket: () => new FakeSocket(),
-  });
-  cores.push(core);
-  const login = await core.rpc.handle('session.login', { email: agent.email, password: 'pw' });
-  expect(login.ok).toBe(true);
-  return { core, requests };
-}
+const signedIn = fakeServerCores('admin-token');
 
 describe('auto-QA rules through the core', () => {
   it("reads the rules from the server's quality-review route with the admin's token", async () => {

@@ -4,20 +4,15 @@
  * back, the server's refusal passed through word for word, offline said as such, agents and
  * reviewers refused without a request.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/core/core';
+import { describe, expect, it } from 'vitest';
 import type { Agent } from '../../../shared/domain/model';
 import { SamplingRulesBodySchema, type SamplingRuleInput } from '../../../shared/qa/sampling';
-import { FakeSocket } from './fakeSocket';
 import { ME } from './fixtures';
+import { FAKE_SERVER as SERVER, fakeServerCores, json } from './fakeServerCore';
 
 const LEAD: Agent = { ...ME, id: 'agent-lead', email: 'lead@example.test', role: 'lead' };
 const ADMIN: Agent = { ...ME, id: 'agent-admin', email: 'admin@example.test', role: 'admin' };
 const REVIEWER: Agent = { ...ME, id: 'agent-reviewer', email: 'reviewer@example.test', role: 'reviewer' };
-const SERVER = 'http://127.0.0.1:9';
 const PATH = '/api/v1/qa/sampling-rules';
 const DAILY: SamplingRuleInput = {
   id: 'billing-daily',
@@ -31,52 +26,7 @@ const DAILY: SamplingRuleInput = {
 };
 const RULES = SamplingRulesBodySchema.parse({ rules: [DAILY] }).rules;
 
-interface Request {
-  url: string;
-  method: string;
-  authorization: string | null;
-  body: unknown;
-}
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-const dirs: string[] = [];
-const cores: Core[] = [];
-afterEach(async () => {
-  for (const core of cores.splice(0)) await core.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A signed-in core whose server answers the sampling-rules route with `answer`. */
-async function signedIn(agent: Agent, answer: (request: Request) => Response | Promise<Response>) {
-  const requests: Request[] = [];
-  const fetchImpl = (async (input: string | URL, init: RequestInit = {}) => {
-    const url = String(input);
-    if (url.endsWith('/api/v1/auth/login')) return json({ token: 'session-token', agent });
-    const headers = new Headers(init.headers);
-    const request: Request = {
-      url,
-      method: init.method ?? 'GET',
-      authorization: headers.get('authorization'),
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
-    };
-    requests.push(request);
-    return answer(request);
-  }) as typeof fetch;
-  const dir = mkdtempSync(join(tmpdir(), 'sb-core-sampling-'));
-  dirs.push(dir);
-  const core = createCore({
-    dataDir: dir,
-    serverUrl: SERVER,
-    fetch: fetchImpl,
-    createSocket: () => new FakeSocket(),
-  });
-  cores.push(core);
-  const login = await core.rpc.handle('session.login', { email: agent.email, password: 'pw' });
-  expect(login.ok).toBe(true);
-  return { core, requests };
-}
+const signedIn = fakeServerCores('session-token');
 
 describe('sampling rules through the core', () => {
   it("reads the rules from the server's sampling-rules route with the lead's token", async () => {
