@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { AutoQaRule } from '../../../../shared/qa/autoQa';
-import { FieldMessage, LinesField, secondsAsText, shown } from './fields';
+import { FieldMessage, LinesField, secondsAsText, shown, AdminCheck } from './fields';
 import type { ScorecardDraft } from './qaValidation';
 import type { FieldErrors } from './validation';
 
@@ -104,18 +104,13 @@ export function AutoQaEditor(props: {
               : t('admin.autoQa.categoryHintNone')}
           </p>
         </div>
-        <label className="admin-check">
-          <input
-            type="checkbox"
-            checked={rule.active}
-            onChange={(e) => onChange({ ...rule, active: e.target.checked })}
-            data-testid="admin-autoqa-active"
-          />
-          <span>
-            <strong>{t('admin.autoQa.active')}</strong>
-            <span className="hint">{t('admin.autoQa.activeHelp')}</span>
-          </span>
-        </label>
+        <AdminCheck
+          checked={rule.active}
+          onChange={(checked) => onChange({ ...rule, active: checked })}
+          testId="admin-autoqa-active"
+          label={t('admin.autoQa.active')}
+          help={t('admin.autoQa.activeHelp')}
+        />
       </div>
 
       {'phrases' in rule && (

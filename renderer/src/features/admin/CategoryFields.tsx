@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ScorecardCategory } from '../../../../shared/qa/model';
 import { RATING_SCALES, type RatingScale } from '../../../../shared/qa/scoring';
-import { FieldMessage, LinesField, MoveButtons, shown } from './fields';
+import { FieldMessage, LinesField, MoveButtons, shown, AdminCheck } from './fields';
 import type { FieldErrors } from './validation';
 
 export function CategoryFields(props: {
@@ -107,30 +107,20 @@ export function CategoryFields(props: {
         </div>
       </div>
       <div className="admin-row">
-        <label className="admin-check">
-          <input
-            type="checkbox"
-            checked={category.naAllowed}
-            onChange={(e) => onChange({ ...category, naAllowed: e.target.checked })}
-            data-testid="admin-category-na"
-          />
-          <span>
-            <strong>{t('admin.scorecards.naAllowed')}</strong>
-            <span className="hint">{t('admin.scorecards.naAllowedHelp')}</span>
-          </span>
-        </label>
-        <label className="admin-check">
-          <input
-            type="checkbox"
-            checked={category.critical}
-            onChange={(e) => onChange({ ...category, critical: e.target.checked })}
-            data-testid="admin-category-critical"
-          />
-          <span>
-            <strong>{t('admin.scorecards.critical')}</strong>
-            <span className="hint">{t('admin.scorecards.criticalHelp')}</span>
-          </span>
-        </label>
+        <AdminCheck
+          checked={category.naAllowed}
+          onChange={(checked) => onChange({ ...category, naAllowed: checked })}
+          testId="admin-category-na"
+          label={t('admin.scorecards.naAllowed')}
+          help={t('admin.scorecards.naAllowedHelp')}
+        />
+        <AdminCheck
+          checked={category.critical}
+          onChange={(checked) => onChange({ ...category, critical: checked })}
+          testId="admin-category-critical"
+          label={t('admin.scorecards.critical')}
+          help={t('admin.scorecards.criticalHelp')}
+        />
       </div>
       <div className="admin-columns">
         <div className="admin-field">

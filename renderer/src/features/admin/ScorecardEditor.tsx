@@ -5,7 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { MAX_SCORECARD_CATEGORIES, type ScorecardCategory } from '../../../../shared/qa/model';
 import { CategoryFields } from './CategoryFields';
-import { FieldMessage, moved, shown } from './fields';
+import { FieldMessage, moved, shown, AdminCheck } from './fields';
 import type { ScorecardDraft } from './qaValidation';
 import type { FieldErrors } from './validation';
 import { fieldsOf } from './validation';
@@ -106,18 +106,13 @@ export function ScorecardEditor(props: {
           </p>
           <FieldMessage id="scorecard-threshold-error" error={err('passThreshold')} />
         </div>
-        <label className="admin-check">
-          <input
-            type="checkbox"
-            checked={card.archived}
-            onChange={(e) => onChange({ ...card, archived: e.target.checked })}
-            data-testid="admin-scorecard-archived"
-          />
-          <span>
-            <strong>{t('admin.scorecards.archive')}</strong>
-            <span className="hint">{t('admin.scorecards.archiveHelp')}</span>
-          </span>
-        </label>
+        <AdminCheck
+          checked={card.archived}
+          onChange={(checked) => onChange({ ...card, archived: checked })}
+          testId="admin-scorecard-archived"
+          label={t('admin.scorecards.archive')}
+          help={t('admin.scorecards.archiveHelp')}
+        />
       </div>
 
       <section className="admin-section" aria-labelledby="scorecard-categories-heading">

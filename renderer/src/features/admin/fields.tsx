@@ -218,3 +218,27 @@ export function AdminListItem(props: {
     </li>
   );
 }
+
+/** A checkbox with its label in bold and a line of help beneath. */
+export function AdminCheck(props: {
+  checked: boolean;
+  onChange(checked: boolean): void;
+  testId: string;
+  label: string;
+  help: string;
+}): React.JSX.Element {
+  return (
+    <label className="admin-check">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        data-testid={props.testId}
+      />
+      <span>
+        <strong>{props.label}</strong>
+        <span className="hint">{props.help}</span>
+      </span>
+    </label>
+  );
+}

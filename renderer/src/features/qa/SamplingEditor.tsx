@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Directory } from '../../../../shared/contracts/rpc';
 import { CHANNELS, type Team } from '../../../../shared/domain/model';
 import type { SamplingCondition, SamplingConditionKind, SamplingRule } from '../../../../shared/qa/sampling';
-import { ChipSet, FieldMessage, LinesField, shown } from '../admin/fields';
+import { ChipSet, FieldMessage, LinesField, shown, AdminCheck } from '../admin/fields';
 import type { FieldErrors } from '../admin/validation';
 
 /** The centre's zone first, then common ones; anything else is typed in. */
@@ -109,7 +109,12 @@ export function SamplingEditor(props: {
         <span className="admin-id muted small">
           {t('admin.id')}: <code>{rule.id}</code>
         </span>
-        <button type="button" className="btn btn-danger" onClick={props.onDelete} data-testid="qa-sampling-delete">
+        <button
+          type="button"
+          className="btn btn-danger"
+          onClick={props.onDelete}
+          data-testid="qa-sampling-delete"
+        >
           {t('admin.delete')}
         </button>
       </div>
@@ -141,18 +146,13 @@ export function SamplingEditor(props: {
           </p>
           <FieldMessage id="sampling-team-error" error={err('teamId')} />
         </div>
-        <label className="admin-check">
-          <input
-            type="checkbox"
-            checked={rule.active}
-            onChange={(e) => onChange({ ...rule, active: e.target.checked })}
-            data-testid="qa-sampling-active"
-          />
-          <span>
-            <strong>{t('qa.sampling.active')}</strong>
-            <span className="hint">{t('qa.sampling.activeHelp')}</span>
-          </span>
-        </label>
+        <AdminCheck
+          checked={rule.active}
+          onChange={(checked) => onChange({ ...rule, active: checked })}
+          testId="qa-sampling-active"
+          label={t('qa.sampling.active')}
+          help={t('qa.sampling.activeHelp')}
+        />
       </div>
 
       <div className="admin-field">
@@ -259,14 +259,20 @@ export function SamplingEditor(props: {
                 step={rule.random.mode === 'percent' ? 'any' : 1}
                 value={shownNumber(rule.random.amount)}
                 aria-invalid={err('random.amount') ? true : undefined}
-                aria-describedby={describedBy('sampling-amount', err('random.amount'), 'sampling-amount-unit')}
+                aria-describedby={describedBy(
+                  'sampling-amount',
+                  err('random.amount'),
+                  'sampling-amount-unit',
+                )}
                 onChange={(e) =>
                   onChange({ ...rule, random: { mode: rule.random.mode, amount: numberOf(e.target.value) } })
                 }
                 data-testid="qa-sampling-amount"
               />
               <span id="sampling-amount-unit" className="muted small">
-                {rule.random.mode === 'percent' ? t('qa.sampling.amountPercent') : t('qa.sampling.amountCount')}
+                {rule.random.mode === 'percent'
+                  ? t('qa.sampling.amountPercent')
+                  : t('qa.sampling.amountCount')}
               </span>
             </div>
             <FieldMessage id="sampling-amount-error" error={err('random.amount')} />
@@ -306,7 +312,9 @@ export function SamplingEditor(props: {
                       value={shownNumber(condition.minutes)}
                       aria-invalid={error ? true : undefined}
                       aria-describedby={describedBy(id, error)}
-                      onChange={(e) => setCondition(kind, { kind: 'long_handle', minutes: numberOf(e.target.value) })}
+                      onChange={(e) =>
+                        setCondition(kind, { kind: 'long_handle', minutes: numberOf(e.target.value) })
+                      }
                       data-testid="qa-sampling-minutes"
                     />
                     <span className="muted small">{t('qa.sampling.minutesUnit')}</span>
@@ -361,7 +369,10 @@ export function SamplingEditor(props: {
         </div>
         <p className="hint">{t('qa.sampling.reviewersHelp')}</p>
         {rule.reviewers.length === 0 && (
-          <p className={err('reviewers') ? 'admin-field-error' : 'muted small'} data-testid="admin-field-error">
+          <p
+            className={err('reviewers') ? 'admin-field-error' : 'muted small'}
+            data-testid="admin-field-error"
+          >
             {t('qa.sampling.noReviewers')}
           </p>
         )}
