@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/client';
 import { useAppStore } from '../../store';
 import { CannedForm } from './CannedForm';
 import './canned.css';
+import { downloadCsv } from '../common/downloadCsv';
 
 type Notice = { tone: 'info' | 'error'; text: string; rows?: string[] };
 
@@ -49,13 +50,7 @@ export function CannedScreen(): React.JSX.Element {
 
   const exportCsv = async () => {
     const { csv, count } = await fetchCsv();
-    // A BOM so spreadsheet programs read the Chinese text as UTF-8.
-    const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'canned-responses.csv';
-    link.click();
-    URL.revokeObjectURL(url);
+    downloadCsv('canned-responses.csv', csv);
     setNotice({ tone: 'info', text: t('canned.exported', { count }) });
   };
 

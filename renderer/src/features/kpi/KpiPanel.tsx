@@ -19,18 +19,10 @@ import { KpiTiles } from './KpiTiles';
 import { KpiTrendChart } from './KpiTrendChart';
 import { defaultRange, KPI_PERIODS, kpiRange, localTimeZone, type KpiPeriod } from './period';
 import './kpi.css';
+import { downloadCsv } from '../common/downloadCsv';
 
 type State = { phase: 'loading' } | { phase: 'ready'; report: KpiReport } | { phase: 'failed'; message: string };
 
-function download(name: string, csv: string): void {
-  // A BOM so spreadsheet programs read the Chinese text as UTF-8 (as the other exports).
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 interface Filters {
   teamId: string;
@@ -149,7 +141,7 @@ export function KpiPanel(): React.JSX.Element {
           <button
             type="button"
             className="btn btn-small"
-            onClick={() => download(`kpi-report_${report.from.slice(0, 10)}_${report.to.slice(0, 10)}.csv`, kpiReportCsv(report, labels))}
+            onClick={() => downloadCsv(`kpi-report_${report.from.slice(0, 10)}_${report.to.slice(0, 10)}.csv`, kpiReportCsv(report, labels))}
             data-testid="kpi-export"
           >
             {t('kpi.export')}

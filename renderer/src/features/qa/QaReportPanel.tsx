@@ -16,6 +16,7 @@ import { PeriodPicker } from '../common/PeriodPicker';
 import { formatRate } from '../live/format';
 import { ReviewDetail } from './ReviewDetail';
 import { ReviewOpenCell, StatusCell, VerdictCell } from './ReviewCells';
+import { downloadCsv } from '../common/downloadCsv';
 
 const PERIODS = { thisWeek: 1, fourWeeks: 4, quarter: 13 } as const;
 type Period = keyof typeof PERIODS;
@@ -34,15 +35,6 @@ type State = { phase: 'loading' } | { phase: 'ready'; report: QaReport } | { pha
 
 const score = (value: number | null) => (value === null ? '—' : (Math.round(value * 10) / 10).toString());
 
-function download(name: string, csv: string): void {
-  // A BOM so spreadsheet programs read the Chinese text as UTF-8 (as the canned-response export).
-  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 export function QaReportPanel(): React.JSX.Element {
   const { t } = useTranslation();
@@ -118,7 +110,7 @@ export function QaReportPanel(): React.JSX.Element {
             <button
               type="button"
               className="btn btn-small"
-              onClick={() => download(`quality-report_${stamp}.csv`, qaReportCsv(report, labels))}
+              onClick={() => downloadCsv(`quality-report_${stamp}.csv`, qaReportCsv(report, labels))}
               data-testid="qa-report-export"
             >
               {t('qa.report.exportReport')}
@@ -126,7 +118,7 @@ export function QaReportPanel(): React.JSX.Element {
             <button
               type="button"
               className="btn btn-small"
-              onClick={() => download(`quality-reviews_${stamp}.csv`, qaReviewsCsv(report.reviews, labels))}
+              onClick={() => downloadCsv(`quality-reviews_${stamp}.csv`, qaReviewsCsv(report.reviews, labels))}
             >
               {t('qa.report.exportReviews')}
             </button>
