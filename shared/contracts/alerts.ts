@@ -119,6 +119,26 @@ export const TeamQueueSchema = z.object({
 export type TeamQueue = z.infer<typeof TeamQueueSchema>;
 export const AT_RISK_WITHIN_MS = 30 * 60_000;
 
+/** A conversation an agent holds (open or pending), as the lead's agent board lists it. */
+export const AgentConversationSchema = z.object({
+  id: Id,
+  teamId: Id,
+  channel: ChannelSchema,
+  status: z.enum(['open', 'pending']),
+  priority: PrioritySchema,
+  contactName: z.string().nullable(),
+  vip: z.boolean(),
+  subject: z.string().nullable(),
+  lastMessagePreview: z.string(),
+  lastMessageAt: Instant,
+  /** The customer waits for an answer since then (null: the last word was ours). */
+  waitingSince: Instant.nullable(),
+  /** The nearest SLA target still due, or already past (null: none). */
+  slaDueAt: Instant.nullable(),
+});
+export type AgentConversation = z.infer<typeof AgentConversationSchema>;
+export const AGENT_CONVERSATIONS_MAX = 100;
+
 /** Core → window: a lead's team got an alert other than a breach (breaches come as `sla.alerted`). */
 export const AlertRaisedSchema = z.object({
   alertId: Id,
@@ -179,6 +199,11 @@ export const AlertRpcContract = {
   'alerts.setPreferences': { input: AlertPreferencesSchema, output: AlertPreferencesSchema },
   /** Per team the viewer leads (every cached team for an admin), from the cache. */
   'live.queues': { input: z.object({}).strict(), output: z.object({ teams: z.array(TeamQueueSchema) }) },
+  /** What an agent holds now, soonest due first, from the cache (the lead's teams only). */
+  'live.agentConversations': {
+    input: z.object({ agentId: Id }),
+    output: z.object({ conversations: z.array(AgentConversationSchema) }),
+  },
   /** Proxies of the routing and report HTTP API (need the server; `offline` when unreachable). */
   'live.teamRouting': { input: TeamRef, output: TeamRoutingViewSchema },
   'live.setAutoAssign': { input: TeamRef.extend(TeamRoutingBodySchema.shape), output: TeamRoutingViewSchema },

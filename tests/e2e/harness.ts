@@ -137,7 +137,13 @@ export async function signIn(page: Page, stack: Stack, who = DEMO_AGENT): Promis
   // A reviewer's first screen is Quality; everyone else's the inbox.
   const reviewer = who.email === DEMO_REVIEWER.email || who.email === DEMO_SECOND_REVIEWER.email;
   const shell = page.getByTestId(reviewer ? 'qa-screen' : 'scope-tab-mine');
-  await expect(email.or(shell)).toBeVisible();
+  // The stack has one workstation core: someone else still signed in there signs out first.
+  const current = page.getByTestId('signed-in-agent');
+  await expect(email.or(current)).toBeVisible();
+  if ((await current.isVisible()) && (await current.getAttribute('data-email')) !== who.email) {
+    await page.getByTestId('sign-out').click();
+    await expect(email).toBeVisible();
+  }
   if (await email.isVisible()) {
     await email.fill(who.email);
     await page.getByTestId('login-password').fill(who.password);

@@ -3,6 +3,7 @@
  * acknowledgement, one or several (through the outbox as `alert.acknowledge`, shown at once);
  * mutes (proxied to the server: they need it); the lead's notification choices per kind (kept
  * in this cache, read by core.ts before it raises a toast or a desktop notification).
+ * live.agentConversations: what an agent holds, from the cache (the viewer's teams only).
  * live.*: the Live screen's server-side views (team routing, capacity, SLA report), proxied to the
  * HTTP API because they are computed over data the cache does not hold.
  */
@@ -13,7 +14,7 @@ import { AgentCapacityBodySchema, TeamRoutingViewSchema } from '../../../shared/
 import { countUnacknowledged, listAlerts } from '../db/queries/alerts';
 import { listTeams } from '../db/queries/directory';
 import { getAlertPreferences, setAlertPreferences } from '../db/queries/meta';
-import { teamQueues } from '../db/queries/live';
+import { agentConversations, teamQueues } from '../db/queries/live';
 import { queueAlertAcknowledge } from '../sync/alertSync';
 import type { CoreContext } from './context';
 import { announceLocalWrite } from './localWrite';
@@ -32,6 +33,7 @@ type AlertMethods =
   | 'alerts.preferences'
   | 'alerts.setPreferences'
   | 'live.queues'
+  | 'live.agentConversations'
   | 'live.teamRouting'
   | 'live.setAutoAssign'
   | 'live.setCapacity'
@@ -43,6 +45,12 @@ function requireLead(ctx: CoreContext) {
   if (viewer.role !== 'lead' && viewer.role !== 'admin')
     throw new SwitchboardError('forbidden', 'Only team leads and admins see the Live screen.');
   return viewer;
+}
+
+/** The teams whose floor the viewer sees: the ones they lead, every cached team for an admin. */
+function ledTeams(ctx: CoreContext): string[] {
+  const viewer = requireLead(ctx);
+  return viewer.role === 'admin' ? listTeams(ctx.db).map((team) => team.id) : viewer.teamIds;
 }
 
 const MUTES = '/api/v1/alerts/mutes';
@@ -98,11 +106,14 @@ export function alertHandlers(ctx: CoreContext): HandlersOf<AlertMethods> {
       return preferences;
     },
     'live.queues': async () => {
-      const viewer = requireLead(ctx);
-      const teamIds = viewer.role === 'admin' ? listTeams(ctx.db).map((team) => team.id) : viewer.teamIds;
+      const teamIds = ledTeams(ctx);
       const now = Date.now();
       const atRiskBefore = new Date(now + AT_RISK_WITHIN_MS).toISOString();
       return { teams: teamQueues(ctx.db, teamIds, atRiskBefore, new Date(now).toISOString()) };
+    },
+    'live.agentConversations': async ({ agentId }) => {
+      const teamIds = ledTeams(ctx);
+      return { conversations: agentConversations(ctx.db, agentId, teamIds) };
     },
     'live.teamRouting': ({ teamId }) =>
       callServer(ctx, { method: 'GET', path: team(teamId) }, TeamRoutingViewSchema),

@@ -1,11 +1,29 @@
-/** session.*: sign in over HTTP, keep the token in memory only, sign out. */
+/**
+ * session.*: sign in over HTTP, keep the token in memory only, sign out. Signing out first sends
+ * what the outbox still holds while the server is reachable (bounded by LOGOUT_SEND_WAIT_MS): a
+ * different person signing in next clears the cache, and an unsent reply must not go with it.
+ */
 import { ErrorBodySchema, SwitchboardError } from '../../../shared/contracts/errors';
 import { LoginResponseSchema } from '../../../shared/contracts/http';
+import { outboxCount } from '../db/queries/outbox';
 import { clearCache, getServerUrl, getSessionAgent, setServerUrl, setSessionAgent } from '../db/queries/meta';
 import type { CoreContext } from './context';
 import type { HandlersOf } from './types';
 
 const LOGIN_TIMEOUT_MS = 15_000;
+const LOGOUT_SEND_WAIT_MS = 5_000;
+const LOGOUT_SEND_RETRY_MS = 100;
+
+async function sendQueuedWrites(ctx: CoreContext): Promise<void> {
+  const deadline = Date.now() + LOGOUT_SEND_WAIT_MS;
+  for (;;) {
+    const sync = ctx.sync();
+    if (!sync?.connected || outboxCount(ctx.db) === 0 || Date.now() >= deadline) return;
+    // A drain already running returns at once; the loop then waits for it to finish the batch.
+    await sync.drain().catch(() => undefined);
+    if (outboxCount(ctx.db) > 0) await new Promise((resolve) => setTimeout(resolve, LOGOUT_SEND_RETRY_MS));
+  }
+}
 
 export function sessionHandlers(
   ctx: CoreContext,
@@ -56,6 +74,7 @@ export function sessionHandlers(
     },
 
     'session.logout': async () => {
+      await sendQueuedWrites(ctx);
       ctx.setToken(null);
       return { ok: true as const };
     },

@@ -59,7 +59,7 @@ export function TopBar(): React.JSX.Element {
         {theme === 'dark' ? t('topbar.themeToLight') : t('topbar.themeToDark')}
       </button>
       {agent && (
-        <div className="agent-chip" title={t('topbar.signedInAs', { name: agent.name })} data-testid="signed-in-agent">
+        <div className="agent-chip" title={t('topbar.signedInAs', { name: agent.name })} data-testid="signed-in-agent" data-email={agent.email}>
           <span className="avatar" aria-hidden="true">
             {agent.name.slice(0, 1)}
           </span>

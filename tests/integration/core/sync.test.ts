@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConversationDetail } from '../../../shared/contracts/rpc';
+import { DEMO_PASSWORD } from '../../../server/demo/seed';
 import { testBackends } from '../server/harness';
 import { eventually, startStack, type Stack, type TestAgent } from './stack';
 
@@ -48,6 +49,21 @@ async function seen(
 
 for (const backend of testBackends()) {
   describe(`workstation core ↔ server (${backend})`, () => {
+    it('a reply written just before signing out is sent before the next person’s sign-in clears the cache', async () => {
+      stack = await startStack(backend);
+      const { agentA, agentB } = stack;
+      const id = await ingestEmail(stack, '快递一直没到。');
+      await seen(agentA, id, (x) => texts(x).includes('快递一直没到。'), 'ingested on A');
+      await agentA.call('conversation.reply', { conversationId: id, kind: 'text', text: '马上为您查询物流。' });
+      await agentA.call('conversation.reply', { conversationId: id, kind: 'note', text: '已联系快递站点' });
+      await agentA.call('session.logout', {});
+      expect((await agentA.call('sync.status', {})).pending).toBe(0);
+      // Wang Wei takes over the workstation: Li Na's cache goes, her writes are on the server.
+      await agentA.call('session.login', { email: 'wang.wei@demo.switchboard', password: DEMO_PASSWORD });
+      const onB = await seen(agentB, id, (x) => texts(x).includes('已联系快递站点'), 'both writes on the server');
+      expect(texts(onB)).toEqual(expect.arrayContaining(['马上为您查询物流。', '已联系快递站点']));
+    });
+
     it('an ingested message reaches both agents, and A’s reply reaches B', async () => {
       stack = await startStack(backend);
       const { agentA, agentB } = stack;

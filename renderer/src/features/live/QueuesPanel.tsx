@@ -189,6 +189,7 @@ function TeamCard({ queue }: { queue: TeamQueue }): React.JSX.Element {
               <AgentLoadRow
                 key={agent.id}
                 agent={agent}
+                teammates={view.agents}
                 today={today.find((row) => row.agentId === agent.id) ?? null}
                 onSaved={load}
               />

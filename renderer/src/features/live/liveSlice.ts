@@ -7,6 +7,7 @@
 import type { AlertMute } from '../../../../shared/alerts';
 import {
   DEFAULT_ALERT_PREFERENCES,
+  type AgentConversation,
   type AlertListItem,
   type AlertPreferences,
   type TeamQueue,
@@ -39,6 +40,12 @@ export interface LiveFloor {
   unmute(conversationId: string): Promise<void>;
   /** The signed-in lead takes the conversation (from its alert card). */
   assignToMe(conversationId: string): Promise<void>;
+  /** What an agent holds now (from the cache). */
+  agentConversations(agentId: string): Promise<AgentConversation[]>;
+  /** Hand a conversation to another agent (queued like any assignment; the server decides). */
+  reassign(conversationId: string, agentId: string): Promise<void>;
+  /** An internal note on a conversation: the agents see it, the customer never does. */
+  leaveNote(conversationId: string, text: string): Promise<void>;
   /** The lead's toast / desktop notification and sound choice per kind (kept on this workstation). */
   preferences: AlertPreferences;
   loadPreferences(): Promise<void>;
@@ -116,6 +123,15 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (set, get) => {
         const me = get().session?.agent.id;
         if (!me) return;
         await getApi().conversation.assign({ conversationId, assigneeId: me });
+      },
+      async agentConversations(agentId) {
+        return (await getApi().live.agentConversations({ agentId })).conversations;
+      },
+      async reassign(conversationId, agentId) {
+        await getApi().conversation.assign({ conversationId, assigneeId: agentId });
+      },
+      async leaveNote(conversationId, text) {
+        await getApi().conversation.reply({ conversationId, kind: 'note', text });
       },
       preferences: DEFAULT_ALERT_PREFERENCES,
       async loadPreferences() {
