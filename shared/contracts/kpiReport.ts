@@ -54,6 +54,8 @@ export const KpiFiguresSchema = z.object({
   conversations: Count,
   /** From the wait for a person starting to the first agent reply; unanswered ones left out. */
   firstResponse: KpiDurationSchema,
+  /** After the first reply: each time the customer wrote again, until an agent answered (each wait once). */
+  nextResponse: KpiDurationSchema,
   /** From the start to the latest resolution, of the resolved ones. */
   resolution: KpiDurationSchema,
   /** Talk time of phone calls only: nothing stored says how long an agent worked on a written one. */

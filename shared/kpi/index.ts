@@ -8,6 +8,8 @@
 export { CSAT_SATISFIED_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN, csat, nps } from './satisfaction';
 export { firstContactResolution, serviceLevel } from './service';
 export type { ResolutionItem, ServiceLevelItem } from './service';
+export { nextResponseWaits } from './nextResponse';
+export type { ThreadTurn } from './nextResponse';
 export { median, percentile, rate } from './stats';
 export { addDays, dayIn, startOfDayIn, weekdayOf } from './calendarDays';
 export { SLA_TARGETS, daysOfPeriod, kpiByDay, kpiFigures, kpiGroups } from './report';

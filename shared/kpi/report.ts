@@ -23,6 +23,8 @@ export interface ConversationFacts {
   day: string;
   /** Seconds from waiting for a person to the first agent reply; null while unanswered. */
   firstResponseSec: number | null;
+  /** Each answered wait after the first reply (nextResponseWaits), in seconds. */
+  nextResponseSecs: readonly number[];
   /** Seconds from its start to its latest resolution; null when never resolved. */
   resolutionSec: number | null;
   /** Talk time of a phone call; null for written channels. */
@@ -49,6 +51,7 @@ export interface KpiDurationFigures {
 export interface KpiFigureSet {
   conversations: number;
   firstResponse: KpiDurationFigures;
+  nextResponse: KpiDurationFigures;
   resolution: KpiDurationFigures;
   handleTime: KpiDurationFigures;
   resolved: number;
@@ -91,6 +94,8 @@ export function kpiFigures(facts: readonly ConversationFacts[]): KpiFigureSet {
   return {
     conversations: facts.length,
     firstResponse: durations(facts.map((f) => f.firstResponseSec).filter(present)),
+    // Every answered wait counts once, so a long thread weighs by its replies, as agents feel it.
+    nextResponse: durations(facts.flatMap((f) => f.nextResponseSecs)),
     resolution: durations(resolved.map((f) => f.resolutionSec!)),
     handleTime: durations(facts.map((f) => f.handleTimeSec).filter(present)),
     resolved: resolved.length,

@@ -68,6 +68,13 @@ export interface AgentReplyRow {
   firstAt: string;
 }
 
+/** A customer message, or an agent's reply to the customer, for next response time. */
+export interface TurnRow {
+  conversationId: string;
+  by: 'customer' | 'agent';
+  at: string;
+}
+
 export interface StatusRow {
   conversationId: string;
   status: string;
@@ -93,6 +100,7 @@ export interface CallRow {
 
 export interface KpiDetailRows {
   replies: AgentReplyRow[];
+  turns: TurnRow[];
   botAnswers: Set<string>;
   statuses: StatusRow[];
   outcomes: OutcomeRow[];
@@ -110,6 +118,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 export async function kpiDetails(db: Db, ids: readonly string[]): Promise<KpiDetailRows> {
   const details: KpiDetailRows = {
     replies: [],
+    turns: [],
     botAnswers: new Set(),
     statuses: [],
     outcomes: [],
@@ -117,7 +126,7 @@ export async function kpiDetails(db: Db, ids: readonly string[]): Promise<KpiDet
     calls: [],
   };
   for (const chunk of chunks(ids)) {
-    const [replies, bot, statuses, outcomes, surveys, calls] = await Promise.all([
+    const [replies, turns, bot, statuses, outcomes, surveys, calls] = await Promise.all([
       db
         .selectFrom('messages')
         .select((eb) => ['conversation_id', 'author_id', eb.fn.min('created_at').as('first_at')])
@@ -126,6 +135,17 @@ export async function kpiDetails(db: Db, ids: readonly string[]): Promise<KpiDet
         .where('direction', '=', 'out')
         .where('kind', '<>', 'note')
         .groupBy(['conversation_id', 'author_id'])
+        .execute(),
+      db
+        .selectFrom('messages')
+        .select(['conversation_id', 'author_type', 'created_at'])
+        .where('conversation_id', 'in', chunk)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('author_type', '=', 'contact'), eb('direction', '=', 'in')]),
+            eb.and([eb('author_type', '=', 'agent'), eb('direction', '=', 'out'), eb('kind', '<>', 'note')]),
+          ]),
+        )
         .execute(),
       db
         .selectFrom('messages')
@@ -161,6 +181,12 @@ export async function kpiDetails(db: Db, ids: readonly string[]): Promise<KpiDet
     ]);
     for (const row of replies)
       if (row.author_id) details.replies.push({ conversationId: row.conversation_id, agentId: row.author_id, firstAt: String(row.first_at) });
+    for (const row of turns)
+      details.turns.push({
+        conversationId: row.conversation_id,
+        by: row.author_type === 'agent' ? 'agent' : 'customer',
+        at: String(row.created_at),
+      });
     for (const row of bot) details.botAnswers.add(row.conversation_id);
     for (const row of statuses) details.statuses.push({ conversationId: row.conversation_id, status: row.status, at: row.at });
     for (const row of outcomes)

@@ -9,13 +9,15 @@
  *   for conversations that never were with the bot) and ends at the first agent reply;
  * - resolved = entered `resolved` or `closed` at least once; resolution time runs from the start
  *   to the latest such entry; reopened = any other status after one;
+ * - next response = after the first agent reply, each time the customer writes again (a run of
+ *   their messages is one wait), until an agent replies (shared/kpi/nextResponse.ts);
  * - agents = distinct agents who replied (assignments are not kept as history, replies are);
  * - contained by the bot = started with it, the bot answered, and it never left `bot` except
  *   to be resolved or closed, with no agent reply;
  * - handle time = a call's `durationSec`: nothing records how long an agent worked on a written
  *   conversation, so written channels have no handle time rather than an invented one.
  */
-import { SLA_TARGETS, dayIn, type ConversationFacts, type KpiSlaTargetName } from '../../../shared/kpi';
+import { SLA_TARGETS, dayIn, nextResponseWaits, type ConversationFacts, type KpiSlaTargetName } from '../../../shared/kpi';
 import type { KpiConversationRow, KpiDetailRows } from '../../db/queries/kpiReport';
 
 const FINISHED = new Set(['resolved', 'closed']);
@@ -59,6 +61,7 @@ export function conversationFacts(
   timeZone: string,
 ): Array<ConversationFacts & { conversationId: string }> {
   const replies = groupBy(details.replies);
+  const turns = groupBy(details.turns);
   const statuses = groupBy(details.statuses);
   const outcomes = groupBy(details.outcomes);
   const surveys = groupBy(details.surveys);
@@ -91,6 +94,7 @@ export function conversationFacts(
       tags: tagsOf(c.issueTypes),
       day: dayIn(timeZone, new Date(c.createdAt)),
       firstResponseSec: firstReplyAt === null ? null : seconds(waitStart, firstReplyAt),
+      nextResponseSecs: nextResponseWaits((turns.get(c.id) ?? []).map((turn) => ({ by: turn.by, at: Date.parse(turn.at) }))),
       resolutionSec: lastResolvedAt === null ? null : seconds(c.createdAt, lastResolvedAt),
       handleTimeSec: talk.length === 0 ? null : talk.reduce((sum, s) => sum + s, 0),
       reopened,

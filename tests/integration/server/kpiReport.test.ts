@@ -148,7 +148,7 @@ describe.each(testBackends())('the KPI report (%s)', (backend) => {
     await rate(a.conversationId, 'nps', 9, 'demo-chat-token');
 
     // B: li.na answers in 4 min and resolves at 10 min; the customer writes again 5 min later
-    // (reopened), li.na answers and resolves again 5 min after that. CSAT 3, NPS 3.
+    // (reopened), li.na answers 2 min later and resolves again 3 min after that. CSAT 3, NPS 3.
     const b = await started('chat', '优惠券用不了');
     await hand(b.conversationId, 'team-presales', 'agent-li-na');
     clock.advance(4 * MIN);
@@ -157,8 +157,9 @@ describe.each(testBackends())('the KPI report (%s)', (backend) => {
     await resolve(sockets.liNa, b.conversationId);
     clock.advance(5 * MIN);
     await started('chat', '还是不行', b.thread);
+    clock.advance(2 * MIN);
     await reply(sockets.liNa, b.conversationId);
-    clock.advance(5 * MIN);
+    clock.advance(3 * MIN);
     await resolve(sockets.liNa, b.conversationId);
     await rate(b.conversationId, 'csat', 3, 'demo-chat-token');
     await rate(b.conversationId, 'nps', 3, 'demo-chat-token');
@@ -199,6 +200,11 @@ describe.each(testBackends())('the KPI report (%s)', (backend) => {
     expect(o.firstResponse.count).toBe(5);
     about(o.firstResponse.medianSec, 180);
     about(o.firstResponse.p90Sec, 420);
+    // Next response: only B's customer wrote again after an answer (2 min); C's second agent
+    // reply followed no customer message, so it is no wait.
+    expect(o.nextResponse.count).toBe(1);
+    about(o.nextResponse.medianSec, 120);
+    about(o.nextResponse.p90Sec, 120);
     // Resolved: A 600 s, B 1200 s (its latest resolution), C 1800 s.
     expect(o.resolution.count).toBe(3);
     about(o.resolution.medianSec, 1200);

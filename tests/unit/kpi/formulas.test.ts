@@ -8,12 +8,14 @@ import {
   csat,
   firstContactResolution,
   median,
+  nextResponseWaits,
   nps,
   percentile,
   rate,
   serviceLevel,
   type ResolutionItem,
   type ServiceLevelItem,
+  type ThreadTurn,
 } from '../../../shared/kpi';
 
 function expectFigure(actual: number | null, expected: number | null): void {
@@ -251,5 +253,40 @@ describe('KPI properties', () => {
         return m >= Math.min(...values) && m <= Math.max(...values);
       }),
     );
+  });
+});
+
+describe('nextResponseWaits', () => {
+  const MIN = 60_000;
+  const c = (minute: number): ThreadTurn => ({ at: minute * MIN, by: 'customer' });
+  const a = (minute: number): ThreadTurn => ({ at: minute * MIN, by: 'agent' });
+  it.each<[string, ThreadTurn[], number[]]>([
+    ['an empty thread has no wait', [], []],
+    ['the first answer is first response, not next', [c(0), a(3)], []],
+    ['the customer writes again and is answered', [c(0), a(1), c(5), a(7)], [120]],
+    ['a run of customer messages is one wait from the first', [c(0), a(1), c(5), c(6), c(8), a(10)], [300]],
+    ['two agent replies in a row answer one wait', [c(0), a(1), c(2), a(4), a(5)], [120]],
+    ['a wait still open is no figure', [c(0), a(1), c(2), a(3), c(9)], [60]],
+    ['each wait counts', [c(0), a(1), c(2), a(3), c(10), a(20)], [60, 600]],
+    ['an agent writing first starts nothing', [a(0), c(1), a(4)], [180]],
+    ['out of order input is ordered by time', [a(7), c(5), a(1), c(0)], [120]],
+    ['a customer message at the same instant as the reply is answered by it', [c(0), a(1), c(3), a(3)], [0]],
+  ])('%s', (_name, turns, expected) => expect(nextResponseWaits(turns)).toEqual(expected));
+
+  it('never gives a negative wait nor more waits than agent replies', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.integer({ min: 0, max: 10_000_000 }), by: fc.constantFrom<'customer' | 'agent'>('customer', 'agent') })),
+        (turns) => {
+          const waits = nextResponseWaits(turns);
+          expect(waits.every((w) => w >= 0)).toBe(true);
+          expect(waits.length).toBeLessThanOrEqual(Math.max(0, turns.filter((t) => t.by === 'agent').length - 1));
+        },
+      ),
+    );
+  });
+
+  it('refuses a time that is not a number', () => {
+    expect(() => nextResponseWaits([c(0), { at: Number.NaN, by: 'agent' }])).toThrow(RangeError);
   });
 });

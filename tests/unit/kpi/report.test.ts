@@ -23,6 +23,7 @@ const fact = (overrides: Partial<ConversationFacts>): ConversationFacts => ({
   tags: [],
   day: '2026-11-10',
   firstResponseSec: null,
+  nextResponseSecs: [],
   resolutionSec: null,
   handleTimeSec: null,
   reopened: false,

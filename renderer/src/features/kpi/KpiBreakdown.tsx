@@ -56,6 +56,7 @@ export function KpiBreakdown({ report, labels }: { report: KpiReport; labels: Kp
               <th scope="col" className="num">{t('kpi.breakdown.conversations')}</th>
               <th scope="col" className="num">{t('kpi.breakdown.frtMedian')}</th>
               <th scope="col" className="num">{t('kpi.breakdown.frtP90')}</th>
+              <th scope="col" className="num">{t('kpi.breakdown.nrtMedian')}</th>
               <th scope="col" className="num">{t('kpi.breakdown.resolutionMedian')}</th>
               <th scope="col" className="num">{t('kpi.breakdown.fcr')}</th>
               <th scope="col" className="num">{t('kpi.breakdown.reopenRate')}</th>
@@ -73,6 +74,7 @@ export function KpiBreakdown({ report, labels }: { report: KpiReport; labels: Kp
                 <td className="num">{figures.conversations}</td>
                 <td className="num">{sec(figures.firstResponse.medianSec)}</td>
                 <td className="num">{sec(figures.firstResponse.p90Sec)}</td>
+                <td className="num">{sec(figures.nextResponse.medianSec)}</td>
                 <td className="num">{sec(figures.resolution.medianSec)}</td>
                 <td className="num">{pct(figures.firstContactResolution)}</td>
                 <td className="num">{pct(figures.reopenRate)}</td>

@@ -25,6 +25,12 @@ export function KpiTiles({ figures }: { figures: KpiFigures }): React.JSX.Elemen
       hint: t('kpi.tiles.firstResponseP90', { value: sec(figures.firstResponse.p90Sec), count: figures.firstResponse.count }),
     },
     {
+      id: 'next-response',
+      label: t('kpi.tiles.nextResponse'),
+      value: sec(figures.nextResponse.medianSec),
+      hint: t('kpi.tiles.nextResponseP90', { value: sec(figures.nextResponse.p90Sec), count: figures.nextResponse.count }),
+    },
+    {
       id: 'resolution',
       label: t('kpi.tiles.resolution'),
       value: sec(figures.resolution.medianSec),
