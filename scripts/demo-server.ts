@@ -7,10 +7,19 @@ import { envVar } from '../server/envField';
 import { DEMO_CHANNEL_TOKENS, DEMO_LOGINS, DEMO_TEAMS } from '../server/demo/seed';
 import { crewEnabled, startCrew, type Crew } from '../server/demo/crew';
 import { outboundFromEmitter, startSimulator } from '../server/demo/simulator';
+import { startDemoRecordingStore } from '../server/demo/recordingStore';
 
 async function main(): Promise<void> {
   const withCrew = crewEnabled(process.env);
-  const server = await startServer({ seedDemo: true, seedDemoCrew: withCrew, seedDemoReviews: true, logger: process.env.SWITCHBOARD_LOG === '1' });
+  // The demo's telephony provider: simulated calls' recordings, relayed by the server to reviewers.
+  const recordings = await startDemoRecordingStore();
+  const server = await startServer({
+    seedDemo: true,
+    seedDemoCrew: withCrew,
+    seedDemoReviews: true,
+    logger: process.env.SWITCHBOARD_LOG === '1',
+    recordingOrigins: [recordings.origin],
+  });
   const ratePerMinute = envVar(
     process.env,
     'SWITCHBOARD_DEMO_RATE',
@@ -25,6 +34,7 @@ async function main(): Promise<void> {
     tokens: { ...DEMO_CHANNEL_TOKENS },
     ratePerMinute,
     onOutbound: outboundFromEmitter(server.events),
+    recordingBaseUrl: recordings.origin,
   });
   console.log(`[switchboard] server on ${server.url}; simulated customers: ${ratePerMinute} new conversations a minute`);
   console.log('[switchboard] demo logins:');
@@ -52,6 +62,7 @@ async function main(): Promise<void> {
     await simulator.stop();
     await crew?.stop();
     await server.close();
+    await recordings.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -36,6 +36,8 @@ import type { BotSettings } from './domain/bot/settings';
 import { registerRoutingRoutes } from './http/routing';
 import { registerReportRoutes } from './http/reports';
 import { registerQaSamplingRoutes } from './http/qaSampling';
+import { registerRecordingRoutes } from './http/recordings';
+import { createRecordingRelay } from './domain/recordings';
 import { registerAuthRoutes } from './http/auth';
 import { installErrorHandlers } from './http/errors';
 import { registerHealthRoute } from './http/health';
@@ -84,6 +86,8 @@ export interface StartServerOptions {
   bot?: Partial<BotSettings>;
   /** Customer surveys after a resolution; each field overrides its SWITCHBOARD_SURVEY_* variable. */
   surveys?: Partial<SurveySettings>;
+  /** Origins call recordings may be relayed from (default SWITCHBOARD_RECORDING_ORIGINS, else none). */
+  recordingOrigins?: string[];
 }
 
 export interface RunningServer {
@@ -182,6 +186,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     registerRoutingRoutes(app, ctx);
     registerReportRoutes(app, ctx);
     registerQaSamplingRoutes(app, ctx);
+    registerRecordingRoutes(app, ctx, createRecordingRelay(ctx, { origins: options.recordingOrigins ?? config.recordingOrigins }));
     registerKnowledgeRoutes(app, ctx, knowledge);
     registerAlertRoutes(app, ctx);
     await app.ready();

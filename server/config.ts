@@ -16,6 +16,7 @@ import { BOT_ENV, botSettingsOf, type BotSettings } from './domain/bot/settings'
 import { VIP_WAIT_ENV, vipWaitMsOf } from './domain/sla/vipWaiting';
 import { ROUTING_ENV, offlineGraceMsOf } from './domain/routing/presenceTracker';
 import { SURVEY_ENV, surveySettingsOf } from './domain/surveys';
+import { RECORDING_ENV, recordingOriginsOf } from './domain/recordings';
 import type { SurveySettings } from '../shared/surveys';
 import { ConfigError, envNumber, fromEnv } from './envField';
 
@@ -50,6 +51,7 @@ const EnvSchema = z.object({
   ...VIP_WAIT_ENV,
   ...ROUTING_ENV,
   ...SURVEY_ENV,
+  ...RECORDING_ENV,
 });
 
 export interface ServerConfig {
@@ -74,6 +76,8 @@ export interface ServerConfig {
   offlineGraceMs: number;
   /** Which resolved conversations are surveyed, and how (domain/surveys.ts). */
   surveys: SurveySettings;
+  /** Origins call recordings may be relayed from (domain/recordings.ts); none by default. */
+  recordingOrigins: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -99,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     vipWaitMs: vipWaitMsOf(e),
     offlineGraceMs: offlineGraceMsOf(e),
     surveys: surveySettingsOf(e),
+    recordingOrigins: recordingOriginsOf(e),
   };
 }
 

@@ -103,6 +103,8 @@ export interface SimulatorOptions {
   /** Prefix of every externalId; default: from the clock, so restarts never collide. */
   runId?: string;
   onOutbound?: OutboundSubscribe;
+  /** Where simulated calls' recordings live (the demo recording store's origin). */
+  recordingBaseUrl?: string;
   /** Chance that a customer answers an agent's reply once their script is done; default 0.5. */
   ackProbability?: number;
   /** Chance that a customer answers a survey invitation; default 0.6. */
@@ -145,6 +147,7 @@ const OptionsSchema = z.object({
   retryDelayMs: z.number().nonnegative().default(5_000),
   maxAttempts: z.number().int().min(1).max(100).default(5),
   requestTimeoutMs: z.number().positive().default(10_000),
+  recordingBaseUrl: z.url().optional(),
 });
 
 const MAX_RETRY_DELAY_MS = 60_000;
@@ -175,7 +178,7 @@ interface ConversationState {
 
 export function startSimulator(options: SimulatorOptions): Simulator {
   const config = parseOptions(options);
-  const planner = createPlanner({ seed: config.seed, runId: config.runId });
+  const planner = createPlanner({ seed: config.seed, runId: config.runId, recordingBaseUrl: config.recordingBaseUrl });
   const pacing = createRng(deriveSeed(config.seed, 1));
   const acking = createRng(deriveSeed(config.seed, 2));
   const rating = createRng(deriveSeed(config.seed, 3));

@@ -18,6 +18,8 @@ export interface MessageContext {
   contact: SimulatedContact;
   /** Unique within the run; becomes the message's externalId (retries reuse it: idempotent). */
   externalId: string;
+  /** Where the calls' recordings live (the demo recording store); default a placeholder host. */
+  recordingBaseUrl?: string;
 }
 
 const PROVIDERS: Record<Channel, { 'zh-CN': string; en: string }> = {
@@ -68,6 +70,8 @@ function speakingSeconds(text: string, language: SimulatedContact['language']): 
   return Math.max(2, Math.ceil(units));
 }
 
+const DEFAULT_RECORDING_BASE = 'https://recordings.example.invalid';
+
 function callRecord(
   call: VoiceCallScript,
   ctx: MessageContext,
@@ -81,7 +85,7 @@ function callRecord(
   });
   return {
     durationSec: at + rng.int(3, 15),
-    recordingUrl: `https://recordings.example.invalid/${encodeURIComponent(ctx.runId)}/${encodeURIComponent(ctx.externalId)}.mp3`,
+    recordingUrl: `${ctx.recordingBaseUrl ?? DEFAULT_RECORDING_BASE}/${encodeURIComponent(ctx.runId)}/${encodeURIComponent(ctx.externalId)}.wav`,
     transcript,
   };
 }

@@ -35,6 +35,8 @@ export interface PlannerOptions {
   seed: number;
   /** Makes externalIds unique across runs; the same runId twice yields server-side duplicates. */
   runId: string;
+  /** Where the calls' recordings live (MessageContext.recordingBaseUrl). */
+  recordingBaseUrl?: string;
 }
 
 /** Share of new conversations per channel: chat busiest, as in most contact centres. */
@@ -90,6 +92,7 @@ export function createPlanner(options: PlannerOptions): ConversationPlanner {
             conversationExternalId,
             contact,
             externalId: messageExternalId(options.runId, i, turn),
+            ...(options.recordingBaseUrl ? { recordingBaseUrl: options.recordingBaseUrl } : {}),
           },
           rng,
         );

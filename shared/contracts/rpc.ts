@@ -3,6 +3,7 @@
  * The preload (Electron) and the web shim both build `window.switchboard` from this table, and the
  * core's RPC service validates every input against it. Adding a call = one line here + a handler.
  */
+import { RecordingRpcContract } from './recordings';
 import { z } from 'zod';
 import {
   AgentSchema,
@@ -184,6 +185,7 @@ export const rpcContract = {
   ...QaRpcContract,
   ...QaReportRpcContract,
   ...KpiReportRpcContract,
+  ...RecordingRpcContract,
 } as const;
 
 export type RpcContract = typeof rpcContract;

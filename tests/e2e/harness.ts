@@ -47,6 +47,8 @@ export interface StackOptions {
   seedDemoReviews?: boolean;
   /** Replace the admin's alert settings (thresholds, limits per hour) before the test. */
   alertSettings?: AlertSettings;
+  /** Origins the server may relay call recordings from (a test's recording store). */
+  recordingOrigins?: string[];
 }
 
 /**
@@ -79,6 +81,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     surveys: { channels: [], ...options.surveys },
     vipWaitMs: options.vipWaitMs,
     seedDemoReviews: options.seedDemoReviews,
+    recordingOrigins: options.recordingOrigins,
   });
   if (options.slaPolicies) await putAsAdmin(server.url, '/api/v1/admin/sla/policies', { policies: options.slaPolicies });
   if (options.alertSettings) await putAsAdmin(server.url, '/api/v1/admin/alert-settings', { settings: options.alertSettings });

@@ -15,6 +15,7 @@ import { alertHandlers } from './alerts';
 import { qaHandlers } from './qa';
 import { qaSamplingHandlers } from './qaSampling';
 import { kpiReportHandlers } from './kpiReport';
+import { recordingHandlers } from './recordings';
 import { qaReportHandlers } from './qaReport';
 import { collisionHandlers } from './collision';
 import { conversationHandlers } from './conversation';
@@ -49,6 +50,7 @@ export function createRpcService(ctx: CoreContext): RpcService {
     ...qaSamplingHandlers(ctx),
     ...qaReportHandlers(ctx),
     ...kpiReportHandlers(ctx),
+    ...recordingHandlers(ctx),
   };
   return {
     async handle(method, params) {

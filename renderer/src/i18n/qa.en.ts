@@ -10,13 +10,19 @@ const qaEn = {
     sampling: 'Sampling',
   },
   /** Beside the transcript: survey answers, tags, mood, calls. */
+  recording: {
+    play: 'Play recording',
+    retry: 'Try the recording again',
+    loading: 'Loading the recording… {{percent}} %',
+    failed: 'The recording could not be played: {{message}}',
+    unsupported: 'This workstation cannot play this recording.',
+  },
   facts: {
     csat: 'CSAT',
     nps: 'NPS',
     score: '{{score}} / {{max}}',
     endedMood: 'Customer at the end',
     call: 'Call, {{duration}}',
-    recording: 'recording on file',
   },
   notify: {
     newReview: 'A new review of your work by {{reviewer}}: {{score}} points. Open Quality to read and acknowledge it.',

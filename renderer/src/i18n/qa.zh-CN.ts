@@ -10,13 +10,19 @@ const qaZh = {
     sampling: '抽检规则',
   },
   /** 转写旁的信息：满意度、标签、情绪、通话。 */
+  recording: {
+    play: '播放录音',
+    retry: '重新加载录音',
+    loading: '正在加载录音… {{percent}} %',
+    failed: '录音无法播放：{{message}}',
+    unsupported: '此工作台无法播放该录音。',
+  },
   facts: {
     csat: '满意度',
     nps: '推荐意愿',
     score: '{{score}} / {{max}}',
     endedMood: '结束时客户情绪',
     call: '通话 {{duration}}',
-    recording: '有录音',
   },
   notify: {
     newReview: '{{reviewer}} 对你的服务做了新的质检：{{score}} 分。请到“质检”查看并确认。',

@@ -213,13 +213,19 @@ export const HTTP_MATRIX: Record<string, RouteSpec> = {
   'DELETE /api/v1/alerts/mutes/:conversationId': {
     expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 404, admin: 404 },
   },
+  // Call recordings: whoever may see the conversation (recordings.test.ts has the real calls). A
+  // message that does not exist is a 403 for everyone but an admin, so nobody learns it exists.
+  'GET /api/v1/recordings/:messageId': {
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 404 },
+  },
 };
 
-/** Path parameters filled in: the 售前 team, li.na, and a conversation that does not exist. */
+/** Path parameters filled in: the 售前 team, li.na, and a conversation and message that do not exist. */
 export const PATH_PARAMS: Record<string, string> = {
   ':teamId': 'team-presales',
   ':agentId': 'agent-li-na',
   ':conversationId': 'conversation-not-there',
+  ':messageId': 'message-not-there',
 };
 export const fillParams = (url: string) => url.replace(/:\w+/g, (name) => PATH_PARAMS[name] ?? name);
 

@@ -21,6 +21,8 @@ describe('window security defaults', () => {
   it('has a CSP that allows only the app itself to run scripts', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+    // Recordings play from blobs the page built itself; no media from anywhere else.
+    expect(CONTENT_SECURITY_POLICY).toMatch(/media-src 'self' blob:(;|$)/);
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe-inline/);
   });

@@ -3,6 +3,7 @@
  * current one per kind, a low one marked), the issue tags and how the customer's mood ended. All
  * from the assignment's transcript, so offline too.
  */
+import { RecordingPlayer } from './RecordingPlayer';
 import { useTranslation } from 'react-i18next';
 import type { QaTranscript } from '../../../../shared/contracts/qa';
 import { isLowScore, type SurveyKind } from '../../../../shared/surveys';
@@ -55,15 +56,21 @@ export function ReviewFacts({ transcript }: { transcript: QaTranscript | null })
 }
 
 /** A call in the transcript: its length and what was said, second by second. */
-export function CallLines({ call }: { call: NonNullable<QaTranscript['messages'][number]['call']> }): React.JSX.Element {
+export function CallLines({
+  call,
+  messageId,
+}: {
+  call: NonNullable<QaTranscript['messages'][number]['call']>;
+  messageId: string;
+}): React.JSX.Element {
   const { t } = useTranslation();
   const clock = (sec: number) => `${Math.floor(sec / 60)}:${String(Math.floor(sec % 60)).padStart(2, '0')}`;
   return (
     <div className="qa-call" data-testid="qa-call">
       <span className="qa-muted">
         {t('qa.facts.call', { duration: clock(call.durationSec) })}
-        {call.recordingUrl ? ` · ${t('qa.facts.recording')}` : ''}
       </span>
+      {call.recordingUrl && <RecordingPlayer messageId={messageId} />}
       {call.transcript && call.transcript.length > 0 && (
         <ol className="qa-call-lines">
           {call.transcript.map((line, index) => (

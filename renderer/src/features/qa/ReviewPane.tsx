@@ -347,7 +347,7 @@ function TranscriptMessage({
         )}
       </div>
       <p className="qa-message-text">{message.text}</p>
-      {message.call && <CallLines call={message.call} />}
+      {message.call && <CallLines call={message.call} messageId={message.id} />}
       {comments.map((comment) => (
         <div key={comment.id} className="qa-comment" data-testid="qa-comment">
           <span>{comment.body}</span>

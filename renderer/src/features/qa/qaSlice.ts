@@ -7,6 +7,7 @@
 import type { QaAssignmentRow, QaCalibrationRow, QaDraft, QaReviewRow } from '../../../../shared/contracts/qa';
 import type { RpcInput, RpcOutput } from '../../../../shared/contracts/rpc';
 import { getApi } from '../../api/client';
+import { loadRecording } from './recording';
 import type { SliceCreator } from '../../store/types';
 
 export type QaAssignmentStatus = 'open' | 'done' | 'skipped';
@@ -45,6 +46,8 @@ export interface QaDesk {
    * blind calibration on the newest scorecard. Resolves with which it was.
    */
   requestReview(conversationId: string, reviewerIds: string[], reason?: string): Promise<'review' | 'calibration'>;
+  /** A call's recording, read through the core in chunks (needs the server). */
+  recording(messageId: string, onProgress?: (share: number) => void): Promise<Blob>;
 }
 
 export interface QaSlice {
@@ -153,6 +156,8 @@ export const createQaSlice: SliceCreator<QaSlice> = (set, get) => {
           patch({ calibrations: [] });
         }
       },
+      recording: (messageId, onProgress) =>
+        loadRecording((id, offset) => getApi().recordings.read({ messageId: id, offset }), messageId, onProgress),
       async requestReview(conversationId, reviewerIds, reason) {
         const qa = getApi().qa;
         if (reviewerIds.length === 1) {
