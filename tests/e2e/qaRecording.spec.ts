@@ -54,11 +54,16 @@ test('a reviewer plays the recording of the call under review', async ({ page })
   const pane = page.getByTestId('qa-pane');
   const callLines = pane.getByTestId('qa-call');
   await expect(callLines).toContainText('我想查一下退货进度。');
-  await callLines.getByTestId('qa-recording-play').click();
+  // From the keyboard, as the reviewer scores: P loads and plays it, P again pauses.
+  await expect(pane).toBeFocused();
+  await page.keyboard.press('p');
   const audio = callLines.getByTestId('qa-recording-audio');
   await expect(audio).toBeVisible();
   await expect(audio).toHaveAttribute('src', /^blob:/);
   // The browser decoded it: 20 seconds of call, as the provider holds it.
   await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => Math.round(element.duration))).toBe(20);
+  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.paused)).toBe(false);
+  await page.keyboard.press('p');
+  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.paused)).toBe(true);
   expect(requested.filter((url) => url.startsWith(store.origin))).toEqual([]);
 });

@@ -11,7 +11,7 @@ const qaEn = {
   },
   /** Beside the transcript: survey answers, tags, mood, calls. */
   recording: {
-    play: 'Play recording',
+    play: 'Play recording (P)',
     retry: 'Try the recording again',
     loading: 'Loading the recording… {{percent}} %',
     failed: 'The recording could not be played: {{message}}',
@@ -73,7 +73,7 @@ const qaEn = {
     unknownContact: 'Customer',
   },
   pane: {
-    pick: 'Pick a conversation on the left to review it. Keys: ↑/↓ category, 1–5 (0/1 for yes/no) rate, N not applicable, Ctrl+Enter submit, [ and ] previous/next conversation.',
+    pick: 'Pick a conversation on the left to review it. Keys: ↑/↓ category, 1–5 (0/1 for yes/no) rate, N not applicable, P play/pause the call recording, Ctrl+Enter submit, [ and ] previous/next conversation.',
     transcript: 'Transcript',
     truncated: 'Older messages are not shown.',
     reason: 'Sent for review: {{reason}}',

@@ -11,7 +11,7 @@ const qaZh = {
   },
   /** 转写旁的信息：满意度、标签、情绪、通话。 */
   recording: {
-    play: '播放录音',
+    play: '播放录音（P）',
     retry: '重新加载录音',
     loading: '正在加载录音… {{percent}} %',
     failed: '录音无法播放：{{message}}',
@@ -73,7 +73,7 @@ const qaZh = {
     unknownContact: '客户',
   },
   pane: {
-    pick: '在左侧选择一个会话开始质检。快捷键：↑/↓ 切换评分项，1–5（是/否用 0/1）打分，N 不适用，Ctrl+Enter 提交，[ 和 ] 上一个/下一个会话。',
+    pick: '在左侧选择一个会话开始质检。快捷键：↑/↓ 切换评分项，1–5（是/否用 0/1）打分，N 不适用，P 播放/暂停通话录音，Ctrl+Enter 提交，[ 和 ] 上一个/下一个会话。',
     transcript: '会话记录',
     truncated: '更早的消息未显示。',
     reason: '送检原因：{{reason}}',

@@ -44,7 +44,13 @@ export function RecordingPlayer({ messageId }: { messageId: string }): React.JSX
           {t('qa.recording.loading', { percent: Math.round(state.share * 100) })}
         </span>
       ) : (
-        <button type="button" className="btn btn-small" onClick={() => void load()} data-testid="qa-recording-play">
+        <button
+          type="button"
+          className="btn btn-small qa-recording-play"
+          onClick={() => void load()}
+          aria-keyshortcuts="p"
+          data-testid="qa-recording-play"
+        >
           {state.step === 'failed' ? t('qa.recording.retry') : t('qa.recording.play')}
         </button>
       )}

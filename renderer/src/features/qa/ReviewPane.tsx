@@ -90,6 +90,15 @@ export function ReviewPane({ detail, onNavigate }: Props): React.JSX.Element {
     if (event.key === '[' || event.key === ']') {
       event.preventDefault();
       onNavigate(event.key === '[' ? -1 : 1);
+    } else if (event.key === 'p' || event.key === 'P') {
+      // The call's recording: load it, then play and pause it, without leaving the scorecard.
+      const pane = event.currentTarget as HTMLElement;
+      const audio = pane.querySelector<HTMLAudioElement>('audio.qa-recording-audio');
+      const load = pane.querySelector<HTMLButtonElement>('button.qa-recording-play');
+      if (!audio && !load) return;
+      event.preventDefault();
+      if (audio) void (audio.paused ? audio.play().catch(() => undefined) : audio.pause());
+      else load?.click();
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
