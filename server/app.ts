@@ -37,6 +37,8 @@ import { registerRoutingRoutes } from './http/routing';
 import { registerReportRoutes } from './http/reports';
 import { registerQaSamplingRoutes } from './http/qaSampling';
 import { registerRecordingRoutes } from './http/recordings';
+import { registerLiveRoutes } from './http/live';
+import { startQueueSampler, type QueueSampler } from './jobs/queueSamples';
 import { createRecordingRelay } from './domain/recordings';
 import { registerAuthRoutes } from './http/auth';
 import { installErrorHandlers } from './http/errors';
@@ -74,6 +76,8 @@ export interface StartServerOptions {
   vipWaitMs?: number;
   /** How often the leader looks for sampling cycles that have started (default 60 s). */
   samplingCheckMs?: number;
+  /** How often the leader stores each team's waiting count (default 60 s). */
+  queueSampleMs?: number;
   /** How often the leader evaluates newly finished conversations for auto-QA (default 15 s). */
   autoQaCheckMs?: number;
   /** How often each node checks whether the bot's knowledge base was saved elsewhere (default 2 s). */
@@ -108,6 +112,8 @@ export interface RunningServer {
   sampling: SamplingEngine;
   /** Auto-QA of finished conversations: `evaluateDue()` evaluates every one without a current result. */
   autoQa: AutoQaEngine;
+  /** Each team's waiting count once a minute (the Live screen's waiting line). */
+  queueSamples: QueueSampler;
   /** Presence and auto-assignment: `idle()` resolves when no dispatch is running. */
   routing: Routing;
   /** The bot: `idle()` resolves when no bot turn is queued or running. */
@@ -131,6 +137,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let sla: SlaEngine | undefined;
   let sampling: SamplingEngine | undefined;
   let autoQa: AutoQaEngine | undefined;
+  let queueSamples: QueueSampler | undefined;
   let knowledge: KnowledgeStore | undefined;
   let bot: BotEngine | undefined;
   let classifier: InboundClassifier | undefined;
@@ -186,6 +193,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     registerRoutingRoutes(app, ctx);
     registerReportRoutes(app, ctx);
     registerQaSamplingRoutes(app, ctx);
+    registerLiveRoutes(app, ctx);
     registerRecordingRoutes(app, ctx, createRecordingRelay(ctx, { origins: options.recordingOrigins ?? config.recordingOrigins }));
     registerKnowledgeRoutes(app, ctx, knowledge);
     registerAlertRoutes(app, ctx);
@@ -208,6 +216,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const samplingEngine = sampling;
     autoQa = startAutoQaEngine(ctx, databaseUrl, { checkMs: options.autoQaCheckMs });
     const autoQaEngine = autoQa;
+    queueSamples = startQueueSampler(ctx, databaseUrl, { checkMs: options.queueSampleMs });
+    const queueSampler = queueSamples;
     const knowledgeStore = knowledge;
     const routing = startRouting(ctx, rt.io, { offlineGraceMs: options.offlineGraceMs ?? config.offlineGraceMs });
     const botEngine = startBotEngine(ctx, ctx.bot!);
@@ -240,6 +250,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       sla: slaEngine,
       sampling: samplingEngine,
       autoQa: autoQaEngine,
+      queueSamples: queueSampler,
       routing,
       bot: botEngine,
       surveys,
@@ -254,6 +265,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           await slaEngine.close();
           await samplingEngine.close();
           await autoQaEngine.close();
+          await queueSampler.close();
           pokes.close();
           await rt.close();
           await app.close();
@@ -270,6 +282,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await sla?.close().catch(() => {});
     await sampling?.close().catch(() => {});
     await autoQa?.close().catch(() => {});
+    await queueSamples?.close().catch(() => {});
     await knowledge?.close().catch(() => {});
     await realtime?.close().catch(() => {});
     await classifier?.close().catch(() => {});

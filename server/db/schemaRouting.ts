@@ -14,7 +14,15 @@ export interface TeamRoutingTable {
   updated_at: string;
 }
 
+/** A team's waiting count at one instant (migration 023). */
+export interface QueueSamplesTable {
+  team_id: string;
+  at: string;
+  waiting: number;
+}
+
 export interface RoutingDatabase {
+  queue_samples: QueueSamplesTable;
   agent_capacity: AgentCapacityTable;
   team_routing: TeamRoutingTable;
 }

@@ -4,6 +4,7 @@
  * core's RPC service validates every input against it. Adding a call = one line here + a handler.
  */
 import { RecordingRpcContract } from './recordings';
+import { LiveRpcContract } from './live';
 import { z } from 'zod';
 import {
   AgentSchema,
@@ -186,6 +187,7 @@ export const rpcContract = {
   ...QaReportRpcContract,
   ...KpiReportRpcContract,
   ...RecordingRpcContract,
+  ...LiveRpcContract,
 } as const;
 
 export type RpcContract = typeof rpcContract;

@@ -9,6 +9,7 @@
  */
 import { AlertRpcContract, AT_RISK_WITHIN_MS, SlaReportSchema } from '../../../shared/contracts/alerts';
 import { recordKey } from '../../../shared/contracts/records';
+import { WaitHistorySchema } from '../../../shared/contracts/live';
 import { SwitchboardError } from '../../../shared/contracts/errors';
 import { AgentCapacityBodySchema, TeamRoutingViewSchema } from '../../../shared/contracts/routing';
 import { countUnacknowledged, listAlerts } from '../db/queries/alerts';
@@ -38,7 +39,8 @@ type AlertMethods =
   | 'live.setAutoAssign'
   | 'live.setCapacity'
   | 'live.setAgentStatus'
-  | 'live.slaReport';
+  | 'live.slaReport'
+  | 'live.waitHistory';
 
 function requireLead(ctx: CoreContext) {
   const viewer = ctx.viewer();
@@ -134,6 +136,12 @@ export function alertHandlers(ctx: CoreContext): HandlersOf<AlertMethods> {
         ctx,
         { method: 'PUT', path: `/api/v1/routing/agents/${encodeURIComponent(agentId)}/status`, body: { status } },
         AlertRpcContract['live.setAgentStatus'].output,
+      ),
+    'live.waitHistory': ({ teamId }) =>
+      callServer(
+        ctx,
+        { method: 'GET', path: `/api/v1/live/waiting-history?teamId=${encodeURIComponent(teamId)}` },
+        WaitHistorySchema,
       ),
     'live.slaReport': ({ from, to, teamId }) => {
       const query = new URLSearchParams({ from, to, ...(teamId ? { teamId } : {}) });

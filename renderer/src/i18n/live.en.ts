@@ -77,7 +77,7 @@ const liveEn = {
     atRiskHint: 'Open or pending, due within 30 min or breached',
     breached: 'Overdue',
     statusOf: 'Status of {{name}}',
-    lastHour: 'Waiting over the last hour (since this window opened)',
+    lastHour: 'Waiting over the last hour',
     serviceLevel: 'In SLA today',
     serviceLevelHint: 'First replies today within the first-response target, of those due (the KPI report)',
     today: 'Today',

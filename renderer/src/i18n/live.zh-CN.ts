@@ -77,7 +77,7 @@ const liveZhCN = {
     atRiskHint: '处理中或待回复，30 分钟内到期或已超时',
     breached: '已超时',
     statusOf: '{{name}} 的状态',
-    lastHour: '近一小时排队（自本窗口打开起）',
+    lastHour: '近一小时排队',
     serviceLevel: '今日达标率',
     serviceLevelHint: '今天到期的首次响应中按时完成的比例（KPI 报表）',
     today: '今日',

@@ -213,6 +213,10 @@ export const HTTP_MATRIX: Record<string, RouteSpec> = {
   'DELETE /api/v1/alerts/mutes/:conversationId': {
     expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 404, admin: 404 },
   },
+  // The waiting line's history: leads and admins; without its query (teamId) they get 400.
+  'GET /api/v1/live/waiting-history': {
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 400, admin: 400 },
+  },
   // Call recordings: whoever may see the conversation (recordings.test.ts has the real calls). A
   // message that does not exist is a 403 for everyone but an admin, so nobody learns it exists.
   'GET /api/v1/recordings/:messageId': {

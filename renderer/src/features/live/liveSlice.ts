@@ -15,7 +15,7 @@ import {
 import type { RpcInput, RpcOutput } from '../../../../shared/contracts/rpc';
 import { getApi } from '../../api/client';
 import type { SliceCreator } from '../../store/types';
-import { withSample, type WaitSample } from './waitHistory';
+import { mergeHistory, withSample, type WaitSample } from './waitHistory';
 
 export interface LiveFloor {
   alerts: AlertListItem[];
@@ -64,6 +64,27 @@ export interface LiveSlice {
 
 export const createLiveSlice: SliceCreator<LiveSlice> = (set, get) => {
   const patch = (change: Partial<LiveFloor>) => set((state) => ({ live: { ...state.live, ...change } }));
+  // Teams whose server-kept hour is in waitHistory already (fetched once; offline: tried again).
+  const serverHistory = new Set<string>();
+  const fetchServerHistory = async (teamId: string) => {
+    if (serverHistory.has(teamId)) return;
+    serverHistory.add(teamId);
+    try {
+      const { samples } = await getApi().live.waitHistory({ teamId });
+      const fromServer = samples.map((sample) => ({ at: Date.parse(sample.at), waiting: sample.waiting }));
+      set((state) => ({
+        live: {
+          ...state.live,
+          waitHistory: {
+            ...state.live.waitHistory,
+            [teamId]: mergeHistory(state.live.waitHistory[teamId] ?? [], fromServer, Date.now()),
+          },
+        },
+      }));
+    } catch {
+      serverHistory.delete(teamId);
+    }
+  };
   return {
     live: {
       alerts: [],
@@ -91,6 +112,7 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (set, get) => {
               waitHistory[team.teamId] = withSample(state.live.waitHistory[team.teamId] ?? [], now, team.waiting);
             return { live: { ...state.live, queues: teams, queuesLoaded: true, waitHistory } };
           });
+          for (const team of teams) void fetchServerHistory(team.teamId);
         } catch {
           patch({ queues: [], queuesLoaded: true });
         }
