@@ -23,6 +23,9 @@ import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer, type StartServerOptions } from '../../../server/app';
 import { DEMO_CHANNEL_TOKENS, DEMO_PASSWORD } from '../../../server/demo/seed';
+import { writeTransaction } from '../../../server/db/database';
+import { insertAgent } from '../../../server/db/queries/directory';
+import { hashPassword } from '../../../server/domain/auth';
 import type { IngestMessageRequest, LoginResponse } from '../../../shared/contracts/http';
 
 export type Backend = 'sqlite' | 'postgres';
@@ -186,4 +189,23 @@ export function waitForEvent<T>(
     };
     socket.on(event, listener);
   });
+}
+
+/** A lead of tech support only (tech.lead@demo.switchboard, the demo password), for scope tests. */
+export async function addTechSupportLead(server: TestServer, createdAt: string): Promise<void> {
+  await writeTransaction(server.db, async (trx) =>
+    insertAgent(
+      trx,
+      {
+        id: 'agent-lead-tech',
+        name: '技术组长 Tech Lead',
+        email: 'tech.lead@demo.switchboard',
+        password_hash: await hashPassword(DEMO_PASSWORD),
+        role: 'lead',
+        status: 'offline',
+        created_at: createdAt,
+      },
+      ['team-techsupport'],
+    ),
+  );
 }

@@ -11,12 +11,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeTransaction } from '../../../server/db/database';
-import { insertAgent } from '../../../server/db/queries/directory';
-import { hashPassword } from '../../../server/domain/auth';
-import { DEMO_PASSWORD } from '../../../server/demo/seed';
 import type { KpiReport } from '../../../shared/contracts/kpiReport';
-import { connectSocket, startTestServer, testBackends, type TestServer } from './harness';
+import { addTechSupportLead, connectSocket, startTestServer, testBackends, type TestServer } from './harness';
 import { conversationVersion, socketSync } from './socketSync';
 
 /** Wall clock plus an offset the test sets and moves forward. */
@@ -93,21 +89,7 @@ describe.each(testBackends())('the KPI report (%s)', (backend) => {
   beforeAll(async () => {
     server = await startTestServer({ backend, now: clock.now, tokenTtlHours: 24 * 30 });
     clock.set('2026-11-08T12:00:00.000Z');
-    await writeTransaction(server.db, async (trx) =>
-      insertAgent(
-        trx,
-        {
-          id: 'agent-lead-tech',
-          name: '技术组长 Tech Lead',
-          email: 'tech.lead@demo.switchboard',
-          password_hash: await hashPassword(DEMO_PASSWORD),
-          role: 'lead',
-          status: 'offline',
-          created_at: clock.now().toISOString(),
-        },
-        ['team-techsupport'],
-      ),
-    );
+    await addTechSupportLead(server, clock.now().toISOString());
     const emails = {
       admin: 'admin@demo.switchboard',
       lead: 'liu.yang@demo.switchboard',

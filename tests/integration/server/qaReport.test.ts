@@ -8,12 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeTransaction } from '../../../server/db/database';
-import { insertAgent } from '../../../server/db/queries/directory';
-import { hashPassword } from '../../../server/domain/auth';
-import { DEMO_PASSWORD } from '../../../server/demo/seed';
 import type { QaReport } from '../../../shared/contracts/qaReport';
-import { connectSocket, startTestServer, testBackends, type TestServer } from './harness';
+import { addTechSupportLead, connectSocket, startTestServer, testBackends, type TestServer } from './harness';
 import { conversationVersion, socketSync } from './socketSync';
 
 const CARD = {
@@ -92,21 +88,7 @@ describe.each(testBackends())('the quality report (%s)', (backend) => {
   beforeAll(async () => {
     server = await startTestServer({ backend });
     // A lead of tech support only.
-    await writeTransaction(server.db, async (trx) =>
-      insertAgent(
-        trx,
-        {
-          id: 'agent-lead-tech',
-          name: '技术组长 Tech Lead',
-          email: 'tech.lead@demo.switchboard',
-          password_hash: await hashPassword(DEMO_PASSWORD),
-          role: 'lead',
-          status: 'offline',
-          created_at: new Date().toISOString(),
-        },
-        ['team-techsupport'],
-      ),
-    );
+    await addTechSupportLead(server, new Date().toISOString());
     const emails = {
       admin: 'admin@demo.switchboard',
       lead: 'liu.yang@demo.switchboard',

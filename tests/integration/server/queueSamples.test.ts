@@ -5,11 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WaitHistory } from '../../../shared/contracts/live';
-import { writeTransaction } from '../../../server/db/database';
-import { insertAgent } from '../../../server/db/queries/directory';
-import { hashPassword } from '../../../server/domain/auth';
-import { DEMO_PASSWORD } from '../../../server/demo/seed';
-import { startTestServer, testBackends, type TestServer } from './harness';
+import { addTechSupportLead, startTestServer, testBackends, type TestServer } from './harness';
 
 const MIN = 60_000;
 
@@ -37,21 +33,7 @@ for (const backend of testBackends()) {
       tokens.agent = (await server.login('li.na@demo.switchboard')).token;
       tokens.admin = (await server.login('admin@demo.switchboard')).token;
       // A lead of tech support only.
-      await writeTransaction(server.db, async (trx) =>
-        insertAgent(
-          trx,
-          {
-            id: 'agent-lead-tech',
-            name: '技术组长 Tech Lead',
-            email: 'tech.lead@demo.switchboard',
-            password_hash: await hashPassword(DEMO_PASSWORD),
-            role: 'lead',
-            status: 'offline',
-            created_at: new Date(clock).toISOString(),
-          },
-          ['team-techsupport'],
-        ),
-      );
+      await addTechSupportLead(server, new Date(clock).toISOString());
       tokens.techLead = (await server.login('tech.lead@demo.switchboard')).token;
     });
     afterAll(() => server?.cleanup());
