@@ -95,7 +95,7 @@ const liveZhCN = {
     status: '状态',
     load: '接待量 / 上限',
     editCapacity: '调整上限',
-    editCapacityOf: '调整 {{name}} 的接待上限',
+    editCapacityOf: '调整上限：{{name}}',
     save: '保存',
     cancel: '取消',
     capacityOf: '{{channel}}上限',

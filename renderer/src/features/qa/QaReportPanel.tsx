@@ -93,7 +93,12 @@ export function QaReportPanel(): React.JSX.Element {
         />
         <label className="qa-report-team">
           {t('qa.report.team')}
-          <select value={teamId} onChange={(event) => setTeamId(event.target.value)} data-testid="qa-report-team">
+          <select
+            className="select"
+            value={teamId}
+            onChange={(event) => setTeamId(event.target.value)}
+            data-testid="qa-report-team"
+          >
             <option value="">{t('qa.report.allTeams')}</option>
             {teams.map((team) => (
               <option key={team.id} value={team.id}>

@@ -86,7 +86,7 @@ export function WallboardScreen(): React.JSX.Element {
       <header className="wallboard-head">
         <h1 data-testid="wallboard-team">{queue ? teamName : t('wallboard.title')}</h1>
         {count > 1 && (
-          <span className="wallboard-dots" aria-label={t('wallboard.position', { at: index + 1, count })}>
+          <span className="wallboard-dots" role="img" aria-label={t('wallboard.position', { at: index + 1, count })}>
             {queues.map((one, at) => (
               <span key={one.teamId} className={at === index ? 'is-current' : ''} />
             ))}
