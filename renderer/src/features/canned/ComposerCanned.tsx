@@ -5,6 +5,7 @@ import type { CannedListItem } from '../../../../shared/contracts/canned';
 import type { Segment, Unresolved } from '../../../../shared/canned/variables';
 import type { CannedComposer } from './useCannedComposer';
 import './canned.css';
+import { isComposingKey } from '../common/ime';
 
 const placeholderName = (u: Unresolved) => (u.kind === 'prompt' ? u.label : u.variable);
 
@@ -76,7 +77,7 @@ export function PromptDialog({ canned }: { canned: CannedComposer }): React.JSX.
       <div
         onKeyDown={(event) => {
           // Enter in a field inserts once everything is filled; the dialog never closes on its own.
-          if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+          if (event.key !== 'Enter' || isComposingKey(event)) return;
           event.preventDefault();
           if (complete) canned.answerPending(answers);
         }}

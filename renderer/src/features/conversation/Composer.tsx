@@ -10,6 +10,7 @@ import { useCannedComposer } from '../canned/useCannedComposer';
 import { StaleDraftWarning } from '../collision/StaleDraftWarning';
 import { useCollisionReporting } from '../collision/useCollisionReporting';
 import { useStaleDraftGuard } from '../collision/useStaleDraftGuard';
+import { isComposingKey } from '../common/ime';
 
 type Mode = 'text' | 'note';
 
@@ -108,7 +109,7 @@ export function Composer({ conversation }: { conversation: Conversation }): Reac
         onChange={canned.onTextChange}
         onInput={presence.onInput}
         onKeyDown={(e) => {
-          if (canned.onKeyDown(e)) return;
+          if (isComposingKey(e) || canned.onKeyDown(e)) return;
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             void send();

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { SEARCH_INPUT_ID } from '../../app/useKeyboardShortcuts';
@@ -6,6 +6,7 @@ import { useAppStore } from '../../store';
 import { InboxFilters } from './InboxFilters';
 import { InboxList } from './InboxList';
 import { SearchResults } from './SearchResults';
+import { isComposingKey } from '../common/ime';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -16,12 +17,15 @@ export function InboxPane(): React.JSX.Element {
     useShallow((s) => ({ searchText: s.searchText, setSearchText: s.setSearchText, runSearch: s.runSearch, clearSearch: s.clearSearch })),
   );
   const searching = searchText.trim().length > 0;
+  // While an IME composes, the box holds pinyin the user has not chosen yet: search what they
+  // confirm, not "fapiao" on the way to "发票".
+  const [composing, setComposing] = useState(false);
 
   useEffect(() => {
-    if (!searchText.trim()) return;
+    if (!searchText.trim() || composing) return;
     const timer = setTimeout(() => void runSearch(), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [searchText, runSearch]);
+  }, [searchText, composing, runSearch]);
 
   return (
     <section className="inbox-pane" aria-label={t('inbox.title')}>
@@ -42,7 +46,10 @@ export function InboxPane(): React.JSX.Element {
           maxLength={200}
           data-testid="inbox-search"
           onChange={(e) => setSearchText(e.target.value)}
+          onCompositionStart={() => setComposing(true)}
+          onCompositionEnd={() => setComposing(false)}
           onKeyDown={(e) => {
+            if (isComposingKey(e)) return;
             if (e.key === 'Enter') {
               e.preventDefault();
               void runSearch();

@@ -13,6 +13,7 @@ import { errorMessage } from '../../api/client';
 import { useNow } from '../../app/useNow';
 import { formatWaiting } from '../../lib/time';
 import { useAppStore } from '../../store';
+import { isComposingKey } from '../common/ime';
 
 type AgentView = TeamRoutingView['agents'][number];
 
@@ -217,7 +218,7 @@ function HeldConversation({
             onChange={(e) => setNote(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Escape') setNote(null);
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.nativeEvent.isComposing) {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !isComposingKey(e)) {
                 e.preventDefault();
                 void saveNote();
               }

@@ -19,6 +19,7 @@ import { AutoQaHits, flaggedCategories } from './AutoQaHits';
 import { CallLines, ReviewFacts } from './ReviewFacts';
 import { ratingForKey, ScorecardPanel } from './ScorecardPanel';
 import { useReviewDraft, type ReviewDraftState } from './useReviewDraft';
+import { isComposingKey } from '../common/ime';
 
 type Detail = RpcOutput<'qa.assignment'>;
 
@@ -80,6 +81,7 @@ export function ReviewPane({ detail, onNavigate }: Props): React.JSX.Element {
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
+    if (isComposingKey(event)) return;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void send();
