@@ -41,6 +41,8 @@ export type HandoffReason = z.infer<typeof HandoffReasonSchema>;
  * Structured detail of a bot or system message, so each window words it in its own language
  * (the message text keeps a plain English rendering for exports and older clients).
  */
+const PersonName = z.string().min(1).max(200);
+
 export const MessageDetailSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('bot_answer'),
@@ -85,6 +87,37 @@ export const MessageDetailSchema = z.discriminatedUnion('kind', [
     kind: z.literal('reopened_low_survey'),
     survey: z.enum(SURVEY_KINDS),
     score: z.number().int().min(0).max(10),
+  }),
+  /** Someone took, assigned or unassigned the conversation (names as they were at the time). */
+  z.object({
+    kind: z.literal('assigned'),
+    action: z.enum(['took', 'assigned', 'unassigned']),
+    by: PersonName,
+    to: PersonName.nullable(),
+  }),
+  /** Someone moved the conversation to another team, and perhaps to an agent of it. */
+  z.object({
+    kind: z.literal('transferred'),
+    by: PersonName,
+    teamId: z.string().min(1).max(64),
+    to: PersonName.nullable(),
+  }),
+  /** Routing gave the conversation to the least-loaded available agent. */
+  z.object({
+    kind: z.literal('auto_assigned'),
+    to: PersonName,
+    available: z.number().int().min(0),
+    /** Agents equally least loaded; round-robin chose among them when more than one. */
+    tied: z.number().int().min(0),
+    channel: z.string().min(1).max(16),
+    held: z.number().int().min(0),
+    capacity: z.number().int().min(0),
+  }),
+  /** The agent holding it went offline before answering, so it went back to the team's queue. */
+  z.object({
+    kind: z.literal('returned_to_queue'),
+    agent: PersonName,
+    reason: z.enum(['offline', 'disconnected']),
   }),
 ]);
 export type MessageDetail = z.infer<typeof MessageDetailSchema>;

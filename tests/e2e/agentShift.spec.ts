@@ -77,4 +77,12 @@ test('the interface switches between English and Chinese, team names included', 
   await expect(page.getByTestId('scope-tab-mine')).toHaveText('Mine');
   await expect(page.getByTestId('nav-inbox')).toContainText('Inbox');
   await expect(row.locator('.row-team')).toHaveText(/^(Pre-sales|After-sales|Tech support)$/);
+
+  // Who-did-what lines in the thread follow the language too.
+  await row.click();
+  await page.getByTestId('action-assign-me').click();
+  const line = page.getByTestId('conversation-view').getByTestId('routing-event');
+  await expect(line).toHaveText('李娜 Li Na took the conversation');
+  await page.getByTestId('language-switch').selectOption('zh-CN');
+  await expect(line).toHaveText('李娜 Li Na 接手了会话');
 });

@@ -86,7 +86,7 @@ test('a VIP chat jumps the queue and lands with the agent who becomes available'
   await expect(
     page
       .getByTestId('message')
-      .filter({ hasText: 'Auto-assigned to Emma Clark: least loaded of 1 available, chat 1/1' }),
+      .filter({ hasText: 'Auto-assigned to Emma Clark: least loaded of 1 available, Chat 1/1' }),
   ).toBeVisible();
 
   await page.getByTestId('scope-tab-unassigned').click();

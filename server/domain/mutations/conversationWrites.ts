@@ -1,10 +1,12 @@
 /**
  * The versioned conversation writes: assign, transfer, set status, set priority. Each bumps the
  * version once and records the full snapshot; assign and transfer also leave a system message
- * in the thread (short English text with names; the UI may translate it).
+ * in the thread: its structured detail, which each window words in its own language, and a
+ * short English text with names for exports and older windows.
  */
 import { randomUUID } from 'node:crypto';
 import type { MutationArgs } from '../../../shared/contracts/sync';
+import type { MessageDetail } from '../../../shared/nlu/insight';
 import type { ConversationChange } from '../../../shared/contracts/sync';
 import { conversationFromRow, saveConversation, type ConversationRow } from '../../db/queries/conversations';
 import { getTeam } from '../../db/queries/directory';
@@ -21,25 +23,30 @@ import {
   type MutationOutcome,
 } from './common';
 
+interface SystemLine {
+  text: string;
+  detail: MessageDetail;
+}
+
 async function writeConversation(
   ctx: MutationContext,
   before: ConversationRow,
   patch: Partial<ConversationRow>,
   type: ConversationChange['type'],
-  systemText: string | null,
+  line: SystemLine | null,
 ): Promise<MutationOutcome> {
   const after: ConversationRow = {
     ...before,
     ...patch,
     ...bumpVersion(before, ctx.clientId),
     updated_at: ctx.now,
-    message_count: before.message_count + (systemText ? 1 : 0),
+    message_count: before.message_count + (line ? 1 : 0),
   };
   await saveConversation(ctx.trx, after);
   const conversation = conversationFromRow(after);
   const address = addressOf(conversation, conversationFromRow(before));
   const changes: NewChange[] = [conversationChange(type, conversation, address)];
-  if (systemText) {
+  if (line) {
     const row = {
       id: randomUUID(),
       conversation_id: after.id,
@@ -49,7 +56,8 @@ async function writeConversation(
       kind: 'system',
       author_type: 'system',
       author_id: ctx.actor.id,
-      text: systemText,
+      text: line.text,
+      detail_json: JSON.stringify(line.detail),
       subject: null,
       call_json: null,
       created_at: ctx.now,
@@ -67,16 +75,17 @@ export async function assignConversation(
   const row = await loadActionableConversation(ctx, args.conversationId);
   assertFresh(ctx, row, args.baseVersion);
   const assignee = await resolveAssignee(ctx, args.assigneeId);
-  const actor = ctx.actor.name;
+  const by = ctx.actor.name;
+  const action = assignee === null ? 'unassigned' : assignee.id === ctx.actor.id ? 'took' : 'assigned';
   const text =
-    row.assignee_id === args.assigneeId
-      ? null
-      : assignee === null
-        ? `${actor} unassigned the conversation`
-        : assignee.id === ctx.actor.id
-          ? `${actor} took the conversation`
-          : `${actor} assigned the conversation to ${assignee.name}`;
-  return writeConversation(ctx, row, { assignee_id: args.assigneeId, ...takenFromBot(row, args.assigneeId) }, 'conversation.assigned', text);
+    action === 'unassigned'
+      ? `${by} unassigned the conversation`
+      : action === 'took'
+        ? `${by} took the conversation`
+        : `${by} assigned the conversation to ${assignee!.name}`;
+  const line: SystemLine | null =
+    row.assignee_id === args.assigneeId ? null : { text, detail: { kind: 'assigned', action, by, to: assignee?.name ?? null } };
+  return writeConversation(ctx, row, { assignee_id: args.assigneeId, ...takenFromBot(row, args.assigneeId) }, 'conversation.assigned', line);
 }
 
 /** A person assigned to a conversation the bot still holds takes it over: it is open from then on. */
@@ -94,13 +103,16 @@ export async function transferConversation(
   if (!team) throw new MutationRejected('not_found', `team ${args.teamId} does not exist`);
   const assignee = await resolveAssignee(ctx, args.assigneeId);
   const to = assignee ? ` (${assignee.name})` : '';
-  const text = `${ctx.actor.name} transferred the conversation to ${team.name} / ${team.name_en}${to}`;
+  const line: SystemLine = {
+    text: `${ctx.actor.name} transferred the conversation to ${team.name} / ${team.name_en}${to}`,
+    detail: { kind: 'transferred', by: ctx.actor.name, teamId: team.id, to: assignee?.name ?? null },
+  };
   return writeConversation(
     ctx,
     row,
     { team_id: team.id, assignee_id: args.assigneeId, ...takenFromBot(row, args.assigneeId) },
     'conversation.transferred',
-    row.team_id === team.id && row.assignee_id === args.assigneeId ? null : text,
+    row.team_id === team.id && row.assignee_id === args.assigneeId ? null : line,
   );
 }
 

@@ -107,6 +107,7 @@ async function writeAssignment(
   };
   const conversation = conversationFromRow(after);
   const address = addressOf(conversation, conversationFromRow(before));
+  const reason = assignmentReason(pick);
   const message = {
     id: randomUUID(),
     conversation_id: conversationId,
@@ -116,7 +117,8 @@ async function writeAssignment(
     kind: 'system',
     author_type: 'system',
     author_id: null,
-    text: assignmentReason(pick),
+    text: reason.text,
+    detail_json: JSON.stringify(reason.detail),
     subject: null,
     call_json: null,
     created_at: now,

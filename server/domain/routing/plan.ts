@@ -8,6 +8,7 @@
  * round-robin: agents in id order, starting after the team's previous pick.
  */
 import type { Capacity } from '../../../shared/contracts/routing';
+import type { MessageDetail } from '../../../shared/nlu/insight';
 import {
   PRIORITIES,
   type AgentStatus,
@@ -114,8 +115,19 @@ export function planAssignments(
   return picks;
 }
 
-/** The system message that records why (English with names; the UI may translate it). */
-export function assignmentReason(pick: Pick): string {
+/** The system message that records why: English text with names, and the detail each window words itself. */
+export function assignmentReason(pick: Pick): { text: string; detail: MessageDetail } {
   const tie = pick.tied > 1 ? `, round-robin among ${pick.tied} equally loaded` : '';
-  return `Auto-assigned to ${pick.agentName}: least loaded of ${pick.available} available${tie}, ${pick.channel} ${pick.heldAfter}/${pick.capacity}`;
+  return {
+    text: `Auto-assigned to ${pick.agentName}: least loaded of ${pick.available} available${tie}, ${pick.channel} ${pick.heldAfter}/${pick.capacity}`,
+    detail: {
+      kind: 'auto_assigned',
+      to: pick.agentName,
+      available: pick.available,
+      tied: pick.tied,
+      channel: pick.channel,
+      held: pick.heldAfter,
+      capacity: pick.capacity,
+    },
+  };
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MutationArgs } from '../../../shared/contracts/sync';
 import type { AgentStatus } from '../../../shared/domain/model';
+import type { MessageDetail } from '../../../shared/nlu/insight';
 import type { Trx } from '../../db/database';
 import type { NewChange } from '../../db/queries/changes';
 import { conversationFromRow, getConversationRow } from '../../db/queries/conversations';
@@ -55,7 +56,10 @@ export async function setAgentStatus(
  * transaction each, with a system message. A conversation someone changed meanwhile (version
  * or assignee moved) is left alone. Returns the teams whose queues grew.
  */
-export async function returnWorkToQueue(ctx: DomainContext, agentId: string, why: string): Promise<string[]> {
+/** Why an agent's unanswered work went back to the queue: set offline, or their last connection dropped. */
+export type RequeueReason = 'offline' | 'disconnected';
+
+export async function returnWorkToQueue(ctx: DomainContext, agentId: string, why: RequeueReason): Promise<string[]> {
   const agent = await getAgent(ctx.store.db, agentId);
   if (!agent) return [];
   const teams = new Set<string>();
@@ -78,7 +82,8 @@ export async function returnWorkToQueue(ctx: DomainContext, agentId: string, why
         kind: 'system',
         author_type: 'system',
         author_id: null,
-        text: `Returned to the queue: ${agent.name} ${why}`,
+        text: `Returned to the queue: ${agent.name} ${why === 'offline' ? 'went offline' : 'went offline (disconnected)'}`,
+        detail_json: JSON.stringify({ kind: 'returned_to_queue', agent: agent.name, reason: why } satisfies MessageDetail),
         subject: null,
         call_json: null,
         created_at: now,

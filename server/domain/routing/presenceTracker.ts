@@ -57,7 +57,7 @@ export function startRouting(ctx: DomainContext, io: RoutingIo, options: Routing
     if (sockets.length > 0 || closed) return;
     const previous = await setAgentStatus(ctx, agentId, 'offline');
     if (previous === null || previous === 'offline') return;
-    await requeueAndDispatch(ctx, agentId, 'went offline (disconnected)', teamIds);
+    await requeueAndDispatch(ctx, agentId, 'disconnected', teamIds);
   }
 
   /**

@@ -12,6 +12,7 @@ import { queuedConversations } from '../../db/queries/routing';
 import type { CommitSubscriber } from '../afterCommit';
 import type { DomainContext } from '../context';
 import { compareQueue, type QueueEntry } from './plan';
+import type { RequeueReason } from './presence';
 import { returnWorkToQueue } from './presence';
 import { dispatchScheduler, triggerDispatch } from './scheduler';
 
@@ -50,7 +51,7 @@ function afterMutation(
     const { status } = mutation.args as { status: string };
     const scheduler = dispatchScheduler(ctx);
     if (status === 'available') scheduler.run(() => dispatchInQueueOrder(ctx, actor.teamIds));
-    if (status === 'offline') scheduler.run(() => requeueAndDispatch(ctx, actor.id, 'went offline', actor.teamIds));
+    if (status === 'offline') scheduler.run(() => requeueAndDispatch(ctx, actor.id, 'offline', actor.teamIds));
     return;
   }
   if (!CAPACITY_MUTATIONS.has(mutation.name)) return;
@@ -65,7 +66,7 @@ function afterMutation(
 export async function requeueAndDispatch(
   ctx: DomainContext,
   agentId: string,
-  why: string,
+  why: RequeueReason,
   alsoTeams: readonly string[] = [],
 ): Promise<void> {
   try {

@@ -225,10 +225,12 @@ describe.each(testBackends())('server sync (%s)', (backend) => {
 
     const thread = await server.db.db
       .selectFrom('messages')
-      .select(['kind', 'text'])
+      .select(['kind', 'text', 'detail_json'])
       .where('conversation_id', '=', conversationId)
       .execute();
-    expect(thread.some((m) => m.kind === 'system' && m.text.includes('took the conversation'))).toBe(true);
+    const took = thread.find((m) => m.kind === 'system' && m.text.includes('took the conversation'));
+    // The detail lets each window word the line in its own language.
+    expect(JSON.parse(took?.detail_json ?? 'null')).toEqual({ kind: 'assigned', action: 'took', by: '李娜 Li Na', to: '李娜 Li Na' });
   });
 
   it('answers unknown events and invalid payloads with typed error acks', async () => {

@@ -239,9 +239,11 @@ describe('pickAgent and the recorded reason', () => {
       agents,
       null,
     );
-    expect(pick && assignmentReason(pick)).toBe(
-      'Auto-assigned to 李娜 Li Na: least loaded of 2 available, chat 1/3',
-    );
+    expect(pick && assignmentReason(pick)).toEqual({
+      text: 'Auto-assigned to 李娜 Li Na: least loaded of 2 available, chat 1/3',
+      // What each window words in its own language.
+      detail: { kind: 'auto_assigned', to: '李娜 Li Na', available: 2, tied: 1, channel: 'chat', held: 1, capacity: 3 },
+    });
   });
 
   it('finds nobody when every available agent is full on that channel', () => {

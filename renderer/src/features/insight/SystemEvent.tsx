@@ -1,5 +1,5 @@
 /**
- * A bot or sentiment event in the thread, worded in the reader's language from the message's
+ * A bot, routing, survey or sentiment event in the thread, worded in the reader's language from the message's
  * structured detail (the stored text is the English fallback for exports and older windows).
  */
 import { useTranslation } from 'react-i18next';
@@ -39,10 +39,51 @@ function HandoffEvent({ detail }: { detail: Handoff }): React.JSX.Element {
   );
 }
 
+type Transfer = Extract<MessageDetail, { kind: 'transferred' }>;
+
+function TransferEvent({ detail }: { detail: Transfer }): React.JSX.Element {
+  const { t } = useTranslation();
+  const team = useTeamName(detail.teamId, detail.teamId);
+  return (
+    <span className="system-event is-line" data-testid="routing-event">
+      {detail.to === null
+        ? t('thread.event.transferred', { by: detail.by, team })
+        : t('thread.event.transferredTo', { by: detail.by, team, to: detail.to })}
+    </span>
+  );
+}
+
 /** Null when the detail is not an event this window words itself. */
 export function SystemEvent({ detail }: { detail: MessageDetail }): React.JSX.Element | null {
   const { t } = useTranslation();
   if (detail.kind === 'bot_handoff') return <HandoffEvent detail={detail} />;
+  if (detail.kind === 'transferred') return <TransferEvent detail={detail} />;
+  if (detail.kind === 'assigned') {
+    return (
+      <span className="system-event is-line" data-testid="routing-event">
+        {t(`thread.event.${detail.action}`, { by: detail.by, to: detail.to ?? '' })}
+      </span>
+    );
+  }
+  if (detail.kind === 'auto_assigned') {
+    return (
+      <span className="system-event is-line" data-testid="routing-event">
+        {t(detail.tied > 1 ? 'thread.event.autoAssignedTie' : 'thread.event.autoAssigned', {
+          ...detail,
+          channel: t(`channel.${detail.channel}`, { defaultValue: detail.channel }),
+        })}
+      </span>
+    );
+  }
+  if (detail.kind === 'returned_to_queue') {
+    return (
+      <span className="system-event is-line" data-testid="routing-event">
+        {t(detail.reason === 'offline' ? 'thread.event.returnedOffline' : 'thread.event.returnedDisconnected', {
+          agent: detail.agent,
+        })}
+      </span>
+    );
+  }
   if (detail.kind === 'priority_raised') {
     return (
       <span className="system-event is-priority" data-testid="priority-raised-event">
