@@ -6,6 +6,7 @@ import { CHANNELS, CONVERSATION_STATUSES, PRIORITIES } from '../../../../shared/
 import { useAppStore } from '../../store';
 import type { InboxFilters as Filters } from '../../store/inboxSlice';
 import { sortLabelKey } from '../sla/SlaChip';
+import { localeOf } from '../../lib/time';
 
 type ChipKey = 'statuses' | 'channels' | 'priorities';
 
@@ -18,6 +19,7 @@ const GROUPS: Array<{ key: ChipKey; labelKey: string; values: readonly string[];
 /** Scope tabs, sort, and multi-select chips for status / channel / priority. */
 export function InboxFilters(): React.JSX.Element {
   const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
   const [expanded, setExpanded] = useState(false);
   const { filters, total, setFilters } = useAppStore(
     useShallow((s) => ({ filters: s.inboxFilters, total: s.inboxTotal, setFilters: s.setInboxFilters })),
@@ -60,7 +62,7 @@ export function InboxFilters(): React.JSX.Element {
           {activeCount ? t('inbox.filtersActive', { count: activeCount }) : t('inbox.filters')}
         </button>
         <span className="muted small" aria-live="polite">
-          {total === null ? '' : t('inbox.total', { count: total.toLocaleString() })}
+          {total === null ? '' : t('inbox.total', { count: total.toLocaleString(localeOf(language)) })}
         </span>
         <span className="row-spacer" />
         <button
