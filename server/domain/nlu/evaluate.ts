@@ -10,9 +10,18 @@ import { createMessageClassifier } from './classify';
 import { ISSUE_TYPES, labelledMessageSchema, SENTIMENTS, TEAM_IDS, type LabelledMessage } from './labels';
 import { formatTask, scoreTask, type TaskMetrics } from './metrics';
 import botSet from './eval/bot.json';
+import callSet from './eval/call.json';
+import chatEnSet from './eval/chat.en.json';
+import chatLongSet from './eval/chat.long.json';
+import chatZhSet from './eval/chat.zh.json';
+import emailSet from './eval/email.json';
+import hardSet from './eval/hard.json';
 import enSet from './eval/messages.en.json';
 import mixedSet from './eval/messages.mixed.json';
 import zhSet from './eval/messages.zh-CN.json';
+import mixedChannelsSet from './eval/mixed.json';
+import smsSet from './eval/sms.json';
+import socialSet from './eval/social.json';
 
 const botCaseSchema = z.object({
   text: z.string().min(1),
@@ -22,7 +31,9 @@ const botCaseSchema = z.object({
 });
 
 export function loadEvaluationSet(): LabelledMessage[] {
-  return z.array(labelledMessageSchema).parse([...zhSet, ...enSet, ...mixedSet]);
+  return z
+    .array(labelledMessageSchema)
+    .parse([...zhSet, ...enSet, ...mixedSet, ...chatZhSet, ...chatEnSet, ...chatLongSet, ...mixedChannelsSet, ...emailSet, ...callSet, ...smsSet, ...socialSet, ...hardSet]);
 }
 
 export interface EvaluationReport {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { getMessageClassifier } from '../../../server/domain/nlu/classify';
 import { loadEvaluationSet } from '../../../server/domain/nlu/evaluate';
 import { DEFAULT_KNOWLEDGE_BASE } from '../../../server/domain/nlu/training/knowledgeBase';
-import { TRAINING_MESSAGES } from '../../../server/domain/nlu/training/messages';
+import { defaultTrainingExamples } from '../../../server/domain/nlu/training/examples';
+import { nearDuplicates } from '../../../server/domain/nlu/overlap';
 import { markNegation, tokenize } from '../../../server/domain/nlu/tokenize';
 
 const classifier = getMessageClassifier();
@@ -56,19 +57,40 @@ describe('sentiment', () => {
 });
 
 describe('data hygiene', () => {
+  const trainingTexts = [
+    ...defaultTrainingExamples().map((example) => example.text),
+    ...DEFAULT_KNOWLEDGE_BASE.flatMap((entry) => [...entry.variants['zh-CN'], ...entry.variants.en]),
+  ];
+
   it('no evaluation message is also a training example', () => {
-    const training = new Set([
-      ...TRAINING_MESSAGES.map((row) => row[2]),
-      ...DEFAULT_KNOWLEDGE_BASE.flatMap((entry) => [...entry.variants['zh-CN'], ...entry.variants.en]),
-    ].map((text) => text.toLowerCase()));
+    const training = new Set(trainingTexts.map((text) => text.toLowerCase()));
     const overlap = loadEvaluationSet().filter((message) => training.has(message.text.toLowerCase()));
     expect(overlap.map((message) => message.text)).toEqual([]);
   });
 
-  it('the evaluation set has at least 300 messages in both languages with hard cases', () => {
+  it('no evaluation message is a near-duplicate of a training example (normalised text, character trigrams)', () => {
+    const found = nearDuplicates(loadEvaluationSet().map((message) => message.text), trainingTexts);
+    expect(found).toEqual([]);
+  });
+
+  it('near-duplicates are recognised through case, punctuation, channel framing and small edits', () => {
+    const training = ['Where is my package?', '客服：您好。\n客户：退款一直没有到账，已经两周了。'];
+    expect(nearDuplicates(['where is my package', '退款一直没有到账,已经两周了', 'Where is my package now?'], training).map((found) => found.text)).toEqual([
+      'where is my package',
+      '退款一直没有到账,已经两周了',
+      'Where is my package now?',
+    ]);
+    expect(nearDuplicates(['Where is my invoice?', '退货地址在哪里'], training)).toEqual([]);
+  });
+
+  it('the evaluation set has at least 1,000 messages in both languages and every channel style, with hard cases', () => {
     const set = loadEvaluationSet();
-    expect(set.length).toBeGreaterThanOrEqual(300);
+    expect(set.length).toBeGreaterThanOrEqual(1000);
     for (const lang of ['zh-CN', 'en', 'mixed'] as const) expect(set.some((message) => message.lang === lang)).toBe(true);
-    for (const tag of ['sarcasm', 'negation', 'mixed']) expect(set.some((message) => message.tags.includes(tag))).toBe(true);
+    for (const tag of ['sarcasm', 'negation', 'mixed', 'contrast', 'suggestion', 'email', 'call', 'sms']) expect(set.some((message) => message.tags.includes(tag))).toBe(true);
+  });
+
+  it('the training data has at least 1,000 messages', () => {
+    expect(defaultTrainingExamples().filter((example) => example.sentiment !== null).length).toBeGreaterThanOrEqual(1000);
   });
 });
