@@ -20,7 +20,7 @@ export type Unsure = typeof UNSURE;
  * Minimum probabilities, chosen on the evaluation set's coverage curve (eval/REPORT.md): the
  * points where about nine in ten messages are answered and the answered ones are ~90 % right.
  */
-export const DEFAULT_THRESHOLDS = { issueType: 0.4, sentiment: 0.5 } as const;
+export const DEFAULT_THRESHOLDS = { issueType: 0.38, sentiment: 0.55 } as const;
 export type ConfidenceThresholds = { issueType: number; sentiment: number };
 
 export interface Sentiment {

@@ -1,9 +1,10 @@
 /**
  * Features of a customer message for the linear models (linearModel.ts).
  *
- * Topic (issue type, team): jieba words and stemmed English words, adjacent word pairs, and
- * character bigrams of every Chinese run — segmentation splits "没收到" and "没拿到" differently,
- * bigrams still share "收到"/"拿到"'s neighbours — plus a cue for suggestion phrasing.
+ * Topic (issue type, team): jieba words and stemmed English words, adjacent word pairs,
+ * character bigrams of every Chinese run (segmentation may split "没收到" and "没拿到" differently,
+ * the bigrams still meet), character trigrams inside English words (so "pls", "thx", "addr" and
+ * typos land near their words), and a cue for suggestion phrasing.
  *
  * Sentiment: the same, over negation-marked words (tokenize.ts), with three adjustments a bag of
  * words misses: a contrast ("但是", "but", "however") moves the weight to the clause after it,
@@ -32,6 +33,16 @@ function charBigrams(text: string, features: FeatureVector, weight: number): voi
   for (const run of text.matchAll(HAN_RUN)) {
     const chars = [...run[0]];
     for (let i = 1; i < chars.length; i += 1) add(features, `${chars[i - 1]}${chars[i]}`, weight);
+  }
+}
+
+const LATIN_WORD = /[a-z]{3,}/g;
+
+/** Trigrams inside English words, with word edges: "refunded" and "refund", "pls" and "please" share some. */
+function latinTrigrams(text: string, features: FeatureVector, weight: number): void {
+  for (const match of text.toLowerCase().matchAll(LATIN_WORD)) {
+    const word = `<${match[0]}>`;
+    for (let i = 0; i + 3 <= word.length; i += 1) add(features, `~${word.slice(i, i + 3)}`, weight);
   }
 }
 
@@ -67,6 +78,7 @@ export function messageFeatures(text: string): MessageFeatures {
   const words = tokens.filter((token) => token !== ',');
   wordFeatures(words, topic, []);
   charBigrams(own.normalize('NFKC'), topic, 0.5);
+  latinTrigrams(own.normalize('NFKC'), topic, 0.3);
   if (suggestion) add(topic, '@suggestion', 2);
 
   const sentiment: FeatureVector = {};
@@ -82,6 +94,7 @@ export function messageFeatures(text: string): MessageFeatures {
   });
   wordFeatures(marked, sentiment, weights);
   charBigrams(own.normalize('NFKC'), sentiment, 0.3);
+  latinTrigrams(own.normalize('NFKC'), sentiment, 0.2);
   if (lastContrast >= 0) add(sentiment, '@contrast', 1);
   if (suggestion) add(sentiment, '@suggestion', 2);
   const exclamations = (own.match(/[!！]/g) ?? []).length;

@@ -10,7 +10,10 @@
  */
 import type { IssueType, SentimentLabel } from '../labels';
 import type { CoreRow } from './coreRow';
+import { BOUNDARY_CORES } from './cores.boundaries';
 import { EN_CORES } from './cores.en';
+import { EN_EVERYDAY_CORES } from './cores.everyday.en';
+import { ZH_EVERYDAY_CORES } from './cores.everyday.zh';
 import { HARD_CORES } from './cores.hard';
 import { ZH_CORES } from './cores.zh';
 import type { TrainingRow } from './messages';
@@ -94,7 +97,7 @@ export function generateTrainingMessages(perCore = 6, seed = 18): TrainingRow[] 
   const next = random(seed);
   const seen = new Set<string>();
   const rows: TrainingRow[] = [];
-  for (const core of [...ZH_CORES, ...EN_CORES, ...HARD_CORES]) {
+  for (const core of [...ZH_CORES, ...EN_CORES, ...ZH_EVERYDAY_CORES, ...EN_EVERYDAY_CORES, ...BOUNDARY_CORES, ...HARD_CORES]) {
     const lang: Lang = HAN.test(core[2]) ? 'zh' : 'en';
     for (let i = 0; i < perCore; i += 1) {
       const row = variant(core, lang, next);
