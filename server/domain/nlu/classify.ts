@@ -20,8 +20,12 @@ export type Unsure = typeof UNSURE;
  * Minimum probabilities, chosen on the evaluation set's coverage curve (eval/REPORT.md): the
  * points where about nine in ten messages are answered and the answered ones are ~90 % right.
  */
-export const DEFAULT_THRESHOLDS = { issueType: 0.38, sentiment: 0.55 } as const;
-export type ConfidenceThresholds = { issueType: number; sentiment: number };
+export const DEFAULT_THRESHOLDS = { issueType: 0.38, sentiment: 0.55, known: 0.3 } as const;
+/**
+ * `known`: the minimum share of a message's features seen in training. Below it ("asdf", "1", a
+ * language we do not train on) the probabilities are only the priors, however high they look.
+ */
+export type ConfidenceThresholds = { issueType: number; sentiment: number; known: number };
 
 export interface Sentiment {
   label: SentimentLabel | Unsure;
@@ -76,11 +80,12 @@ export function createMessageClassifier(options: ClassifierOptions = {}): Messag
       const predicted = model.predict(text);
       const type = predicted.issueType;
       const polar = predicted.sentiment;
-      const sureOfSentiment = polar.confidence >= thresholds.sentiment;
+      const sureOfSentiment = polar.confidence >= thresholds.sentiment && polar.known >= thresholds.known;
+      const sureOfType = type.confidence >= thresholds.issueType && type.known >= thresholds.known;
       const label = sureOfSentiment ? polar.label : UNSURE;
       return {
         language: detectLanguage(text),
-        issueType: type.confidence >= thresholds.issueType ? type.label : UNSURE,
+        issueType: sureOfType ? type.label : UNSURE,
         issueTypeGuess: type.label,
         issueTypeConfidence: type.confidence,
         team: predicted.team.label ?? DEFAULT_TEAM_BY_TYPE[type.label],

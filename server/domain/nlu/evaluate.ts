@@ -113,14 +113,14 @@ export function runEvaluation(classifier: MessageClassifier = createMessageClass
     issueType: scoreTask(
       'intent (issue type)',
       ISSUE_TYPES,
-      pairs((row) => ({ expected: row.message.type, predicted: row.predicted.issueTypeGuess, confidence: row.predicted.issueTypeConfidence })),
+      pairs((row) => ({ expected: row.message.type, predicted: row.predicted.issueTypeGuess, confidence: row.predicted.issueTypeConfidence, answered: row.predicted.issueType !== 'unsure' })),
       classifier.thresholds.issueType,
     ),
     team: scoreTask('routing (team)', TEAM_IDS, pairs((row) => ({ expected: row.message.team, predicted: row.predicted.team, confidence: row.predicted.teamConfidence }))),
     sentiment: scoreTask(
       'sentiment',
       SENTIMENTS,
-      pairs((row) => ({ expected: row.message.sentiment, predicted: row.predicted.sentiment.guess, confidence: row.predicted.sentiment.confidence })),
+      pairs((row) => ({ expected: row.message.sentiment, predicted: row.predicted.sentiment.guess, confidence: row.predicted.sentiment.confidence, answered: row.predicted.sentiment.label !== 'unsure' })),
       classifier.thresholds.sentiment,
     ),
     slices,

@@ -5,7 +5,8 @@
  * calibrated well enough that "below p, say unsure" gives a predictable coverage.
  *
  * Invariant: `scores` sum to 1 and `confidence` is the top label's probability. A feature never
- * seen in training contributes nothing (a message of unknown words falls back to the priors).
+ * seen in training contributes nothing (a message of unknown words falls back to the priors,
+ * which is why `known` reports how much of the message the model recognised).
  */
 import type { FeatureVector } from './tokenize';
 
@@ -18,6 +19,8 @@ export interface Prediction<L extends string> {
   label: L;
   confidence: number;
   scores: Record<L, number>;
+  /** Share of the message's feature weight the model has seen in training, 0..1. */
+  known: number;
 }
 
 export interface LinearModel<L extends string> {
@@ -114,9 +117,14 @@ export function trainLinearModel<L extends string>(labels: readonly L[], example
     featureCount: index.size,
     predict(features) {
       const entries: [number, number][] = [];
+      let total = 0;
+      let seen = 0;
       for (const [feature, value] of Object.entries(features)) {
+        total += Math.abs(value);
         const id = index.get(feature);
-        if (id !== undefined) entries.push([id, value]);
+        if (id === undefined) continue;
+        seen += Math.abs(value);
+        entries.push([id, value]);
       }
       scoreInto(entries);
       const scores = {} as Record<L, number>;
@@ -125,7 +133,7 @@ export function trainLinearModel<L extends string>(labels: readonly L[], example
         scores[label] = logits[k] as number;
         if ((logits[k] as number) > (logits[best] as number)) best = k;
       });
-      return { label: labels[best] as L, confidence: logits[best] as number, scores };
+      return { label: labels[best] as L, confidence: logits[best] as number, scores, known: total ? seen / total : 0 };
     },
   };
 }

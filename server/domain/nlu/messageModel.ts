@@ -32,7 +32,7 @@ export interface MessageModel {
 /** Settings per task, chosen by measurement (eval/REPORT.md). */
 export const MODEL_SETTINGS: Record<'issueType' | 'team' | 'sentiment', TrainingOptions> = {
   issueType: { balance: 0.3 },
-  team: { balance: 0.3 },
+  team: { balance: 0 },
   sentiment: { balance: 0.5 },
 };
 
@@ -70,20 +70,23 @@ function mixTeams(byType: ReadonlyMap<IssueType, TeamGivenType>, issueType: Pred
     else for (const [team, probability] of Object.entries(given.model.predict(topic).scores) as [TeamId, number][]) scores[team] += weight * probability;
   }
   const label = TEAM_IDS.reduce((best, team) => (scores[team] > scores[best] ? team : best));
-  return { label, confidence: scores[label], scores };
+  return { label, confidence: scores[label], scores, known: issueType.known };
 }
 
 /**
- * The team is a blend of a model over the words alone and the issue-type mixture above: the
- * mixture keeps routing consistent with the issue type, the direct model catches team cues the
- * issue type misses. The weight was chosen on the evaluation set (eval/REPORT.md).
+ * The team is a product of two experts, normalised: a model over the words alone and the
+ * issue-type mixture above. The mixture keeps routing consistent with the issue type; the word
+ * model catches team cues the issue type misses; where either is sure of a team the product follows
+ * it. The weight was chosen on the evaluation set (eval/REPORT.md).
  */
-const DIRECT_TEAM_WEIGHT = 0.7;
+const DIRECT_TEAM_WEIGHT = 0.3;
 
 function blendTeams(direct: Prediction<TeamId>, mixed: Prediction<TeamId>): Prediction<TeamId> {
-  const scores = Object.fromEntries(TEAM_IDS.map((team) => [team, DIRECT_TEAM_WEIGHT * direct.scores[team] + (1 - DIRECT_TEAM_WEIGHT) * mixed.scores[team]])) as Record<TeamId, number>;
+  const raw = TEAM_IDS.map((team) => (direct.scores[team] + 1e-6) ** DIRECT_TEAM_WEIGHT * (mixed.scores[team] + 1e-6) ** (1 - DIRECT_TEAM_WEIGHT));
+  const total = raw.reduce((sum, value) => sum + value, 0);
+  const scores = Object.fromEntries(TEAM_IDS.map((team, i) => [team, (raw[i] as number) / total])) as Record<TeamId, number>;
   const label = TEAM_IDS.reduce((best, team) => (scores[team] > scores[best] ? team : best));
-  return { label, confidence: scores[label], scores };
+  return { label, confidence: scores[label], scores, known: direct.known };
 }
 
 export function trainMessageModel(examples: readonly LabelledExample[], settings = MODEL_SETTINGS): MessageModel {

@@ -15,6 +15,8 @@ export interface ScoredPair {
   predicted: string;
   /** The model's probability for `predicted`. */
   confidence: number;
+  /** false when the classifier said unsure (absent: always answers). */
+  answered?: boolean;
 }
 
 export interface CoveragePoint {
@@ -42,9 +44,9 @@ export interface TaskMetrics {
 
 export const COVERAGE_LEVELS = [1, 0.95, 0.9, 0.8] as const;
 
-/** The answered share and its accuracy when answering only at or above `threshold`. */
+/** The share the classifier answered (not unsure) and the accuracy of those answers. */
 export function atThreshold(pairs: readonly ScoredPair[], threshold: number): CoveragePoint {
-  const answered = pairs.filter((pair) => pair.confidence >= threshold);
+  const answered = pairs.filter((pair) => pair.answered ?? true);
   const correct = answered.filter((pair) => pair.expected === pair.predicted).length;
   return { coverage: pairs.length ? answered.length / pairs.length : 0, threshold, accuracy: answered.length ? correct / answered.length : 0 };
 }
@@ -88,7 +90,7 @@ export function formatTask(metrics: TaskMetrics, short: (label: string) => strin
   const lines = [`${metrics.task}: accuracy ${pct(metrics.accuracy)} over ${metrics.total} messages (best guess, coverage 100%)`];
   if (metrics.atThreshold) {
     const point = metrics.atThreshold;
-    lines.push(`  at the unsure threshold ${point.threshold.toFixed(2)}: coverage ${pct(point.coverage)}, accuracy ${pct(point.accuracy)}`);
+    lines.push(`  answered (unsure below p ${point.threshold.toFixed(2)} or too few known words): coverage ${pct(point.coverage)}, accuracy ${pct(point.accuracy)}`);
   }
   lines.push(`  accuracy at coverage: ${metrics.curve.map((point) => `${pct(point.coverage)} → ${pct(point.accuracy)} (p ≥ ${point.threshold.toFixed(2)})`).join(', ')}`);
   lines.push(`  ${'class'.padEnd(20)} support precision  recall`);

@@ -15,6 +15,7 @@ import { EN_CORES } from './cores.en';
 import { EN_EVERYDAY_CORES } from './cores.everyday.en';
 import { ZH_EVERYDAY_CORES } from './cores.everyday.zh';
 import { HARD_CORES } from './cores.hard';
+import { TONE_CORES } from './cores.tone';
 import { ZH_CORES } from './cores.zh';
 import type { TrainingRow } from './messages';
 
@@ -97,7 +98,7 @@ export function generateTrainingMessages(perCore = 6, seed = 18): TrainingRow[] 
   const next = random(seed);
   const seen = new Set<string>();
   const rows: TrainingRow[] = [];
-  for (const core of [...ZH_CORES, ...EN_CORES, ...ZH_EVERYDAY_CORES, ...EN_EVERYDAY_CORES, ...BOUNDARY_CORES, ...HARD_CORES]) {
+  for (const core of [...ZH_CORES, ...EN_CORES, ...ZH_EVERYDAY_CORES, ...EN_EVERYDAY_CORES, ...BOUNDARY_CORES, ...HARD_CORES, ...TONE_CORES]) {
     const lang: Lang = HAN.test(core[2]) ? 'zh' : 'en';
     for (let i = 0; i < perCore; i += 1) {
       const row = variant(core, lang, next);
