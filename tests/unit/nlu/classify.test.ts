@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getMessageClassifier } from '../../../server/domain/nlu/classify';
+import { createMessageClassifier, getMessageClassifier } from '../../../server/domain/nlu/classify';
+import { trainMessageModel } from '../../../server/domain/nlu/messageModel';
 import { loadEvaluationSet } from '../../../server/domain/nlu/evaluate';
 import { DEFAULT_KNOWLEDGE_BASE } from '../../../server/domain/nlu/training/knowledgeBase';
 import { defaultTrainingExamples } from '../../../server/domain/nlu/training/examples';
@@ -53,6 +54,40 @@ describe('sentiment', () => {
 
   it('keeps English words inside Chinese sentences', () => {
     expect(tokenize('我的order还没到')).toContain('order');
+  });
+});
+
+describe('hard cases', () => {
+  it.each([
+    'Just a suggestion: delivery texts could give a one-hour window',
+    '提个建议，物流短信能不能写清楚几点送到',
+  ])('a suggestion that names a weak spot is a neutral suggestion, not a complaint: "%s"', (text) => {
+    const result = classifier.classify(text);
+    expect(result.issueType).toBe('product_suggestion');
+    expect(result.sentiment.label).toBe('neutral');
+  });
+
+  it('a contrast is read by its later clause', () => {
+    expect(classifier.classify('耳机音质很好，但是物流太慢了，等了十天').sentiment.label).toBe('negative');
+    expect(classifier.classify('It took ages, but the refund finally arrived, thank you').sentiment.label).toBe('positive');
+  });
+
+  it('reads the customer in an email, not the quoted reply or the signature', () => {
+    const email = 'Hi,\n\nMy earbuds stopped charging yesterday.\n\nRegards,\nAnna\n\nOn Mon, 1 Dec 2026, Support wrote:\n> Your refund has been issued, thank you for your patience.';
+    expect(classifier.classify(email).issueType).toBe('after_sales_fault');
+  });
+});
+
+describe('retraining', () => {
+  it('is one call from labelled examples to a model, and new examples change what it answers', () => {
+    const text = 'Zorblax pod humming';
+    const base = defaultTrainingExamples();
+    const taught = [...base, ...['Zorblax pod humming loudly', 'my Zorblax pod is humming', 'the Zorblax pod hums'].map((example) => ({ text: example, issueType: 'after_sales_fault' as const, team: 'team-techsupport' as const, sentiment: 'neutral' as const }))];
+    expect(classifier.classify(text).issueType).toBe('unsure');
+    const model = trainMessageModel(taught);
+    expect(model.trainingSize).toBe(taught.length);
+    const retrained = createMessageClassifier({ model });
+    expect(retrained.classify(text).issueTypeGuess).toBe('after_sales_fault');
   });
 });
 
