@@ -8,6 +8,7 @@
  * The model is trained at construction from the default examples (training/examples.ts, about a
  * second); build one per process with `getMessageClassifier()` and reuse it.
  */
+import { intensity } from './intensity';
 import { DEFAULT_TEAM_BY_TYPE, type IssueType, type SentimentLabel, type TeamId } from './labels';
 import { trainMessageModel, type LabelledExample, type MessageModel } from './messageModel';
 import { detectLanguage } from './tokenize';
@@ -33,9 +34,9 @@ export interface Sentiment {
   guess: SentimentLabel;
   /** The model's probability for `guess`, 0..1. */
   confidence: number;
-  /** How strongly the message is positive or negative, 0..1; 0 for neutral and unsure. */
+  /** How strongly the message is positive or negative, 0..1 (probability × intensity.ts); 0 for neutral and unsure. */
   strength: number;
-  /** Signed lean: > 0 positive, < 0 negative (P(positive) − P(negative)). */
+  /** Signed: > 0 positive, < 0 negative ((P(positive) − P(negative)) × intensity). */
   score: number;
 }
 
@@ -83,6 +84,7 @@ export function createMessageClassifier(options: ClassifierOptions = {}): Messag
       const sureOfSentiment = polar.confidence >= thresholds.sentiment && polar.known >= thresholds.known;
       const sureOfType = type.confidence >= thresholds.issueType && type.known >= thresholds.known;
       const label = sureOfSentiment ? polar.label : UNSURE;
+      const strongness = intensity(text);
       return {
         language: detectLanguage(text),
         issueType: sureOfType ? type.label : UNSURE,
@@ -94,8 +96,8 @@ export function createMessageClassifier(options: ClassifierOptions = {}): Messag
           label,
           guess: polar.label,
           confidence: polar.confidence,
-          strength: label === 'positive' || label === 'negative' ? polar.scores[label] : 0,
-          score: polar.scores.positive - polar.scores.negative,
+          strength: label === 'positive' || label === 'negative' ? polar.scores[label] * strongness : 0,
+          score: (polar.scores.positive - polar.scores.negative) * strongness,
         },
       };
     },

@@ -78,6 +78,18 @@ describe('hard cases', () => {
   });
 });
 
+describe('strength', () => {
+  it('a mild complaint is surely negative but weak; an angry one is strong enough to alert on', () => {
+    const mild = classifier.classify('The delivery is a bit slow, not great').sentiment;
+    const angry = classifier.classify('太差劲了，等了一个星期还没发货，气死我了').sentiment;
+    expect(mild.label).toBe('negative');
+    expect(angry.label).toBe('negative');
+    expect(mild.strength).toBeLessThan(0.6);
+    expect(angry.strength).toBeGreaterThan(0.9);
+    expect(angry.score).toBeLessThan(mild.score);
+  });
+});
+
 describe('retraining', () => {
   it('is one call from labelled examples to a model, and new examples change what it answers', () => {
     const text = 'Zorblax pod humming';
