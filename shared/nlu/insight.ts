@@ -30,6 +30,12 @@ export const MessageInsightSchema = z.object({
   /** The skill group whose words these are most like (a team id). */
   suggestedTeamId: z.string().min(1).max(64),
   sentiment: SentimentSchema,
+  /**
+   * What the classifier was not confident enough to say. An unsure issue type travels as 'other'
+   * and an unsure sentiment as neutral with strength 0, so older readers never tag or alert on
+   * a guess; stored rows keep only those values, not this list.
+   */
+  unsure: z.array(z.enum(['issueType', 'sentiment'])).max(2).optional(),
 });
 export type MessageInsight = z.infer<typeof MessageInsightSchema>;
 

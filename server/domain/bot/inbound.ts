@@ -19,7 +19,7 @@ import { conversationFromRow, type ConversationRow } from '../../db/queries/conv
 import { issueTypesOf } from '../../db/queries/insight';
 import { insertMessage, messageFromRow } from '../../db/queries/messages';
 import type { DomainContext } from '../context';
-import { getMessageClassifier } from '../nlu/classify';
+import { getMessageClassifier, UNSURE } from '../nlu/classify';
 import { raiseAlert } from '../alerts/raise';
 import { addressOf, messageChange } from '../snapshots';
 import { bumpVersion } from '../versioning';
@@ -35,7 +35,14 @@ export function classifyInbound(request: Pick<IngestMessageRequest, 'text'>): Me
   const text = request.text.trim();
   if (!text) return null;
   const result = getMessageClassifier().classify(text);
-  return { issueType: result.issueType, suggestedTeamId: result.team, sentiment: result.sentiment };
+  const { label, strength, score } = result.sentiment;
+  const unsure = [...(result.issueType === UNSURE ? ['issueType' as const] : []), ...(label === UNSURE ? ['sentiment' as const] : [])];
+  return {
+    issueType: result.issueType === UNSURE ? 'other' : result.issueType,
+    suggestedTeamId: result.team,
+    sentiment: label === UNSURE ? { label: 'neutral', strength: 0, score } : { label, strength, score },
+    ...(unsure.length ? { unsure } : {}),
+  };
 }
 
 /** The status a new conversation on `channel` starts in: with the bot, or straight in its queue. */
@@ -50,6 +57,7 @@ function raised(priority: Priority): Priority {
 
 /** Whether this message escalates: negative enough, and the conversation's cool-down is over. */
 function escalates(settings: BotSettings, row: ConversationRow, insight: MessageInsight, now: string): boolean {
+  if (insight.unsure?.includes('sentiment')) return false;
   if (insight.sentiment.label !== 'negative' || insight.sentiment.score > settings.sentimentAlertThreshold) return false;
   const last = row.sentiment_alerted_at;
   return !last || Date.parse(now) - Date.parse(last) >= settings.sentimentAlertCooldownMs;
@@ -66,12 +74,14 @@ export function withInsight(ctx: DomainContext, insight: MessageInsight | null, 
   const previous = issueTypesOf(next.issue_types);
   const tags =
     insight.issueType === 'other' ? previous : [insight.issueType, ...previous.filter((type) => type !== insight.issueType)];
+  // An unsure sentiment says nothing new about the customer's mood: the conversation keeps the last one.
+  const sentimentUnsure = insight.unsure?.includes('sentiment') ?? false;
   const classified: ConversationRow = {
     ...next,
     issue_types: JSON.stringify(tags.slice(0, MAX_ISSUE_TAGS)),
-    sentiment_label: insight.sentiment.label,
-    sentiment_strength: insight.sentiment.strength,
-    sentiment_score: insight.sentiment.score,
+    ...(sentimentUnsure
+      ? {}
+      : { sentiment_label: insight.sentiment.label, sentiment_strength: insight.sentiment.strength, sentiment_score: insight.sentiment.score }),
   };
   if (!escalates(settings, next, insight, now)) return classified;
   const priority = settings.raisePriorityOnNegative ? raised(next.priority as Priority) : next.priority;

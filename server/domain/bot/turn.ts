@@ -26,18 +26,21 @@ export type TurnOutcome = 'answered' | 'handed_off' | 'skipped';
 
 type Handoff = Extract<BotReply, { kind: 'handoff' }>;
 
-/** VIP contacts go to the VIP team when there is one; everyone else to the intent's team. */
+/**
+ * VIP contacts go to the VIP team when there is one; everyone else to the intent's team, or by
+ * channel rules when the classifier was unsure of the intent (`intentTeamId` null).
+ */
 export function handoffTeam(
   teams: readonly RoutableTeam[],
   tier: ContactTier,
   channel: Channel,
-  intentTeamId: string,
+  intentTeamId: string | null,
 ): string | null {
   if (tier === 'vip') {
     const vip = teams.find((team) => team.nameEn.toLowerCase() === VIP_TEAM.toLowerCase());
     if (vip) return vip.id;
   }
-  if (teams.some((team) => team.id === intentTeamId)) return intentTeamId;
+  if (intentTeamId && teams.some((team) => team.id === intentTeamId)) return intentTeamId;
   return chooseTeam(teams, channel, tier);
 }
 

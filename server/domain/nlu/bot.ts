@@ -12,7 +12,7 @@
  * else the message says.
  */
 import { trainClassifier } from './classifier';
-import { getMessageClassifier, type MessageClassifier } from './classify';
+import { getMessageClassifier, UNSURE, type MessageClassifier } from './classify';
 import type { IssueType, TeamId } from './labels';
 import { detectLanguage, tokenize, toFeatures } from './tokenize';
 import { ASK_FOR_HUMAN_VARIANTS, DEFAULT_KNOWLEDGE_BASE, type KnowledgeEntry } from './training/knowledgeBase';
@@ -33,11 +33,12 @@ export type BotReply =
   | {
       kind: 'handoff';
       reason: 'asked_for_human' | 'low_confidence' | 'max_turns';
-      /** The issue type of the message, which the skill group was chosen by. */
+      /** The most likely issue type of the message (a guess when the classifier is unsure). */
       intent: IssueType;
-      /** The issue-type classifier's share for `intent`, 0..1. */
+      /** The issue-type classifier's probability for `intent`, 0..1. */
       intentConfidence: number;
-      team: TeamId;
+      /** The skill group for the issue; null when the issue type is unsure (route by channel). */
+      team: TeamId | null;
       /** Best knowledge-base intent and its confidence, for the agent's context. */
       knowledgeIntent: string | null;
       confidence: number;
@@ -84,9 +85,9 @@ export function createBot(options: BotOptions = {}): Bot {
         return {
           kind: 'handoff',
           reason,
-          intent: message.issueType,
+          intent: message.issueTypeGuess,
           intentConfidence: message.issueTypeConfidence,
-          team: message.team,
+          team: message.issueType === UNSURE ? null : message.team,
           knowledgeIntent,
           confidence: match.confidence,
         };

@@ -1,30 +1,50 @@
 /**
- * Classification of one inbound message: issue type, owning team and sentiment with strength.
- * Three classifiers trained from TRAINING_MESSAGES at construction (well under a second); build
- * one per process with `getMessageClassifier()` and reuse it.
+ * Classification of one inbound message: issue type, owning team and sentiment with strength,
+ * each with the model's probability. Below a minimum probability the answer for issue type and
+ * sentiment is `'unsure'`: a wrong tag or a false negative-sentiment alert costs an agent more
+ * than no tag. Team always answers (routing needs a queue); callers route unsure issue types by
+ * channel rules instead of the team guess.
+ *
+ * The model is trained at construction from the default examples (training/examples.ts, about a
+ * second); build one per process with `getMessageClassifier()` and reuse it.
  */
-import { trainClassifier, type TrainedClassifier } from './classifier';
+import { intensity } from './intensity';
 import { DEFAULT_TEAM_BY_TYPE, type IssueType, type SentimentLabel, type TeamId } from './labels';
-import { detectLanguage, markNegation, tokenize, toFeatures } from './tokenize';
-import { DEFAULT_KNOWLEDGE_BASE } from './training/knowledgeBase';
-import { TRAINING_MESSAGES, type TrainingRow } from './training/messages';
+import { trainMessageModel, type LabelledExample, type MessageModel } from './messageModel';
+import { detectLanguage } from './tokenize';
+import { defaultTrainingExamples } from './training/examples';
 
-/** Knowledge-base question variants are labelled questions too: neutral, with their entry's type and team. */
-export const KNOWLEDGE_BASE_ROWS: readonly TrainingRow[] = DEFAULT_KNOWLEDGE_BASE.flatMap((entry) =>
-  [...entry.variants['zh-CN'], ...entry.variants.en].map((text): TrainingRow => [entry.issueType, 'neutral', text, entry.team]),
-);
+export const UNSURE = 'unsure';
+export type Unsure = typeof UNSURE;
+
+/**
+ * Minimum probabilities, chosen on the evaluation set's coverage curve (eval/REPORT.md): the
+ * points where about nine in ten messages are answered and the answered ones are ~90 % right.
+ */
+export const DEFAULT_THRESHOLDS = { issueType: 0.38, sentiment: 0.55, known: 0.3 } as const;
+/**
+ * `known`: the minimum share of a message's features seen in training. Below it ("asdf", "1", a
+ * language we do not train on) the probabilities are only the priors, however high they look.
+ */
+export type ConfidenceThresholds = { issueType: number; sentiment: number; known: number };
 
 export interface Sentiment {
-  label: SentimentLabel;
-  /** How strongly the message is positive or negative, 0..1; always 0 for neutral. */
+  label: SentimentLabel | Unsure;
+  /** The most likely label even when `label` is unsure. */
+  guess: SentimentLabel;
+  /** The model's probability for `guess`, 0..1. */
+  confidence: number;
+  /** How strongly the message is positive or negative, 0..1 (probability × intensity.ts); 0 for neutral and unsure. */
   strength: number;
-  /** Signed score: > 0 leans positive, < 0 negative (P(positive) − P(negative)). */
+  /** Signed: > 0 positive, < 0 negative ((P(positive) − P(negative)) × intensity). */
   score: number;
 }
 
 export interface MessageClassification {
   language: 'zh-CN' | 'en';
-  issueType: IssueType;
+  issueType: IssueType | Unsure;
+  /** The most likely issue type even when `issueType` is unsure. */
+  issueTypeGuess: IssueType;
   issueTypeConfidence: number;
   team: TeamId;
   teamConfidence: number;
@@ -33,61 +53,51 @@ export interface MessageClassification {
 
 export interface MessageClassifier {
   classify(text: string): MessageClassification;
-  /** Number of training examples the classifiers learned from. */
+  /** Number of training examples the models learned from. */
   readonly trainingSize: number;
+  /** Milliseconds spent training at construction. */
+  readonly trainingMs: number;
+  readonly thresholds: ConfidenceThresholds;
 }
 
-/**
- * Sentiment labels are skewed (most messages are neutral questions), which makes the network
- * call nearly everything neutral; repeating the rarer classes' examples up to the largest class's
- * count keeps negative and positive messages from being drowned out.
- */
-function balanced<T extends { label: string }>(examples: readonly T[]): T[] {
-  const groups = new Map<string, T[]>();
-  for (const example of examples) groups.set(example.label, [...(groups.get(example.label) ?? []), example]);
-  const largest = Math.max(...[...groups.values()].map((group) => group.length));
-  return [...groups.values()].flatMap((group) => Array.from({ length: largest }, (_, i) => group[i % group.length] as T));
+export interface ClassifierOptions {
+  examples?: readonly LabelledExample[];
+  /** A model trained elsewhere (a retraining worker); `examples` is then ignored. */
+  model?: MessageModel;
+  thresholds?: ConfidenceThresholds;
 }
 
-/**
- * `topicRows` train issue type and team (by default the messages plus the knowledge-base
- * variants); `sentimentRows` train sentiment (by default the messages only: the variants are all
- * neutral questions and would only add to the skew).
- */
-export function createMessageClassifier(
-  topicRows: readonly TrainingRow[] = [...TRAINING_MESSAGES, ...KNOWLEDGE_BASE_ROWS],
-  sentimentRows: readonly TrainingRow[] = TRAINING_MESSAGES,
-): MessageClassifier {
-  const prepared = topicRows.map(([type, , text, team]) => ({ type, team: team ?? DEFAULT_TEAM_BY_TYPE[type], topic: toFeatures(tokenize(text)) }));
-  const issueTypes: TrainedClassifier<IssueType> = trainClassifier(prepared.map((row) => ({ features: row.topic, label: row.type })));
-  const teams: TrainedClassifier<TeamId> = trainClassifier(prepared.map((row) => ({ features: row.topic, label: row.team })));
-  const sentiments: TrainedClassifier<SentimentLabel> = trainClassifier(
-    balanced(sentimentRows.map(([, sentiment, text]) => ({ features: toFeatures(markNegation(tokenize(text))), label: sentiment }))),
-  );
+export function createMessageClassifier(options: ClassifierOptions = {}): MessageClassifier {
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const started = performance.now();
+  const model = options.model ?? trainMessageModel(options.examples ?? defaultTrainingExamples());
+  const trainingMs = performance.now() - started;
 
   return {
-    trainingSize: topicRows.length,
+    trainingSize: model.trainingSize,
+    trainingMs,
+    thresholds,
     classify(text) {
-      const tokens = tokenize(text);
-      const topic = toFeatures(tokens);
-      const type = issueTypes.classify(topic);
-      const issueType = type.label ?? 'other';
-      const team = teams.classify(topic);
-      const polar = sentiments.classify(toFeatures(markNegation(tokens)));
-      const positive = polar.scores.positive ?? 0;
-      const negative = polar.scores.negative ?? 0;
-      const label = polar.label ?? 'neutral';
+      const predicted = model.predict(text);
+      const type = predicted.issueType;
+      const polar = predicted.sentiment;
+      const sureOfSentiment = polar.confidence >= thresholds.sentiment && polar.known >= thresholds.known;
+      const sureOfType = type.confidence >= thresholds.issueType && type.known >= thresholds.known;
+      const label = sureOfSentiment ? polar.label : UNSURE;
+      const strongness = intensity(text);
       return {
         language: detectLanguage(text),
-        issueType,
+        issueType: sureOfType ? type.label : UNSURE,
+        issueTypeGuess: type.label,
         issueTypeConfidence: type.confidence,
-        // Unknown wording: fall back to the team that owns the detected type.
-        team: team.label ?? DEFAULT_TEAM_BY_TYPE[issueType],
-        teamConfidence: team.confidence,
+        team: predicted.team.label ?? DEFAULT_TEAM_BY_TYPE[type.label],
+        teamConfidence: predicted.team.confidence,
         sentiment: {
           label,
-          strength: label === 'positive' ? positive : label === 'negative' ? negative : 0,
-          score: positive - negative,
+          guess: polar.label,
+          confidence: polar.confidence,
+          strength: label === 'positive' || label === 'negative' ? polar.scores[label] * strongness : 0,
+          score: (polar.scores.positive - polar.scores.negative) * strongness,
         },
       };
     },
