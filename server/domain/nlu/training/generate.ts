@@ -18,6 +18,7 @@ import { HARD_CORES } from './cores.hard';
 import { TONE_CORES } from './cores.tone';
 import { ZH_CORES } from './cores.zh';
 import type { TrainingRow } from './messages';
+import { seededRandom } from '../../../../shared/qa/sampling';
 
 const PRODUCTS = {
   zh: ['耳机', '降噪耳机', '蓝牙音箱', '智能手表', '运动手环', '充电器', '充电宝', '数据线', '充电盒', '音箱'],
@@ -60,17 +61,6 @@ const FRAMES: Record<'chat' | 'email' | 'call' | 'sms', Frame> = {
   sms: (core, lang, pick) => (lang === 'zh' ? core : core.replace(/\bplease\b/g, 'pls').replace(/\byou\b/g, 'u').toLowerCase()) + pick(['', '', lang === 'zh' ? '。' : ' thx']),
 };
 
-/** Mulberry32: small, fast and reproducible across Node versions. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function variant(row: CoreRow, lang: Lang, next: () => number): TrainingRow {
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
@@ -95,7 +85,7 @@ const HAN = /\p{Script=Han}/u;
 
 /** `perCore` framed variants of every core phrase, duplicates dropped. */
 export function generateTrainingMessages(perCore = 6, seed = 18): TrainingRow[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const seen = new Set<string>();
   const rows: TrainingRow[] = [];
   for (const core of [...ZH_CORES, ...EN_CORES, ...ZH_EVERYDAY_CORES, ...EN_EVERYDAY_CORES, ...BOUNDARY_CORES, ...HARD_CORES, ...TONE_CORES]) {
