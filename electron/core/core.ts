@@ -44,6 +44,8 @@ export interface Core {
   /** Drop / resume the server connection while keeping the session (work offline). */
   goOffline(): void;
   goOnline(): void;
+  /** The machine woke from sleep: reconnect now and catch up. */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -183,6 +185,7 @@ export function createCore(options: CoreOptions): Core {
     },
     goOffline: () => sync?.goOffline(),
     goOnline: () => sync?.goOnline(),
+    resume: () => sync?.reconnect(),
     async close() {
       if (closed) return;
       closed = true;

@@ -5,6 +5,7 @@
  * directions are the shell protocol of shared/contracts/shell.ts.
  */
 import type { MessagePortMain, UtilityProcess } from 'electron';
+import type { DesktopBadge, DesktopBusy, DesktopPreferences } from '../../shared/contracts/desktop';
 import type { RpcEventPayload } from '../../shared/contracts/rpc';
 import {
   CoreToShellSchema,
@@ -16,6 +17,10 @@ import {
 export type { CoreToShell, ShellToCore };
 export type AssignedToMePayload = RpcEventPayload<'conversation.assignedToMe'>;
 export type SlaAlertedPayload = RpcEventPayload<'sla.alerted'>;
+export type AlertRaisedPayload = RpcEventPayload<'alert.raised'>;
+
+/** How long the updater waits for the core's answer before it assumes the agent is busy. */
+export const BUSY_ANSWER_TIMEOUT_MS = 2_000;
 
 /** A message from the core, or null when it is not one the protocol knows. */
 export function parseCoreMessage(data: unknown): CoreToShell | null {
@@ -26,8 +31,10 @@ export interface CoreConnection {
   /** Give the core one end of a fresh channel; the other end goes to a window. */
   attachPort(port: MessagePortMain): void;
   restoreToken(token: string | null): void;
-  /** Automatic presence from the desktop (idle, screen lock). */
+  /** Automatic presence, resume after sleep, open / assign from a notification. */
   post(message: ShellToCore): void;
+  /** Would a restart interrupt the agent (a call, an unsent reply)? Busy when the core does not answer. */
+  busy(): Promise<DesktopBusy>;
   kill(): void;
 }
 
@@ -37,14 +44,33 @@ export function connectCore(
     onToken(token: string | null): void;
     onAssignedToMe(payload: AssignedToMePayload): void;
     onSlaAlerted?(payload: SlaAlertedPayload): void;
+    onAlertRaised?(payload: AlertRaisedPayload): void;
+    onBadge?(badge: DesktopBadge): void;
+    onPreferences?(preferences: DesktopPreferences): void;
   },
 ): CoreConnection {
+  const waiting = new Map<number, (answer: DesktopBusy) => void>();
+  let nextRequestId = 0;
   child.on('message', (data: unknown) => {
     const message = parseCoreMessage(data);
     if (!message) return;
-    if (message.type === 'token') handlers.onToken(message.token);
-    else if (message.name === 'sla.alerted') handlers.onSlaAlerted?.(message.payload);
-    else handlers.onAssignedToMe(message.payload);
+    if (message.type === 'token') return handlers.onToken(message.token);
+    if (message.type === 'busy') {
+      waiting.get(message.requestId)?.({ busy: message.busy, reason: message.reason });
+      return;
+    }
+    switch (message.name) {
+      case 'conversation.assignedToMe':
+        return handlers.onAssignedToMe(message.payload);
+      case 'sla.alerted':
+        return handlers.onSlaAlerted?.(message.payload);
+      case 'alert.raised':
+        return handlers.onAlertRaised?.(message.payload);
+      case 'desktop.badgeChanged':
+        return handlers.onBadge?.(message.payload);
+      case 'desktop.preferencesChanged':
+        return handlers.onPreferences?.(message.payload);
+    }
   });
   const post = (message: ShellToCore) => child.postMessage(message);
   return {
@@ -55,6 +81,19 @@ export function connectCore(
       post({ type: 'token', token });
     },
     post,
+    busy() {
+      const requestId = nextRequestId++;
+      return new Promise<DesktopBusy>((resolve) => {
+        const timer = setTimeout(() => finish({ busy: true, reason: null }), BUSY_ANSWER_TIMEOUT_MS);
+        const finish = (answer: DesktopBusy) => {
+          clearTimeout(timer);
+          waiting.delete(requestId);
+          resolve(answer);
+        };
+        waiting.set(requestId, finish);
+        post({ type: 'busyQuery', requestId });
+      });
+    },
     kill() {
       child.kill();
     },

@@ -5,19 +5,29 @@
 import {
   app,
   BrowserWindow,
+  globalShortcut,
   ipcMain,
+  Menu,
   MessageChannelMain,
+  nativeImage,
+  nativeTheme,
   Notification,
   powerMonitor,
   safeStorage,
+  screen,
   session,
+  Tray,
   utilityProcess,
 } from 'electron';
 import type { WebContents } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { connectCore, type CoreConnection } from './coreProcess';
-import { notifyAssigned, notifySlaAlerted } from './notifications';
+import { DEFAULT_DESKTOP_PREFERENCES, type DesktopBadge, type DesktopPreferences } from '../../shared/contracts/desktop';
+import { deepLinkIn, parseDeepLink, registerDeepLinks } from './deepLinks';
+import { createNotifier } from './notifications';
+import { createTrayController, showBadge, type TrayController } from './tray';
+import { loadWindowState, restoreBounds, trackWindowBounds } from './windowState';
 import { PORT_REQUEST_CHANNEL } from '../../shared/contracts/shell';
 import { handlePortRequest } from './portBroker';
 import { watchPresence } from './presenceWatcher';
@@ -25,10 +35,70 @@ import { hardenSession, hardenWebContents, rendererUrl, secureWebPreferences } f
 import { createTokenStore } from './tokenStore';
 
 const DEFAULT_SERVER_URL = 'http://127.0.0.1:4000';
+/** Brings Switchboard forward from any application. */
+export const BRING_FORWARD_SHORTCUT = 'CommandOrControl+Alt+S';
 
 let mainWindow: BrowserWindow | null = null;
 let core: CoreConnection | null = null;
+let tray: TrayController | null = null;
+let preferences: DesktopPreferences = DEFAULT_DESKTOP_PREFERENCES;
+let badge: DesktopBadge = { unread: 0, nearestDueAt: null };
+/** A link that arrived before the core was up. */
+let pendingLink: { conversationId: string } | null = null;
 const appWindows = new Set<WebContents>();
+
+function showMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createMainWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+const notifier = createNotifier({
+  Notification,
+  showWindow: showMainWindow,
+  post: (message) => core?.post(message),
+});
+
+function openLink(link: { conversationId: string } | null): void {
+  if (!link) return;
+  showMainWindow();
+  if (core) core.post({ type: 'open', conversationId: link.conversationId });
+  else pendingLink = link;
+}
+
+/** Resources next to the app when packaged (extraResources), the repo's resources/ otherwise. */
+function resourcePath(...parts: string[]): string {
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  return app.isPackaged && resources ? join(resources, ...parts) : join(app.getAppPath(), 'resources', ...parts);
+}
+
+function trayIcon(): Electron.NativeImage {
+  if (process.platform === 'darwin') {
+    const image = nativeImage.createFromPath(resourcePath('tray', 'trayTemplate.png'));
+    image.setTemplateImage(true);
+    return image;
+  }
+  return nativeImage.createFromPath(resourcePath('tray', nativeTheme.shouldUseDarkColors ? 'trayDark.png' : 'trayLight.png'));
+}
+
+function applyPreferences(next: DesktopPreferences): void {
+  const loginChanged = next.openAtLogin !== preferences.openAtLogin;
+  preferences = next;
+  notifier.setPreferences(next);
+  tray?.update(badge, preferences);
+  // Linux has no login-item API (desktop environments use ~/.config/autostart).
+  if (loginChanged && process.platform !== 'linux') app.setLoginItemSettings({ openAtLogin: next.openAtLogin });
+}
+
+function applyBadge(next: DesktopBadge): void {
+  badge = next;
+  tray?.update(badge, preferences);
+  showBadge({ app, window: mainWindow, platform: process.platform, overlay: trayIcon() }, badge, preferences);
+}
 
 function appUrl(): string {
   const packaged = pathToFileURL(join(__dirname, '../renderer/index.html')).toString();
@@ -36,9 +106,14 @@ function appUrl(): string {
 }
 
 function createMainWindow(): BrowserWindow {
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const saved = loadWindowState(stateFile);
+  const bounds = restoreBounds(saved, screen.getAllDisplays(), screen.getPrimaryDisplay(), { width: 1440, height: 900 });
   const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
+    x: bounds.x,
+    y: bounds.y,
+    width: bounds.width,
+    height: bounds.height,
     minWidth: 1024,
     minHeight: 640,
     show: false,
@@ -54,6 +129,8 @@ function createMainWindow(): BrowserWindow {
   });
   const contents = window.webContents;
   appWindows.add(contents);
+  if (bounds.maximized) window.maximize();
+  trackWindowBounds(window, screen, stateFile, saved);
   window.on('closed', () => {
     appWindows.delete(contents);
     if (mainWindow === window) mainWindow = null;
@@ -84,13 +161,18 @@ function startCore(): CoreConnection {
   });
   const connection = connectCore(child, {
     onToken: (token) => void tokens.save(token),
-    onAssignedToMe: (payload) => notifyAssigned(Notification, mainWindow, payload),
-    onSlaAlerted: (payload) => notifySlaAlerted(Notification, mainWindow, payload),
+    onAssignedToMe: (payload) => notifier.assigned(payload),
+    onSlaAlerted: (payload) => notifier.slaAlerted(payload),
+    onAlertRaised: (payload) => notifier.alertRaised(payload),
+    onBadge: applyBadge,
+    onPreferences: applyPreferences,
   });
   void tokens.load().then((token) => connection.restoreToken(token));
   // Away on screen lock or idle, available again on return; the core decides whether it applies.
   const stopWatching = watchPresence(powerMonitor, { post: (message) => connection.post(message) });
   child.on('exit', stopWatching);
+  if (pendingLink) connection.post({ type: 'open', conversationId: pendingLink.conversationId });
+  pendingLink = null;
   return connection;
 }
 
@@ -99,11 +181,18 @@ function main(): void {
     app.quit();
     return;
   }
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  // Windows and Linux: a switchboard:// link starts a second instance; its argv carries the link.
+  app.on('second-instance', (_event, argv) => {
+    showMainWindow();
+    openLink(deepLinkIn(argv));
   });
+  // macOS delivers links to the running app.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openLink(parseDeepLink(url));
+  });
+  registerDeepLinks(app, { defaultApp: process.defaultApp === true, execPath: process.execPath, entry: process.argv[1] });
+  pendingLink = deepLinkIn(process.argv);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   ipcMain.on(PORT_REQUEST_CHANNEL, (event) => {
@@ -121,6 +210,22 @@ function main(): void {
     hardenSession(session.defaultSession);
     core = startCore();
     mainWindow = createMainWindow();
+    tray = createTrayController({
+      Tray,
+      Menu,
+      icon: trayIcon(),
+      platform: process.platform,
+      actions: {
+        show: showMainWindow,
+        setDoNotDisturb: (on) => core?.post({ type: 'setPreferences', changes: { doNotDisturb: on } }),
+        setOpenAtLogin: (on) => core?.post({ type: 'setPreferences', changes: { openAtLogin: on } }),
+        copyDiagnostics: () => undefined,
+        quit: () => app.quit(),
+      },
+    });
+    tray.update(badge, preferences);
+    if (!globalShortcut.register(BRING_FORWARD_SHORTCUT, showMainWindow))
+      console.warn(`Switchboard: ${BRING_FORWARD_SHORTCUT} is taken by another application.`);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
     });
@@ -129,7 +234,11 @@ function main(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => core?.kill());
+  app.on('will-quit', () => globalShortcut.unregisterAll());
+  app.on('before-quit', () => {
+    tray?.destroy();
+    core?.kill();
+  });
 }
 
 main();

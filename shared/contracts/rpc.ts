@@ -22,6 +22,7 @@ import { CollisionRpcContract, CollisionRpcEvents } from './collision';
 import { RoutingRpcContract } from './routing';
 import { AdminRpcContract } from './admin';
 import { AlertRpcContract, AlertRpcEvents } from './alerts';
+import { DesktopRpcContract, DesktopRpcEvents } from './desktop';
 import { QaRpcContract } from './qa';
 import { KpiReportRpcContract } from './kpiReport';
 import { QaReportRpcContract } from './qaReport';
@@ -188,6 +189,7 @@ export const rpcContract = {
   ...KpiReportRpcContract,
   ...RecordingRpcContract,
   ...LiveRpcContract,
+  ...DesktopRpcContract,
 } as const;
 
 export type RpcContract = typeof rpcContract;
@@ -226,6 +228,7 @@ export const rpcEvents = {
   'sla.alerted': SlaAlertedSchema,
   ...CollisionRpcEvents,
   ...AlertRpcEvents,
+  ...DesktopRpcEvents,
 } as const;
 export type RpcEventName = keyof typeof rpcEvents;
 export type RpcEventPayload<E extends RpcEventName> = z.infer<(typeof rpcEvents)[E]>;

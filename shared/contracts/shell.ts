@@ -14,6 +14,7 @@
  * native notification read the same shape.
  */
 import { z } from 'zod';
+import { DesktopBusySchema, DesktopPreferencesSchema } from './desktop';
 import { rpcEvents } from './rpc';
 
 export const PORT_REQUEST_CHANNEL = 'switchboard:request-core-port';
@@ -21,6 +22,7 @@ export const PORT_DELIVERY_CHANNEL = 'switchboard:core-port';
 
 /** A session token as the shell stores it (a signed token, far below this). */
 const Token = z.string().max(8_192).nullable();
+const ConversationId = z.string().min(1).max(64);
 
 export const AutoPresenceSchema = z.enum(['away', 'available']);
 export type AutoPresence = z.infer<typeof AutoPresenceSchema>;
@@ -33,12 +35,28 @@ export const ShellToCoreSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('token'), token: Token }),
   /** Idle or screen lock, and back (electron/main/presenceWatcher.ts); the core decides. */
   z.object({ type: z.literal('presence'), status: AutoPresenceSchema }),
+  /** A notification was clicked or a switchboard:// link opened: show the conversation. */
+  z.object({ type: z.literal('open'), conversationId: ConversationId }),
+  /** The "Assign to me" action of a notification. */
+  z.object({ type: z.literal('assignToMe'), conversationId: ConversationId }),
+  /** A tray menu switch (do-not-disturb, start at login); the change comes back as `desktop.preferencesChanged`. */
+  z.object({ type: z.literal('setPreferences'), changes: DesktopPreferencesSchema.partial().strict() }),
+  /** The machine woke from sleep: reconnect now and catch up. */
+  z.object({ type: z.literal('resume') }),
+  /** The updater asks whether a restart would interrupt the agent; answered with `busy`. */
+  z.object({ type: z.literal('busyQuery'), requestId: z.number().int().nonnegative() }),
 ]);
 export type ShellToCore = z.infer<typeof ShellToCoreSchema>;
 export type PresenceMessage = Extract<ShellToCore, { type: 'presence' }>;
 
-/** The RPC events the core relays to main, for native notifications. */
-export const SHELL_RELAYED_EVENTS = ['conversation.assignedToMe', 'sla.alerted'] as const;
+/** The RPC events the core relays to main: native notifications, the tray and dock badge, preferences. */
+export const SHELL_RELAYED_EVENTS = [
+  'conversation.assignedToMe',
+  'sla.alerted',
+  'alert.raised',
+  'desktop.badgeChanged',
+  'desktop.preferencesChanged',
+] as const;
 export type ShellRelayedEvent = (typeof SHELL_RELAYED_EVENTS)[number];
 
 const relayed = <N extends ShellRelayedEvent>(name: N) =>
@@ -50,6 +68,10 @@ export const CoreToShellSchema = z.union([
   z.object({ type: z.literal('token'), token: Token }),
   relayed('conversation.assignedToMe'),
   relayed('sla.alerted'),
+  relayed('alert.raised'),
+  relayed('desktop.badgeChanged'),
+  relayed('desktop.preferencesChanged'),
+  z.object({ type: z.literal('busy'), requestId: z.number().int().nonnegative() }).extend(DesktopBusySchema.shape),
 ]);
 export type CoreToShell = z.infer<typeof CoreToShellSchema>;
 

@@ -18,6 +18,7 @@ import {
 import { createCore, type Core } from '../core';
 import { attachRpc } from './transport';
 import { applyAutoPresence } from './autoPresence';
+import { announceShellState, answerShell } from './shellRequests';
 
 interface PortMessageEvent {
   data: unknown;
@@ -57,10 +58,15 @@ export function serveParentPort(core: Core, parent: ParentPortLike): void {
   core.rpc.on((name, payload) => {
     if (isRelayedEvent(name)) parent.postMessage({ type: 'event', name, payload });
   });
+  void announceShellState(core.rpc, post);
   parent.on('message', (event) => {
     const message = parseShellMessage(ShellToCoreSchema, event.data);
     if (!message) return;
     if (message.type === 'presence') return void applyAutoPresence(core.rpc, message);
+    if (message.type === 'resume') return core.resume();
+    if (message.type === 'setPreferences') return void core.rpc.handle('desktop.setPreferences', message.changes);
+    if (message.type === 'open' || message.type === 'assignToMe' || message.type === 'busyQuery')
+      return void answerShell(core.rpc, message, post);
     if (message.type === 'token') {
       core.setToken(message.token);
     } else if (message.type === 'port' && event.ports?.[0]) {

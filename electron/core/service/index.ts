@@ -19,6 +19,7 @@ import { recordingHandlers } from './recordings';
 import { qaReportHandlers } from './qaReport';
 import { collisionHandlers } from './collision';
 import { conversationHandlers } from './conversation';
+import { desktopHandlers } from './desktop';
 import { directoryHandlers } from './directory';
 import type { RpcEventListener } from './events';
 import { inboxHandlers } from './inbox';
@@ -51,6 +52,7 @@ export function createRpcService(ctx: CoreContext): RpcService {
     ...qaReportHandlers(ctx),
     ...kpiReportHandlers(ctx),
     ...recordingHandlers(ctx),
+    ...desktopHandlers(ctx),
   };
   return {
     async handle(method, params) {

@@ -190,6 +190,18 @@ export class SyncClient {
     if (this.socket && !this.socket.connected) this.socket.connect();
   }
 
+  /**
+   * After the machine slept: a connection that looks open may be dead, so drop it and connect
+   * again at once (the catch-up on connect fetches what changed). Left alone while offline by
+   * choice or not yet connected (socket.io's own retries are running).
+   */
+  reconnect(): void {
+    const socket = this.socket;
+    if (!socket || this.stopped || !socket.connected) return;
+    socket.disconnect();
+    socket.connect();
+  }
+
   get connected(): boolean {
     return this.socket?.connected ?? false;
   }

@@ -6,7 +6,8 @@
  * so the core sends only those (inboxSlice.ts), and reloads each feature slice that has loaded
  * what changed: canned responses, alerts, quality reviews and the admin's scorecards when a change names one of their records, the lead's
  * queues (at most every QUEUE_RELOAD_MS) and the agent's presence when inbox rows change. Every
- * event of the core reaches the store here and nowhere else.
+ * event of the core reaches the store here and nowhere else; the window's language goes the other
+ * way (to the desktop shell's notifications and tray).
  */
 import { playAlertChime } from '../features/live/alertChime';
 import type { RecordKind } from '../../../shared/contracts/records';
@@ -123,11 +124,30 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
       store.getState().collision.changed(conversationId, agents),
     ),
     api.on('session.ended', (payload) => store.getState().endSession(payload.reason)),
+    // A native notification was clicked or a switchboard:// link opened (desktop shell).
+    api.on('desktop.openConversation', ({ conversationId }) => {
+      const state = store.getState();
+      if (state.sessionPhase !== 'signedIn') return;
+      state.setScreen('inbox');
+      state.openConversation(conversationId);
+    }),
   ];
+
+  // The shell's notifications and tray speak the window's language.
+  const tellLanguage = (language: string) =>
+    void api.desktop.setPreferences({ language: language === 'zh-CN' ? 'zh-CN' : 'en' }).catch(() => undefined);
+  let language = store.getState().language;
+  tellLanguage(language);
+  const offLanguage = store.subscribe((state) => {
+    if (state.language === language) return;
+    language = state.language;
+    tellLanguage(language);
+  });
 
   return () => {
     if (timer) clearTimeout(timer);
     if (queueTimer) clearTimeout(queueTimer);
     for (const off of offs) off();
+    offLanguage();
   };
 }

@@ -8,6 +8,13 @@ const state = vi.hoisted(() => ({
   windows: [] as Array<{ options: Record<string, unknown>; url: string | null; webContents: Record<string, unknown> }>,
   forks: [] as Array<{ path: string; options: Record<string, unknown>; posted: unknown[] }>,
   powerHandlers: new Map<string, () => void>(),
+  childHandlers: new Map<string, (data: unknown) => void>(),
+  notifications: [] as Array<{ options: Record<string, unknown>; handlers: Map<string, (...args: unknown[]) => void> }>,
+  shortcuts: new Map<string, () => void>(),
+  trays: [] as Array<{ tooltip: string; menu: unknown[] }>,
+  protocols: [] as string[],
+  badge: [] as number[],
+  loginItems: [] as unknown[],
   quit: 0,
   ready: null as null | (() => void),
 }));
@@ -24,6 +31,15 @@ vi.mock('electron', () => {
     }
     on() {}
     once() {}
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return false;
+    }
+    show() {}
+    focus() {}
+    maximize() {}
     loadURL(url: string) {
       state.windows[state.windows.length - 1]!.url = url;
       return Promise.resolve();
@@ -36,6 +52,38 @@ vi.mock('electron', () => {
       on: (name: string, handler: (...args: unknown[]) => void) => state.appHandlers.set(name, handler),
       whenReady: () => new Promise<void>((resolve) => (state.ready = resolve)),
       getPath: () => '/tmp/switchboard-test-user-data',
+      getAppPath: () => '/opt/switchboard',
+      isPackaged: false,
+      setAsDefaultProtocolClient: (scheme: string) => state.protocols.push(scheme) > 0,
+      setBadgeCount: (count: number) => state.badge.push(count) > 0,
+      setLoginItemSettings: (settings: unknown) => state.loginItems.push(settings),
+    },
+    globalShortcut: {
+      register: (accelerator: string, handler: () => void) => state.shortcuts.set(accelerator, handler) !== undefined,
+      unregisterAll: () => state.shortcuts.clear(),
+    },
+    Menu: { buildFromTemplate: (template: unknown[]) => template },
+    Tray: class {
+      record = { tooltip: '', menu: [] as unknown[] };
+      constructor() {
+        state.trays.push(this.record);
+      }
+      on() {}
+      setToolTip(text: string) {
+        this.record.tooltip = text;
+      }
+      setTitle() {}
+      setContextMenu(menu: unknown[]) {
+        this.record.menu = menu;
+      }
+      destroy() {}
+    },
+    nativeImage: { createFromPath: () => ({ setTemplateImage: vi.fn() }) },
+    nativeTheme: { shouldUseDarkColors: false },
+    screen: {
+      getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+      getDisplayMatching: () => ({ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }),
     },
     BrowserWindow,
     ipcMain: { on: (name: string, handler: (...args: unknown[]) => void) => state.ipcHandlers.set(name, handler) },
@@ -44,9 +92,18 @@ vi.mock('electron', () => {
       port2 = { side: 2 };
     },
     Notification: class {
-      static isSupported() {
-        return false;
+      handlers = new Map<string, (...args: unknown[]) => void>();
+      constructor(options: Record<string, unknown>) {
+        state.notifications.push({ options, handlers: this.handlers });
       }
+      static isSupported() {
+        return true;
+      }
+      on(name: string, handler: (...args: unknown[]) => void) {
+        this.handlers.set(name, handler);
+      }
+      show() {}
+      close() {}
     },
     safeStorage: { isEncryptionAvailable: () => false },
     powerMonitor: {
@@ -65,7 +122,11 @@ vi.mock('electron', () => {
       fork: (path: string, _args: string[], options: Record<string, unknown>) => {
         const record = { path, options, posted: [] as unknown[] };
         state.forks.push(record);
-        return { on: vi.fn(), postMessage: (message: unknown) => record.posted.push(message), kill: vi.fn() };
+        return {
+          on: (name: string, handler: (data: unknown) => void) => state.childHandlers.set(name, handler),
+          postMessage: (message: unknown) => record.posted.push(message),
+          kill: vi.fn(),
+        };
       },
     },
   };
@@ -79,6 +140,13 @@ beforeEach(() => {
   state.windows.length = 0;
   state.forks.length = 0;
   state.powerHandlers.clear();
+  state.childHandlers.clear();
+  state.notifications.length = 0;
+  state.shortcuts.clear();
+  state.trays.length = 0;
+  state.protocols.length = 0;
+  state.badge.length = 0;
+  state.loginItems.length = 0;
   state.quit = 0;
   state.ready = null;
 });
@@ -131,5 +199,57 @@ describe('Electron main process', () => {
     request({ sender: window.webContents, senderFrame: { url: window.url, parent: null } });
     expect(window.webContents.postMessage).toHaveBeenCalledWith('switchboard:core-port', null, [{ side: 2 }]);
     expect(state.forks[0]!.posted).toContainEqual({ type: 'port' });
+  });
+
+  async function started() {
+    await import('../../../electron/main/index');
+    state.ready!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return (data: unknown) => state.childHandlers.get('message')!(data);
+  }
+
+  it('opens a switchboard:// link from a second instance in the conversation, and ignores other links', async () => {
+    await started();
+    expect(state.protocols).toEqual(['switchboard']);
+    const second = state.appHandlers.get('second-instance')!;
+    second({}, ['/opt/Switchboard', '--flag', 'switchboard://conversation/conv_42']);
+    second({}, ['/opt/Switchboard', 'switchboard://settings/../../etc']);
+    const opens = state.forks[0]!.posted.filter((m) => (m as { type: string }).type === 'open');
+    expect(opens).toEqual([{ type: 'open', conversationId: 'conv_42' }]);
+  });
+
+  it('shows a lead an alert the core raises, in the UI language, and "Assign to me" asks the core', async () => {
+    const fromCore = await started();
+    fromCore({ type: 'event', name: 'desktop.preferencesChanged', payload: { language: 'zh-CN', doNotDisturb: false, openAtLogin: false } });
+    fromCore({ type: 'event', name: 'alert.raised', payload: { alertId: 'a1', kind: 'vip_waiting', conversationId: 'c7', contactName: '王芳' } });
+    expect(state.notifications).toHaveLength(1);
+    expect(state.notifications[0]!.options).toMatchObject({ title: 'Switchboard · VIP 客户等待中 · 王芳', silent: false });
+    state.notifications[0]!.handlers.get('action')!({}, 1);
+    expect(state.forks[0]!.posted).toContainEqual({ type: 'assignToMe', conversationId: 'c7' });
+  });
+
+  it('shows nothing while do-not-disturb is on, and turning it on from the tray goes through the core', async () => {
+    const fromCore = await started();
+    const tray = state.trays[0]!;
+    const dnd = (tray.menu as Array<{ label?: string; click?: () => void }>).find((item) => item.label === 'Do not disturb')!;
+    dnd.click!();
+    expect(state.forks[0]!.posted).toContainEqual({ type: 'setPreferences', changes: { doNotDisturb: true } });
+    fromCore({ type: 'event', name: 'desktop.preferencesChanged', payload: { language: 'en', doNotDisturb: true, openAtLogin: false } });
+    fromCore({ type: 'event', name: 'conversation.assignedToMe', payload: { conversationId: 'c1', contactName: 'Wang Fang', preview: 'Where is my parcel?' } });
+    expect(state.notifications).toHaveLength(0);
+  });
+
+  it('puts the unread count on the tray and the badge, and registers the bring-forward shortcut', async () => {
+    const fromCore = await started();
+    expect(state.shortcuts.has('CommandOrControl+Alt+S')).toBe(true);
+    fromCore({ type: 'event', name: 'desktop.badgeChanged', payload: { unread: 3, nearestDueAt: null } });
+    expect(state.trays[0]!.tooltip).toBe('Switchboard · 3 unread conversations');
+    if (process.platform !== 'win32') expect(state.badge.at(-1)).toBe(3);
+  });
+
+  it('sets start at login when the preference changes (not on Linux, which has no login items)', async () => {
+    const fromCore = await started();
+    fromCore({ type: 'event', name: 'desktop.preferencesChanged', payload: { language: 'en', doNotDisturb: false, openAtLogin: true } });
+    expect(state.loginItems).toEqual(process.platform === 'linux' ? [] : [{ openAtLogin: true }]);
   });
 });

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   watchPresence,
   type PowerMonitorLike,
-  type PresenceMessage,
+  type WatcherMessage,
 } from '../../../electron/main/presenceWatcher';
 import { applyAutoPresence } from '../../../electron/core/host/autoPresence';
 
@@ -36,7 +36,7 @@ describe('watchPresence', () => {
 
   it('posts away on screen lock and available on unlock, once each', () => {
     const { monitor, emit } = fakeMonitor();
-    const posted: PresenceMessage[] = [];
+    const posted: WatcherMessage[] = [];
     const stop = watchPresence(monitor, { post: (m) => posted.push(m) });
     emit('lock-screen');
     emit('lock-screen');
@@ -50,7 +50,7 @@ describe('watchPresence', () => {
 
   it('posts away after the idle threshold and available when input resumes', () => {
     const { monitor, setIdle } = fakeMonitor();
-    const posted: PresenceMessage[] = [];
+    const posted: WatcherMessage[] = [];
     const stop = watchPresence(monitor, { post: (m) => posted.push(m), pollMs: 1000, idleThresholdSec: 60 });
     vi.advanceTimersByTime(1000);
     expect(posted).toEqual([]);
@@ -63,9 +63,35 @@ describe('watchPresence', () => {
     stop();
   });
 
+  it('goes away when the machine sleeps, and on wake asks the core to reconnect, then comes back', () => {
+    const { monitor, emit, setIdle } = fakeMonitor();
+    const posted: WatcherMessage[] = [];
+    const stop = watchPresence(monitor, { post: (m) => posted.push(m) });
+    emit('suspend');
+    setIdle('active');
+    emit('resume');
+    expect(posted).toEqual([
+      { type: 'presence', status: 'away' },
+      { type: 'resume' },
+      { type: 'presence', status: 'available' },
+    ]);
+    stop();
+  });
+
+  it('stays away after a wake while the screen is still locked', () => {
+    const { monitor, emit, setIdle } = fakeMonitor();
+    const posted: WatcherMessage[] = [];
+    const stop = watchPresence(monitor, { post: (m) => posted.push(m) });
+    emit('suspend');
+    setIdle('locked');
+    emit('resume');
+    expect(posted).toEqual([{ type: 'presence', status: 'away' }, { type: 'resume' }]);
+    stop();
+  });
+
   it('never posts available unless it set away itself, and stops listening when stopped', () => {
     const { monitor, emit, emitter } = fakeMonitor();
-    const posted: PresenceMessage[] = [];
+    const posted: WatcherMessage[] = [];
     const stop = watchPresence(monitor, { post: (m) => posted.push(m) });
     emit('unlock-screen');
     vi.advanceTimersByTime(60_000);

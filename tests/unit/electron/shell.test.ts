@@ -102,6 +102,48 @@ describe('core process messages', () => {
   });
 });
 
+describe('asking the core whether a restart would interrupt the agent', () => {
+  function child() {
+    let listener: ((data: unknown) => void) | null = null;
+    const posted: unknown[] = [];
+    const process = {
+      on: (_: string, l: (data: unknown) => void) => (listener = l),
+      postMessage: (message: unknown) => posted.push(message),
+      kill: vi.fn(),
+    } as unknown as UtilityProcess;
+    return { process, posted, reply: (data: unknown) => listener!(data) };
+  }
+
+  it('matches the answer to its question, and refuses a malformed answer', async () => {
+    const core = child();
+    const connection = connectCore(core.process, { onToken: vi.fn(), onAssignedToMe: vi.fn() });
+    const first = connection.busy();
+    const second = connection.busy();
+    expect(core.posted).toEqual([
+      { type: 'busyQuery', requestId: 0 },
+      { type: 'busyQuery', requestId: 1 },
+    ]);
+    core.reply({ type: 'busy', requestId: 1, busy: true, reason: 'draft' });
+    core.reply({ type: 'busy', requestId: 0, busy: 'no', reason: null });
+    core.reply({ type: 'busy', requestId: 0, busy: false, reason: null });
+    await expect(second).resolves.toEqual({ busy: true, reason: 'draft' });
+    await expect(first).resolves.toEqual({ busy: false, reason: null });
+  });
+
+  it('counts a core that does not answer as busy', async () => {
+    vi.useFakeTimers();
+    try {
+      const core = child();
+      const connection = connectCore(core.process, { onToken: vi.fn(), onAssignedToMe: vi.fn() });
+      const answer = connection.busy();
+      await vi.advanceTimersByTimeAsync(2_000);
+      await expect(answer).resolves.toEqual({ busy: true, reason: null });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('token store', () => {
   const fakeSafeStorage = (available: boolean) =>
     ({

@@ -11,6 +11,8 @@ import { createAppStore } from '../../../renderer/src/store';
 type Listener = (payload: unknown) => void;
 
 const calls: string[] = [];
+/** What the window told the desktop shell. */
+const shellCalls: string[] = [];
 let listeners = new Map<string, Listener[]>();
 let library = [{ id: 'r1', title: 'Greeting' }];
 const api = {
@@ -19,6 +21,13 @@ const api = {
   live: { queues: async () => (calls.push('live.queues'), { teams: [] }) },
   presence: { get: async () => (calls.push('presence.get'), null) },
   inbox: { list: async () => ({ total: 0, rows: [] }), search: async () => ({ hits: [] }) },
+  conversation: {
+    get: async () => (calls.push('conversation.get'), null),
+    markRead: async ({ conversationId }: { conversationId: string }) => (calls.push(`markRead ${conversationId}`), { ok: true }),
+  },
+  desktop: {
+    setPreferences: async (changes: { language: string }) => (shellCalls.push(`desktop.language ${changes.language}`), changes),
+  },
   on(event: string, listener: Listener) {
     listeners.set(event, [...(listeners.get(event) ?? []), listener]);
     return () => undefined;
@@ -85,5 +94,33 @@ describe('feature slices after data.changed', () => {
       key: 'live.toast.vip_waiting',
       params: { name: '何俊杰' },
     });
+  });
+});
+
+describe('the desktop shell through the core', () => {
+  beforeEach(() => {
+    calls.length = 0;
+    shellCalls.length = 0;
+    listeners = new Map();
+  });
+
+  it('tells the core the window’s language, and again when the agent switches it', async () => {
+    const store = signedInStore();
+    await settle();
+    expect(shellCalls).toEqual(['desktop.language en']);
+    // What uiSlice.setLanguage stores once i18next switched.
+    store.setState({ language: 'zh-CN' });
+    await settle();
+    expect(shellCalls).toEqual(['desktop.language en', 'desktop.language zh-CN']);
+  });
+
+  it('opens the conversation a notification or a switchboard:// link names, on the inbox screen', async () => {
+    const store = signedInStore();
+    store.getState().setScreen('live');
+    emit('desktop.openConversation', { conversationId: 'conv-7' });
+    await settle();
+    expect(store.getState().screen).toBe('inbox');
+    expect(store.getState().openId).toBe('conv-7');
+    expect(calls).toContain('markRead conv-7');
   });
 });

@@ -40,6 +40,7 @@ class FakeInbox {
 const inbox = new FakeInbox();
 const api = {
   inbox: { list: (query: InboxQuery) => inbox.list(query), search: async () => ({ hits: [] }) },
+  desktop: { setPreferences: async () => ({}) },
   on(event: string, listener: Listener) {
     inbox.listeners.set(event, [...(inbox.listeners.get(event) ?? []), listener]);
     return () => undefined;

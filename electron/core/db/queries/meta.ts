@@ -2,6 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { AgentSchema, type Agent } from '../../../../shared/domain/model';
 import { AlertPreferencesSchema, DEFAULT_ALERT_PREFERENCES, type AlertPreferences } from '../../../../shared/contracts/alerts';
+import {
+  DEFAULT_DESKTOP_PREFERENCES,
+  DesktopPreferencesSchema,
+  type DesktopPreferences,
+} from '../../../../shared/contracts/desktop';
 import type { Db } from '../database';
 
 function get(db: Db, key: string): string | undefined {
@@ -128,4 +133,16 @@ export function getAlertPreferences(db: Db): AlertPreferences {
 
 export function setAlertPreferences(db: Db, preferences: AlertPreferences): void {
   set(db, 'alert_preferences', JSON.stringify(preferences));
+}
+
+/** What the desktop shell acts on (notification language, do-not-disturb, start at login). */
+export function getDesktopPreferences(db: Db): DesktopPreferences {
+  const raw = get(db, 'desktop_preferences');
+  if (!raw) return DEFAULT_DESKTOP_PREFERENCES;
+  const parsed = DesktopPreferencesSchema.safeParse(JSON.parse(raw));
+  return parsed.success ? parsed.data : DEFAULT_DESKTOP_PREFERENCES;
+}
+
+export function setDesktopPreferences(db: Db, preferences: DesktopPreferences): void {
+  set(db, 'desktop_preferences', JSON.stringify(preferences));
 }

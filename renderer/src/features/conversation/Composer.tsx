@@ -11,6 +11,7 @@ import { StaleDraftWarning } from '../collision/StaleDraftWarning';
 import { useCollisionReporting } from '../collision/useCollisionReporting';
 import { useStaleDraftGuard } from '../collision/useStaleDraftGuard';
 import { isComposingKey } from '../common/ime';
+import { useUnsentDraftReport } from './useUnsentDraftReport';
 
 type Mode = 'text' | 'note';
 
@@ -36,6 +37,7 @@ export function Composer({ conversation }: { conversation: Conversation }): Reac
   const [withSignature, setWithSignature] = useState(true);
   const presence = useCollisionReporting(conversation.id);
   const staleGuard = useStaleDraftGuard(conversation.id, text);
+  useUnsentDraftReport(text);
 
   const isEmail = conversation.channel === 'email' && mode === 'text';
   const signature = isEmail && withSignature && agentName ? `\n\n--\n${agentName}${teamName ? `\n${teamName}` : ''}` : '';
