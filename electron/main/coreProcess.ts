@@ -5,7 +5,7 @@
  * directions are the shell protocol of shared/contracts/shell.ts.
  */
 import type { MessagePortMain, UtilityProcess } from 'electron';
-import type { DesktopBadge, DesktopBusy, DesktopPreferences } from '../../shared/contracts/desktop';
+import type { DesktopBadge, DesktopBusy, DesktopPopOut, DesktopPreferences } from '../../shared/contracts/desktop';
 import type { RpcEventPayload } from '../../shared/contracts/rpc';
 import {
   CoreToShellSchema,
@@ -47,6 +47,7 @@ export function connectCore(
     onAlertRaised?(payload: AlertRaisedPayload): void;
     onBadge?(badge: DesktopBadge): void;
     onPreferences?(preferences: DesktopPreferences): void;
+    onPopOut?(popOut: DesktopPopOut): void;
   },
 ): CoreConnection {
   const waiting = new Map<number, (answer: DesktopBusy) => void>();
@@ -70,6 +71,8 @@ export function connectCore(
         return handlers.onBadge?.(message.payload);
       case 'desktop.preferencesChanged':
         return handlers.onPreferences?.(message.payload);
+      case 'desktop.popOutRequested':
+        return handlers.onPopOut?.(message.payload);
     }
   });
   const post = (message: ShellToCore) => child.postMessage(message);

@@ -23,7 +23,14 @@ import type { WebContents } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { connectCore, type CoreConnection } from './coreProcess';
-import { DEFAULT_DESKTOP_PREFERENCES, type DesktopBadge, type DesktopPreferences } from '../../shared/contracts/desktop';
+import {
+  DEFAULT_DESKTOP_PREFERENCES,
+  popOutHash,
+  type DesktopBadge,
+  type DesktopPopOut,
+  type DesktopPreferences,
+} from '../../shared/contracts/desktop';
+import { popOutPlacement } from './popOut';
 import { deepLinkIn, parseDeepLink, registerDeepLinks } from './deepLinks';
 import { createNotifier } from './notifications';
 import { createTrayController, showBadge, type TrayController } from './tray';
@@ -105,17 +112,12 @@ function appUrl(): string {
   return rendererUrl(packaged, process.env.ELECTRON_RENDERER_URL, app.isPackaged === true);
 }
 
-function createMainWindow(): BrowserWindow {
-  const stateFile = join(app.getPath('userData'), 'window-state.json');
-  const saved = loadWindowState(stateFile);
-  const bounds = restoreBounds(saved, screen.getAllDisplays(), screen.getPrimaryDisplay(), { width: 1440, height: 900 });
+/** Every window runs the same renderer with the same hardening; a pop-out opens it at a hash. */
+function createAppWindow(options: { bounds: Electron.Rectangle; hash?: string; minWidth: number; minHeight: number }): BrowserWindow {
   const window = new BrowserWindow({
-    x: bounds.x,
-    y: bounds.y,
-    width: bounds.width,
-    height: bounds.height,
-    minWidth: 1024,
-    minHeight: 640,
+    ...options.bounds,
+    minWidth: options.minWidth,
+    minHeight: options.minHeight,
     show: false,
     title: 'Switchboard',
     webPreferences: {
@@ -129,15 +131,53 @@ function createMainWindow(): BrowserWindow {
   });
   const contents = window.webContents;
   appWindows.add(contents);
-  if (bounds.maximized) window.maximize();
-  trackWindowBounds(window, screen, stateFile, saved);
+  window.on('closed', () => appWindows.delete(contents));
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(options.hash ? `${appUrl()}#${options.hash}` : appUrl());
+  return window;
+}
+
+function createMainWindow(): BrowserWindow {
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const saved = loadWindowState(stateFile);
+  const bounds = restoreBounds(saved, screen.getAllDisplays(), screen.getPrimaryDisplay(), { width: 1440, height: 900 });
+  const window = createAppWindow({
+    bounds: { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height },
+    minWidth: 1024,
+    minHeight: 640,
+  });
   window.on('closed', () => {
-    appWindows.delete(contents);
     if (mainWindow === window) mainWindow = null;
   });
-  window.once('ready-to-show', () => window.show());
-  void window.loadURL(appUrl());
+  if (bounds.maximized) window.maximize();
+  trackWindowBounds(window, screen, stateFile, saved);
   return window;
+}
+
+/** One window per pop-out: asking again brings the existing one forward. */
+const popOuts = new Map<string, BrowserWindow>();
+
+function openPopOut(popOut: DesktopPopOut): void {
+  const hash = popOutHash(popOut);
+  const existing = popOuts.get(hash);
+  if (existing && !existing.isDestroyed()) {
+    existing.show();
+    existing.focus();
+    return;
+  }
+  const main = mainWindow && !mainWindow.isDestroyed() ? mainWindow.getBounds() : screen.getPrimaryDisplay().workArea;
+  const placement = popOutPlacement(
+    popOut,
+    { bounds: main, displayId: screen.getDisplayMatching(main).id },
+    screen.getAllDisplays(),
+    screen.getPrimaryDisplay(),
+  );
+  const window = createAppWindow({ bounds: placement.bounds, hash, minWidth: 480, minHeight: 400 });
+  if (placement.fullscreen) window.setFullScreen(true);
+  popOuts.set(hash, window);
+  window.on('closed', () => {
+    if (popOuts.get(hash) === window) popOuts.delete(hash);
+  });
 }
 
 /** An Electron build of better-sqlite3, produced by the packaging scripts (see README). */
@@ -166,6 +206,7 @@ function startCore(): CoreConnection {
     onAlertRaised: (payload) => notifier.alertRaised(payload),
     onBadge: applyBadge,
     onPreferences: applyPreferences,
+    onPopOut: openPopOut,
   });
   void tokens.load().then((token) => connection.restoreToken(token));
   // Away on screen lock or idle, available again on return; the core decides whether it applies.
@@ -217,6 +258,7 @@ function main(): void {
       platform: process.platform,
       actions: {
         show: showMainWindow,
+        openWallboard: () => openPopOut({ view: 'wallboard' }),
         setDoNotDisturb: (on) => core?.post({ type: 'setPreferences', changes: { doNotDisturb: on } }),
         setOpenAtLogin: (on) => core?.post({ type: 'setPreferences', changes: { openAtLogin: on } }),
         copyDiagnostics: () => undefined,

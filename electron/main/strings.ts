@@ -19,6 +19,7 @@ export interface ShellStrings {
   assignToMe: string;
   tray: {
     show: string;
+    wallboard: string;
     doNotDisturb: string;
     startAtLogin: string;
     copyDiagnostics: string;
@@ -46,6 +47,7 @@ const en: ShellStrings = {
   assignToMe: 'Assign to me',
   tray: {
     show: 'Show Switchboard',
+    wallboard: 'Open the wallboard',
     doNotDisturb: 'Do not disturb',
     startAtLogin: 'Start at login',
     copyDiagnostics: 'Copy diagnostics',
@@ -73,6 +75,7 @@ const zhCN: ShellStrings = {
   assignToMe: '分配给我',
   tray: {
     show: '显示 Switchboard',
+    wallboard: '打开大屏看板',
     doNotDisturb: '勿扰模式',
     startAtLogin: '开机时启动',
     copyDiagnostics: '复制诊断信息',

@@ -11,6 +11,8 @@ import { shellStrings, shellTime } from './strings';
 
 export interface TrayActions {
   show(): void;
+  /** The wallboard full screen on another display. */
+  openWallboard(): void;
   setDoNotDisturb(on: boolean): void;
   setOpenAtLogin(on: boolean): void;
   copyDiagnostics(): void;
@@ -43,6 +45,7 @@ export function trayMenu(preferences: DesktopPreferences, platform: NodeJS.Platf
   const strings = shellStrings(preferences.language).tray;
   return [
     { label: strings.show, click: () => actions.show() },
+    { label: strings.wallboard, click: () => actions.openWallboard() },
     { type: 'separator' },
     {
       label: strings.doNotDisturb,

@@ -58,6 +58,18 @@ export const DesktopBusySchema = z
   .strict();
 export type DesktopBusy = z.infer<typeof DesktopBusySchema>;
 
+/** A second window: one conversation on its own, or the wallboard on another display. */
+export const DesktopPopOutSchema = z.discriminatedUnion('view', [
+  z.object({ view: z.literal('conversation'), conversationId: Id }).strict(),
+  z.object({ view: z.literal('wallboard') }).strict(),
+]);
+export type DesktopPopOut = z.infer<typeof DesktopPopOutSchema>;
+
+/** The hash a pop-out window opens the renderer at (renderer/src/app/popOut.ts reads it). */
+export function popOutHash(popOut: DesktopPopOut): string {
+  return popOut.view === 'wallboard' ? 'wallboard' : `conversation/${encodeURIComponent(popOut.conversationId)}`;
+}
+
 export const DesktopRpcContract = {
   'desktop.preferences': { input: Empty, output: DesktopPreferencesSchema },
   'desktop.setPreferences': { input: DesktopPreferencesSchema.partial().strict(), output: DesktopPreferencesSchema },
@@ -67,10 +79,13 @@ export const DesktopRpcContract = {
   'desktop.badge': { input: Empty, output: DesktopBadgeSchema },
   /** Ask every window to show a conversation (notification click, deep link). */
   'desktop.openConversation': { input: z.object({ conversationId: Id }).strict(), output: Ok },
+  /** Ask the desktop shell for a pop-out window (relayed as `desktop.popOutRequested`). */
+  'desktop.popOut': { input: DesktopPopOutSchema, output: Ok },
 } as const;
 
 export const DesktopRpcEvents = {
   'desktop.preferencesChanged': DesktopPreferencesSchema,
   'desktop.badgeChanged': DesktopBadgeSchema,
   'desktop.openConversation': z.object({ conversationId: Id }),
+  'desktop.popOutRequested': DesktopPopOutSchema,
 } as const;

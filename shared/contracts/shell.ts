@@ -56,6 +56,7 @@ export const SHELL_RELAYED_EVENTS = [
   'alert.raised',
   'desktop.badgeChanged',
   'desktop.preferencesChanged',
+  'desktop.popOutRequested',
 ] as const;
 export type ShellRelayedEvent = (typeof SHELL_RELAYED_EVENTS)[number];
 
@@ -71,6 +72,7 @@ export const CoreToShellSchema = z.union([
   relayed('alert.raised'),
   relayed('desktop.badgeChanged'),
   relayed('desktop.preferencesChanged'),
+  relayed('desktop.popOutRequested'),
   z.object({ type: z.literal('busy'), requestId: z.number().int().nonnegative() }).extend(DesktopBusySchema.shape),
 ]);
 export type CoreToShell = z.infer<typeof CoreToShellSchema>;

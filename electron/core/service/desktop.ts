@@ -20,7 +20,8 @@ type DesktopMethods =
   | 'desktop.reportDraft'
   | 'desktop.busy'
   | 'desktop.badge'
-  | 'desktop.openConversation';
+  | 'desktop.openConversation'
+  | 'desktop.popOut';
 
 /** Recomputing the badge at most this often while changes stream in. */
 const BADGE_COALESCE_MS = 200;
@@ -77,6 +78,10 @@ export function desktopHandlers(ctx: CoreContext): HandlersOf<DesktopMethods> {
     'desktop.badge': async () => badge(),
     'desktop.openConversation': async ({ conversationId }) => {
       ctx.events.emit('desktop.openConversation', { conversationId });
+      return { ok: true };
+    },
+    'desktop.popOut': async (popOut) => {
+      ctx.events.emit('desktop.popOutRequested', popOut);
       return { ok: true };
     },
   };

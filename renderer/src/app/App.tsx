@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { LoginScreen } from '../features/login/LoginScreen';
 import { useAppStore } from '../store';
 import { AppShell } from './AppShell';
+import { PopOutConversation } from './PopOutConversation';
+import { poppedOutConversation } from './popOut';
 
-/** Routes by session state: checking → login → the workstation. */
+/** Routes by session state: checking → login → the workstation (or one popped-out conversation). */
 export function App(): React.JSX.Element {
   const phase = useAppStore((s) => s.sessionPhase);
   const { t } = useTranslation();
@@ -14,5 +16,7 @@ export function App(): React.JSX.Element {
       </div>
     );
   }
-  return phase === 'signedIn' ? <AppShell /> : <LoginScreen />;
+  if (phase !== 'signedIn') return <LoginScreen />;
+  const poppedOut = poppedOutConversation(location.hash);
+  return poppedOut ? <PopOutConversation conversationId={poppedOut} /> : <AppShell />;
 }

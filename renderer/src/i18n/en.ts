@@ -136,6 +136,8 @@ const en = {
     actionsLabel: 'Conversation actions',
     assignMe: 'Assign to me',
     transfer: 'Transfer',
+    popOut: 'New window',
+    popOutHint: 'Open this conversation in a window of its own',
     pending: 'Mark pending',
     resolve: 'Resolve',
     reopen: 'Reopen',

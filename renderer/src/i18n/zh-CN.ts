@@ -141,6 +141,8 @@ const zhCN: Strings<Messages> = {
     actionsLabel: '会话操作',
     assignMe: '分配给我',
     transfer: '转接',
+    popOut: '新窗口',
+    popOutHint: '在单独的窗口中打开此会话',
     pending: '设为待处理',
     resolve: '解决',
     reopen: '重新打开',

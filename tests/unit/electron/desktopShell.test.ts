@@ -12,6 +12,8 @@ import { DEFAULT_DESKTOP_PREFERENCES } from '../../../shared/contracts/desktop';
 import { BURST_MAX, createNotifier } from '../../../electron/main/notifications';
 import { SHELL_STRINGS } from '../../../electron/main/strings';
 import { badgeSummary, showBadge, trayMenu } from '../../../electron/main/tray';
+import { CONVERSATION_WINDOW, popOutPlacement } from '../../../electron/main/popOut';
+import { popOutHash } from '../../../shared/contracts/desktop';
 import { deepLinkIn, parseDeepLink, registerDeepLinks } from '../../../electron/main/deepLinks';
 import {
   displayKey,
@@ -148,7 +150,7 @@ describe('tray and badge', () => {
   });
 
   it('offers do-not-disturb and start at login (not on Linux) as switches', () => {
-    const actions = { show: vi.fn(), setDoNotDisturb: vi.fn(), setOpenAtLogin: vi.fn(), copyDiagnostics: vi.fn(), quit: vi.fn() };
+    const actions = { show: vi.fn(), openWallboard: vi.fn(), setDoNotDisturb: vi.fn(), setOpenAtLogin: vi.fn(), copyDiagnostics: vi.fn(), quit: vi.fn() };
     const menu = trayMenu({ ...DEFAULT_DESKTOP_PREFERENCES, doNotDisturb: true }, 'win32', actions);
     const dnd = menu.find((item) => item.label === 'Do not disturb')!;
     expect(dnd).toMatchObject({ type: 'checkbox', checked: true });
@@ -227,5 +229,30 @@ describe('window place per display', () => {
     saveWindowState(file, state);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(state);
     expect(loadWindowState(file)).toEqual(state);
+  });
+});
+
+describe('pop-out windows', () => {
+  const laptop = { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 25, width: 1440, height: 875 } };
+  const tv = { id: 2, bounds: { x: 1440, y: 0, width: 1920, height: 1080 }, workArea: { x: 1440, y: 0, width: 1920, height: 1040 } };
+  const main = { bounds: { x: 0, y: 25, width: 1440, height: 875 }, displayId: 1 };
+
+  it('puts the wallboard full screen on the other display, or over the main one when there is none', () => {
+    expect(popOutPlacement({ view: 'wallboard' }, main, [laptop, tv], laptop)).toEqual({ bounds: tv.bounds, fullscreen: true });
+    expect(popOutPlacement({ view: 'wallboard' }, { ...main, displayId: 2 }, [laptop, tv], laptop)).toEqual({ bounds: laptop.bounds, fullscreen: true });
+    expect(popOutPlacement({ view: 'wallboard' }, main, [laptop], laptop)).toEqual({ bounds: laptop.workArea, fullscreen: false });
+  });
+
+  it('opens a conversation beside the main window, inside the display', () => {
+    const { bounds, fullscreen } = popOutPlacement({ view: 'conversation', conversationId: 'c1' }, main, [laptop, tv], laptop);
+    expect(fullscreen).toBe(false);
+    expect(bounds).toMatchObject(CONVERSATION_WINDOW);
+    expect(bounds.x + bounds.width).toBeLessThanOrEqual(1440);
+    expect(bounds.y).toBeGreaterThanOrEqual(25);
+  });
+
+  it('opens the renderer at a hash it can read back', () => {
+    expect(popOutHash({ view: 'wallboard' })).toBe('wallboard');
+    expect(popOutHash({ view: 'conversation', conversationId: 'conv_42' })).toBe('conversation/conv_42');
   });
 });

@@ -12,9 +12,12 @@ import { ReviewRequestDialog } from '../qa/ReviewRequestDialog';
 import { useTeamName } from '../common/useTeamName';
 import { IssueTags, SentimentTag } from '../insight/InsightTags';
 import { CollisionIndicator } from '../collision/CollisionIndicator';
+import { popOutConversation, poppedOutConversation } from '../../app/popOut';
 
 /** Who and what this conversation is, plus the actions that change it. */
 export function ConversationHeader({ detail }: { detail: ConversationDetail }): React.JSX.Element {
+  // Inside a pop-out window already: no second one.
+  const poppedOut = poppedOutConversation(location.hash) !== null;
   const { t } = useTranslation();
   const { conversation, contact } = detail;
   const teamName = useTeamName(conversation.teamId, detail.teamName);
@@ -136,6 +139,17 @@ export function ConversationHeader({ detail }: { detail: ConversationDetail }): 
         {finished && (role === 'lead' || role === 'admin') && (
           <button type="button" className="btn" data-testid="action-request-review" onClick={() => setRequestingReview(true)}>
             {t('qa.request.open')}
+          </button>
+        )}
+        {!poppedOut && (
+          <button
+            type="button"
+            className="btn btn-ghost"
+            data-testid="action-pop-out"
+            title={t('conversation.popOutHint')}
+            onClick={() => popOutConversation(conversation.id)}
+          >
+            {t('conversation.popOut')}
           </button>
         )}
       </div>
