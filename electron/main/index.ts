@@ -44,6 +44,7 @@ import { createTokenStore } from './tokenStore';
 const DEFAULT_SERVER_URL = 'http://127.0.0.1:4000';
 /** Brings Switchboard forward from any application. */
 export const BRING_FORWARD_SHORTCUT = 'CommandOrControl+Alt+S';
+const APP_USER_MODEL_ID = 'app.switchboard.workstation';
 
 let mainWindow: BrowserWindow | null = null;
 let core: CoreConnection | null = null;
@@ -247,6 +248,8 @@ function main(): void {
     });
   });
 
+  // Windows attributes notifications to the installed app by this id (electron-builder.yml appId).
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
     core = startCore();

@@ -57,6 +57,7 @@ vi.mock('electron', () => {
       setAsDefaultProtocolClient: (scheme: string) => state.protocols.push(scheme) > 0,
       setBadgeCount: (count: number) => state.badge.push(count) > 0,
       setLoginItemSettings: (settings: unknown) => state.loginItems.push(settings),
+      setAppUserModelId: vi.fn(),
     },
     globalShortcut: {
       register: (accelerator: string, handler: () => void) => state.shortcuts.set(accelerator, handler) !== undefined,

@@ -48,6 +48,8 @@ describe('electron-builder.yml', () => {
 
   it('names the app and packages the built app the package.json points at', () => {
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
+    // Windows notifications are attributed to this id, which main sets as its AppUserModelID.
+    expect(text('electron/main/index.ts')).toContain(`'${config.appId}'`);
     expect(config.productName).toBe(pkg.productName);
     expect(pkg.main.startsWith('out/')).toBe(true);
     expect(config.files).toContain('out/**');
