@@ -5,6 +5,7 @@
 import {
   app,
   BrowserWindow,
+  clipboard,
   globalShortcut,
   ipcMain,
   Menu,
@@ -20,6 +21,10 @@ import {
   utilityProcess,
 } from 'electron';
 import type { WebContents } from 'electron';
+import log from 'electron-log/main';
+import { autoUpdater } from 'electron-updater';
+import { existsSync } from 'node:fs';
+import { arch, release } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { connectCore, type CoreConnection } from './coreProcess';
@@ -31,6 +36,9 @@ import {
   type DesktopPreferences,
 } from '../../shared/contracts/desktop';
 import { popOutPlacement } from './popOut';
+import { copyDiagnostics } from './diagnostics';
+import { setupLogging } from './logging';
+import { startUpdater, type Updater } from './updater';
 import { deepLinkIn, parseDeepLink, registerDeepLinks } from './deepLinks';
 import { createNotifier } from './notifications';
 import { createTrayController, showBadge, type TrayController } from './tray';
@@ -49,6 +57,7 @@ const APP_USER_MODEL_ID = 'app.switchboard.workstation';
 let mainWindow: BrowserWindow | null = null;
 let core: CoreConnection | null = null;
 let tray: TrayController | null = null;
+let updater: Updater | null = null;
 let preferences: DesktopPreferences = DEFAULT_DESKTOP_PREFERENCES;
 let badge: DesktopBadge = { unread: 0, nearestDueAt: null };
 /** A link that arrived before the core was up. */
@@ -219,6 +228,7 @@ function startCore(): CoreConnection {
 }
 
 function main(): void {
+  setupLogging(log, app);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -264,11 +274,36 @@ function main(): void {
         openWallboard: () => openPopOut({ view: 'wallboard' }),
         setDoNotDisturb: (on) => core?.post({ type: 'setPreferences', changes: { doNotDisturb: on } }),
         setOpenAtLogin: (on) => core?.post({ type: 'setPreferences', changes: { openAtLogin: on } }),
-        copyDiagnostics: () => undefined,
+        copyDiagnostics: () =>
+          void copyDiagnostics(clipboard, {
+            appVersion: app.getVersion(),
+            versions: process.versions,
+            platform: process.platform,
+            arch: arch(),
+            osRelease: release(),
+            locale: app.getLocale(),
+            uptimeSec: process.uptime(),
+            preferences,
+            badge,
+            logFile: log.transports.file.getFile()?.path ?? null,
+          }),
+        restartToUpdate: () => void updater?.installWhenIdle(),
         quit: () => app.quit(),
       },
     });
     tray.update(badge, preferences);
+    updater = startUpdater({
+      updater: autoUpdater,
+      // The feed URL is written into app-update.yml at build time (SWITCHBOARD_UPDATE_URL).
+      enabled: app.isPackaged && existsSync(resourcePath('app-update.yml')),
+      canRestart: () => core?.busy() ?? Promise.resolve({ busy: true, reason: null }),
+      onReady: (update) => {
+        tray?.setUpdate(update.version);
+        notifier.updateReady(update);
+      },
+      onDeferred: (reason) => notifier.updateDeferred(reason),
+      log,
+    });
     if (!globalShortcut.register(BRING_FORWARD_SHORTCUT, showMainWindow))
       console.warn(`Switchboard: ${BRING_FORWARD_SHORTCUT} is taken by another application.`);
     app.on('activate', () => {
@@ -281,6 +316,7 @@ function main(): void {
   });
   app.on('will-quit', () => globalShortcut.unregisterAll());
   app.on('before-quit', () => {
+    updater?.stop();
     tray?.destroy();
     core?.kill();
   });

@@ -34,6 +34,10 @@ export interface Notifier {
   assigned(payload: RpcEventPayload<'conversation.assignedToMe'>): NotificationType | null;
   slaAlerted(payload: RpcEventPayload<'sla.alerted'>): NotificationType | null;
   alertRaised(payload: RpcEventPayload<'alert.raised'>): NotificationType | null;
+  /** An update is downloaded: say so once, with its release notes. */
+  updateReady(update: { version: string; notes: string }): NotificationType | null;
+  /** The agent asked to restart but is busy. */
+  updateDeferred(reason: 'call' | 'draft' | null): NotificationType | null;
   setPreferences(preferences: DesktopPreferences): void;
 }
 
@@ -71,6 +75,15 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     notification.on('click', () => open(null));
     notification.show();
     summary = { notification, count };
+    return notification;
+  };
+
+  /** About the app itself: not grouped with the customers' notifications, silent. */
+  const plain = (title: string, body: string): NotificationType | null => {
+    if (preferences.doNotDisturb || !deps.Notification.isSupported()) return null;
+    const notification = new deps.Notification({ title, body, silent: true });
+    notification.on('click', () => open(null));
+    notification.show();
     return notification;
   };
 
@@ -147,6 +160,13 @@ export function createNotifier(deps: NotifierDeps): Notifier {
         silent: payload.silent ?? false,
         canAssign: true,
       });
+    },
+    updateReady(update) {
+      const strings = shellStrings(preferences.language);
+      return plain(strings.updateReadyTitle(update.version), update.notes ? `${update.notes}\n\n${strings.updateReadyBody}` : strings.updateReadyBody);
+    },
+    updateDeferred(reason) {
+      return plain('Switchboard', shellStrings(preferences.language).updateWaits[reason ?? 'unknown']);
     },
     setPreferences(next) {
       preferences = next;

@@ -17,7 +17,11 @@ export interface ShellStrings {
   summaryBody: string;
   open: string;
   assignToMe: string;
+  updateReadyTitle(version: string): string;
+  updateReadyBody: string;
+  updateWaits: Record<'call' | 'draft' | 'unknown', string>;
   tray: {
+    restartToUpdate(version: string): string;
     show: string;
     wallboard: string;
     doNotDisturb: string;
@@ -45,7 +49,15 @@ const en: ShellStrings = {
   summaryBody: 'Open Switchboard to see them all.',
   open: 'Open',
   assignToMe: 'Assign to me',
+  updateReadyTitle: (version) => `Switchboard ${version} is ready`,
+  updateReadyBody: 'It installs when you quit, or choose “Restart to update” in the tray menu.',
+  updateWaits: {
+    call: 'The update waits until your call ends.',
+    draft: 'The update waits until you send or clear your reply.',
+    unknown: 'The update waits: Switchboard could not check that you are free.',
+  },
   tray: {
+    restartToUpdate: (version) => `Restart to update (${version})`,
     show: 'Show Switchboard',
     wallboard: 'Open the wallboard',
     doNotDisturb: 'Do not disturb',
@@ -73,7 +85,15 @@ const zhCN: ShellStrings = {
   summaryBody: '打开 Switchboard 查看全部。',
   open: '打开',
   assignToMe: '分配给我',
+  updateReadyTitle: (version) => `Switchboard ${version} 已就绪`,
+  updateReadyBody: '退出时自动安装，或在托盘菜单中选择“重启并更新”。',
+  updateWaits: {
+    call: '通话结束后再安装更新。',
+    draft: '回复发送或清空后再安装更新。',
+    unknown: '暂不安装更新：无法确认您当前是否空闲。',
+  },
   tray: {
+    restartToUpdate: (version) => `重启并更新（${version}）`,
     show: '显示 Switchboard',
     wallboard: '打开大屏看板',
     doNotDisturb: '勿扰模式',

@@ -16,6 +16,8 @@ export interface TrayActions {
   setDoNotDisturb(on: boolean): void;
   setOpenAtLogin(on: boolean): void;
   copyDiagnostics(): void;
+  /** Restart into a downloaded update (waits while the agent is busy). */
+  restartToUpdate(): void;
   quit(): void;
 }
 
@@ -29,6 +31,8 @@ export interface TrayDeps {
 
 export interface TrayController {
   update(badge: DesktopBadge, preferences: DesktopPreferences): void;
+  /** A downloaded update's version (null: none): the menu offers the restart. */
+  setUpdate(version: string | null): void;
   destroy(): void;
 }
 
@@ -41,9 +45,17 @@ export function badgeSummary(badge: DesktopBadge, preferences: DesktopPreference
   return parts.join(' · ');
 }
 
-export function trayMenu(preferences: DesktopPreferences, platform: NodeJS.Platform, actions: TrayActions): MenuItemConstructorOptions[] {
+export function trayMenu(
+  preferences: DesktopPreferences,
+  platform: NodeJS.Platform,
+  actions: TrayActions,
+  updateVersion: string | null = null,
+): MenuItemConstructorOptions[] {
   const strings = shellStrings(preferences.language).tray;
   return [
+    ...(updateVersion
+      ? [{ label: strings.restartToUpdate(updateVersion), click: () => actions.restartToUpdate() }, { type: 'separator' as const }]
+      : []),
     { label: strings.show, click: () => actions.show() },
     { label: strings.wallboard, click: () => actions.openWallboard() },
     { type: 'separator' },
@@ -74,15 +86,24 @@ export function createTrayController(deps: TrayDeps): TrayController {
   const tray = new deps.Tray(deps.icon);
   tray.on('click', () => deps.actions.show());
   let lastMenu = '';
+  let updateVersion: string | null = null;
+  let lastPreferences: DesktopPreferences | null = null;
+  const rebuildMenu = (preferences: DesktopPreferences) => {
+    const key = JSON.stringify([preferences, updateVersion]);
+    if (key === lastMenu) return;
+    lastMenu = key;
+    tray.setContextMenu(deps.Menu.buildFromTemplate(trayMenu(preferences, deps.platform, deps.actions, updateVersion)));
+  };
   return {
     update(badge, preferences) {
+      lastPreferences = preferences;
       tray.setToolTip(badgeSummary(badge, preferences));
       if (deps.platform === 'darwin') tray.setTitle(badge.unread > 0 ? String(badge.unread) : '');
-      const key = JSON.stringify(preferences);
-      if (key !== lastMenu) {
-        lastMenu = key;
-        tray.setContextMenu(deps.Menu.buildFromTemplate(trayMenu(preferences, deps.platform, deps.actions)));
-      }
+      rebuildMenu(preferences);
+    },
+    setUpdate(version) {
+      updateVersion = version;
+      if (lastPreferences) rebuildMenu(lastPreferences);
     },
     destroy() {
       tray.destroy();

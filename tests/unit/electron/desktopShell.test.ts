@@ -150,7 +150,7 @@ describe('tray and badge', () => {
   });
 
   it('offers do-not-disturb and start at login (not on Linux) as switches', () => {
-    const actions = { show: vi.fn(), openWallboard: vi.fn(), setDoNotDisturb: vi.fn(), setOpenAtLogin: vi.fn(), copyDiagnostics: vi.fn(), quit: vi.fn() };
+    const actions = { show: vi.fn(), openWallboard: vi.fn(), restartToUpdate: vi.fn(), setDoNotDisturb: vi.fn(), setOpenAtLogin: vi.fn(), copyDiagnostics: vi.fn(), quit: vi.fn() };
     const menu = trayMenu({ ...DEFAULT_DESKTOP_PREFERENCES, doNotDisturb: true }, 'win32', actions);
     const dnd = menu.find((item) => item.label === 'Do not disturb')!;
     expect(dnd).toMatchObject({ type: 'checkbox', checked: true });
@@ -158,6 +158,11 @@ describe('tray and badge', () => {
     expect(actions.setDoNotDisturb).toHaveBeenCalledWith(false);
     expect(menu.some((item) => item.label === 'Start at login')).toBe(true);
     expect(trayMenu(DEFAULT_DESKTOP_PREFERENCES, 'linux', actions).some((item) => item.label === 'Start at login')).toBe(false);
+    // A downloaded update is offered first; choosing it asks the updater (which waits while busy).
+    const withUpdate = trayMenu({ ...DEFAULT_DESKTOP_PREFERENCES, language: 'zh-CN' }, 'darwin', actions, '1.4.0');
+    expect(withUpdate[0]!.label).toBe('重启并更新（1.4.0）');
+    withUpdate[0]!.click!({} as never, undefined, {} as never);
+    expect(actions.restartToUpdate).toHaveBeenCalled();
   });
 
   it('puts the count on the dock or launcher, and an overlay on the Windows taskbar', () => {

@@ -53,6 +53,8 @@ vi.mock('electron', () => {
       whenReady: () => new Promise<void>((resolve) => (state.ready = resolve)),
       getPath: () => '/tmp/switchboard-test-user-data',
       getAppPath: () => '/opt/switchboard',
+      getVersion: () => '0.1.0',
+      getLocale: () => 'en-US',
       isPackaged: false,
       setAsDefaultProtocolClient: (scheme: string) => state.protocols.push(scheme) > 0,
       setBadgeCount: (count: number) => state.badge.push(count) > 0,
@@ -132,6 +134,21 @@ vi.mock('electron', () => {
     },
   };
 });
+
+vi.mock('electron-log/main', () => ({
+  default: {
+    hooks: [],
+    errorHandler: { startCatching: vi.fn() },
+    transports: { file: { level: 'info', maxSize: 0, getFile: () => ({ path: '/tmp/none.log' }) }, console: { level: 'info' } },
+    info: vi.fn(),
+    warn: vi.fn(),
+    error: vi.fn(),
+  },
+}));
+
+vi.mock('electron-updater', () => ({
+  autoUpdater: { on: vi.fn(), checkForUpdates: vi.fn(async () => null), quitAndInstall: vi.fn() },
+}));
 
 beforeEach(() => {
   vi.resetModules();
