@@ -1,10 +1,10 @@
 /**
  * switchboard://conversation/ID opens a conversation. macOS delivers links with `open-url`;
  * Windows and Linux start a second instance whose argv carries the link (the single-instance
- * lock hands it to this one). Anything that is not exactly that shape is ignored.
+ * lock hands it to this one). Anything that is not exactly that shape is ignored. The installers
+ * register the scheme (electron-builder.yml `protocols`: the macOS Info.plist, the Windows NSIS
+ * registry keys); the app never claims it at run time.
  */
-import type { App } from 'electron';
-
 export const DEEP_LINK_SCHEME = 'switchboard';
 const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -30,14 +30,4 @@ export function deepLinkIn(argv: readonly string[]): { conversationId: string } 
     if (link) return link;
   }
   return null;
-}
-
-/** Make this app the handler of switchboard:// links (packaged builds register it on install too). */
-export function registerDeepLinks(
-  app: Pick<App, 'setAsDefaultProtocolClient'>,
-  run: { defaultApp: boolean; execPath: string; entry: string | undefined },
-): boolean {
-  // Started as `electron path/to/app` in development: the OS must pass the entry script too.
-  if (run.defaultApp && run.entry) return app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, run.execPath, [run.entry]);
-  return app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
 }

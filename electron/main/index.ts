@@ -39,7 +39,7 @@ import { popOutPlacement } from './popOut';
 import { copyDiagnostics } from './diagnostics';
 import { setupLogging } from './logging';
 import { startUpdater, type Updater } from './updater';
-import { deepLinkIn, parseDeepLink, registerDeepLinks } from './deepLinks';
+import { deepLinkIn, parseDeepLink } from './deepLinks';
 import { createNotifier } from './notifications';
 import { createTrayController, showBadge, type TrayController } from './tray';
 import { loadWindowState, restoreBounds, trackWindowBounds } from './windowState';
@@ -117,9 +117,11 @@ function applyBadge(next: DesktopBadge): void {
   showBadge({ app, window: mainWindow, platform: process.platform, overlay: trayIcon() }, badge, preferences);
 }
 
-function appUrl(): string {
+/** The app's page; a pop-out opens it at the hash of shared/contracts/desktop.ts popOutHash. */
+function appUrl(hash?: string): string {
   const packaged = pathToFileURL(join(__dirname, '../renderer/index.html')).toString();
-  return rendererUrl(packaged, process.env.ELECTRON_RENDERER_URL, app.isPackaged === true);
+  const page = rendererUrl(packaged, process.env.ELECTRON_RENDERER_URL, app.isPackaged === true);
+  return hash ? `${page}#${hash}` : page;
 }
 
 /** Every window runs the same renderer with the same hardening; a pop-out opens it at a hash. */
@@ -143,7 +145,7 @@ function createAppWindow(options: { bounds: Electron.Rectangle; hash?: string; m
   appWindows.add(contents);
   window.on('closed', () => appWindows.delete(contents));
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(options.hash ? `${appUrl()}#${options.hash}` : appUrl());
+  void window.loadURL(appUrl(options.hash));
   return window;
 }
 
@@ -243,7 +245,6 @@ function main(): void {
     event.preventDefault();
     openLink(parseDeepLink(url));
   });
-  registerDeepLinks(app, { defaultApp: process.defaultApp === true, execPath: process.execPath, entry: process.argv[1] });
   pendingLink = deepLinkIn(process.argv);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 

@@ -101,7 +101,8 @@ describe('what the app window loads', () => {
       for (const match of source.matchAll(/\.(loadURL|loadFile)\(([^)]*\)?)\)/g)) loads.push(`${file}: ${match[0]}`);
       expect(source, file).not.toMatch(/openExternal|webviewTag:\s*true|nodeIntegration:\s*true|webSecurity:\s*false/);
     }
-    expect(loads).toEqual(['index.ts: .loadURL(appUrl())']);
+    // Every window (main and pop-outs) loads the app's own page, at most with a hash added.
+    expect(loads).toEqual(['index.ts: .loadURL(appUrl(options.hash))']);
   });
 
   it('serves a renderer page that loads nothing from the network', () => {

@@ -14,7 +14,7 @@ import { SHELL_STRINGS } from '../../../electron/main/strings';
 import { badgeSummary, showBadge, trayMenu } from '../../../electron/main/tray';
 import { CONVERSATION_WINDOW, popOutPlacement } from '../../../electron/main/popOut';
 import { popOutHash } from '../../../shared/contracts/desktop';
-import { deepLinkIn, parseDeepLink, registerDeepLinks } from '../../../electron/main/deepLinks';
+import { deepLinkIn, parseDeepLink } from '../../../electron/main/deepLinks';
 import {
   displayKey,
   EMPTY_WINDOW_STATE,
@@ -196,14 +196,10 @@ describe('switchboard:// links', () => {
       expect(parseDeepLink(bad), bad).toBeNull();
   });
 
-  it('finds the link on a second instance’s command line and registers the scheme', () => {
+  it('finds the link on a second instance’s command line', () => {
     expect(deepLinkIn(['/opt/sb', '--hidden', 'SWITCHBOARD://conversation/c1'])).toEqual({ conversationId: 'c1' });
+    expect(deepLinkIn(['/opt/sb', 'switchboard://conversation/a$b'])).toBeNull();
     expect(deepLinkIn(['/opt/sb'])).toBeNull();
-    const app = { setAsDefaultProtocolClient: vi.fn(() => true) };
-    registerDeepLinks(app, { defaultApp: true, execPath: '/usr/bin/electron', entry: '/src/app' });
-    expect(app.setAsDefaultProtocolClient).toHaveBeenCalledWith('switchboard', '/usr/bin/electron', ['/src/app']);
-    registerDeepLinks(app, { defaultApp: false, execPath: '/opt/sb', entry: undefined });
-    expect(app.setAsDefaultProtocolClient).toHaveBeenLastCalledWith('switchboard');
   });
 });
 
