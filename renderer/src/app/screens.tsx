@@ -8,6 +8,7 @@ import { AdminScreen } from '../features/admin/AdminScreen';
 import { CannedScreen } from '../features/canned/CannedScreen';
 import { ConversationPane } from '../features/conversation/ConversationPane';
 import { InboxPane } from '../features/inbox/InboxPane';
+import { useAppStore } from '../store';
 import { LiveScreen, useUnacknowledgedAlerts } from '../features/live/LiveScreen';
 import { QualityScreen, useReviewsToAcknowledge } from '../features/qa/QualityScreen';
 import { WallboardScreen } from '../features/wallboard/WallboardScreen';
@@ -31,12 +32,14 @@ export interface ScreenEntry {
   render(): React.JSX.Element;
 }
 
+/** Side by side; in a narrow window (zoomed to 200 %) the list and the open conversation take turns. */
 function InboxScreen(): React.JSX.Element {
+  const open = useAppStore((s) => s.openId !== null);
   return (
-    <>
+    <div className="inbox-screen" data-conversation-open={open}>
       <InboxPane />
       <ConversationPane />
-    </>
+    </div>
   );
 }
 

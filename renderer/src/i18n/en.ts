@@ -137,6 +137,7 @@ const en = {
     assignMe: 'Assign to me',
     transfer: 'Transfer',
     popOut: 'New window',
+    backToInbox: 'Inbox',
     popOutHint: 'Open this conversation in a window of its own',
     pending: 'Mark pending',
     resolve: 'Resolve',

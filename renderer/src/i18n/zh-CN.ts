@@ -142,6 +142,7 @@ const zhCN: Strings<Messages> = {
     assignMe: '分配给我',
     transfer: '转接',
     popOut: '新窗口',
+    backToInbox: '收件箱',
     popOutHint: '在单独的窗口中打开此会话',
     pending: '设为待处理',
     resolve: '解决',

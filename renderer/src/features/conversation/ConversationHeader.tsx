@@ -18,6 +18,7 @@ import { popOutConversation, poppedOutConversation } from '../../app/popOut';
 export function ConversationHeader({ detail }: { detail: ConversationDetail }): React.JSX.Element {
   // Inside a pop-out window already: no second one.
   const poppedOut = poppedOutConversation(location.hash) !== null;
+  const closeConversation = useAppStore((s) => s.closeConversation);
   const { t } = useTranslation();
   const { conversation, contact } = detail;
   const teamName = useTeamName(conversation.teamId, detail.teamName);
@@ -37,6 +38,11 @@ export function ConversationHeader({ detail }: { detail: ConversationDetail }): 
 
   return (
     <header className="conversation-header">
+      {!poppedOut && (
+        <button type="button" className="btn btn-ghost back-to-inbox" data-testid="back-to-inbox" onClick={closeConversation}>
+          <span aria-hidden="true">←</span> {t('conversation.backToInbox')}
+        </button>
+      )}
       <div className="conversation-title">
         <h2>
           {contact.name} {contact.tier === 'vip' && <VipBadge />}
