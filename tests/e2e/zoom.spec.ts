@@ -9,6 +9,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { join } from 'node:path';
 import { DEMO_AGENT, DEMO_LEAD, DEMO_REVIEWER, signIn, type Stack, startStack } from './harness';
 
+const ADMIN = { email: 'admin@demo.switchboard', password: DEMO_AGENT.password };
+
 let stack: Stack;
 
 test.beforeAll(async () => {
@@ -98,6 +100,15 @@ for (const language of ['en', 'zh-CN'] as const) {
     for (const tab of ['alerts', 'queues', 'kpi']) {
       await page.getByTestId(`live-tab-${tab}`).click();
       await fits(page, `${language}-lead-live-${tab}`);
+    }
+
+    // Admin: every tab.
+    await signIn(page, stack, ADMIN);
+    await page.getByTestId('nav-admin').click();
+    for (const tab of ['policies', 'calendars', 'knowledge', 'scorecards', 'autoQa', 'alerts']) {
+      await page.getByTestId(`admin-tab-${tab}`).click();
+      await expect(page.getByTestId(`admin-tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+      await fits(page, `${language}-admin-${tab}`);
     }
   });
 }
