@@ -27,6 +27,9 @@ import { registerSlaRoutes } from './http/sla';
 import { openKnowledgeStore, type KnowledgeStore } from './domain/nlu/knowledgeStore';
 import { registerKnowledgeRoutes } from './http/knowledge';
 import { registerAlertRoutes } from './http/alerts';
+import { registerWebhookRoutes } from './http/webhooks';
+import { createWebhookPublisher, type WebhookPublisher } from './domain/webhooks';
+import { startWebhookDelivery, type WebhookDelivery, type WebhookDeliveryOptions } from './jobs/webhooks';
 import type { KnowledgeSource } from './domain/nlu/knowledgeSource';
 import { startRouting, type Routing } from './domain/routing/presenceTracker';
 import { routingSubscriber } from './domain/routing/triggers';
@@ -80,6 +83,8 @@ export interface StartServerOptions {
   queueSampleMs?: number;
   /** How often the leader evaluates newly finished conversations for auto-QA (default 15 s). */
   autoQaCheckMs?: number;
+  /** Webhook delivery: how often due deliveries are sent, the timeout, the retry delays. */
+  webhooks?: Pick<WebhookDeliveryOptions, 'checkMs' | 'timeoutMs' | 'backoffMs'>;
   /** How often each node checks whether the bot's knowledge base was saved elsewhere (default 2 s). */
   knowledgeRefreshMs?: number;
   /** Quiet time between two poke flushes of a busy node (default SWITCHBOARD_POKE_COALESCE_MS, else 15 ms). */
@@ -114,6 +119,8 @@ export interface RunningServer {
   autoQa: AutoQaEngine;
   /** Each team's waiting count once a minute (the Live screen's waiting line). */
   queueSamples: QueueSampler;
+  /** Outbound webhooks: events queued after commit (`publisher.settled()`), sent by the leader. */
+  webhooks: { publisher: WebhookPublisher; delivery: WebhookDelivery };
   /** Presence and auto-assignment: `idle()` resolves when no dispatch is running. */
   routing: Routing;
   /** The bot: `idle()` resolves when no bot turn is queued or running. */
@@ -138,6 +145,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let sampling: SamplingEngine | undefined;
   let autoQa: AutoQaEngine | undefined;
   let queueSamples: QueueSampler | undefined;
+  let webhookDelivery: WebhookDelivery | undefined;
   let knowledge: KnowledgeStore | undefined;
   let bot: BotEngine | undefined;
   let classifier: InboundClassifier | undefined;
@@ -197,6 +205,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     registerRecordingRoutes(app, ctx, createRecordingRelay(ctx, { origins: options.recordingOrigins ?? config.recordingOrigins }));
     registerKnowledgeRoutes(app, ctx, knowledge);
     registerAlertRoutes(app, ctx);
+    const webhookPublisher = createWebhookPublisher(ctx);
+    afterCommit.subscribe('webhooks', webhookPublisher);
+    registerWebhookRoutes(app, ctx, () => webhookPublisher.endpointsChanged());
     await app.ready();
     realtime = await createRealtime(app.server, ctx, {
       path: options.socketPath,
@@ -218,6 +229,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const autoQaEngine = autoQa;
     queueSamples = startQueueSampler(ctx, databaseUrl, { checkMs: options.queueSampleMs });
     const queueSampler = queueSamples;
+    webhookDelivery = startWebhookDelivery(ctx, databaseUrl, options.webhooks ?? {});
+    const webhookSender = webhookDelivery;
     const knowledgeStore = knowledge;
     const routing = startRouting(ctx, rt.io, { offlineGraceMs: options.offlineGraceMs ?? config.offlineGraceMs });
     const botEngine = startBotEngine(ctx, ctx.bot!);
@@ -251,6 +264,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       sampling: samplingEngine,
       autoQa: autoQaEngine,
       queueSamples: queueSampler,
+      webhooks: { publisher: webhookPublisher, delivery: webhookSender },
       routing,
       bot: botEngine,
       surveys,
@@ -266,10 +280,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           await samplingEngine.close();
           await autoQaEngine.close();
           await queueSampler.close();
+          await webhookSender.close();
           pokes.close();
           await rt.close();
           await app.close();
           await ingestCommits.idle();
+          await webhookPublisher.settled();
           await inbound.close();
           await store.close();
           events.removeAllListeners();
@@ -283,6 +299,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await sampling?.close().catch(() => {});
     await autoQa?.close().catch(() => {});
     await queueSamples?.close().catch(() => {});
+    await webhookDelivery?.close().catch(() => {});
     await knowledge?.close().catch(() => {});
     await realtime?.close().catch(() => {});
     await classifier?.close().catch(() => {});

@@ -23,6 +23,7 @@ import * as m018 from './migrations/018_auto_qa';
 import * as m019 from './migrations/019_qa_calibration';
 import * as m020 from './migrations/020_agent_status_since';
 import * as m023 from './migrations/023_queue_samples';
+import * as m024 from './migrations/024_webhooks';
 import type { ServerDatabase } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +45,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '019_qa_calibration': m019,
   '020_agent_status_since': m020,
   '023_queue_samples': m023,
+  '024_webhooks': m024,
 };
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<MigrationResultSet> {

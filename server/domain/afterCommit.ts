@@ -10,6 +10,7 @@
  *   was a duplicate.
  * - `mutated`: a client's mutation was applied (domain/mutations), with who did it, so routing
  *   can tell whose capacity changed.
+ * - `published`: an event for connectors that is neither (a survey answer, an SLA breach).
  *
  * A subscriber that throws is logged and the others still run; nothing reaches the writer, whose
  * commit is already done. `flush()` asks every subscriber to send what it holds back (the poke
@@ -20,6 +21,7 @@ import type { Mutation, MutationResult } from '../../shared/contracts/sync';
 import type { Agent } from '../../shared/domain/model';
 import type { AppendedChanges } from '../db/queries/changes';
 import type { ChangeAnnouncer } from './context';
+import type { PublishedEvent } from './webhooks';
 
 export interface MutationCommitted {
   actor: Agent;
@@ -31,6 +33,8 @@ export interface CommitSubscriber {
   changes?(appended: AppendedChanges): void;
   ingested?(result: IngestMessageResponse): void;
   mutated?(committed: MutationCommitted): void;
+  /** Something else happened that connectors care about (a survey answer, an SLA breach). */
+  published?(event: PublishedEvent): void;
   flush?(): void;
 }
 
@@ -59,6 +63,7 @@ export function createAfterCommit(log: (message: string, error: unknown) => void
     announce: (appended) => each('changes', (s) => s.changes?.(appended)),
     ingested: (result) => each('ingested', (s) => s.ingested?.(result)),
     mutated: (committed) => each('mutated', (s) => s.mutated?.(committed)),
+    published: (event) => each('published', (s) => s.published?.(event)),
     flush: () => each('flush', (s) => s.flush?.()),
   };
 }

@@ -12,6 +12,7 @@ import type { InboundClassifier } from './nlu/inboundClassifier';
 import { attachSla, flushSla, newSlaTransactionCache } from './sla/attach';
 import type { IngestMessageResponse } from '../../shared/contracts/http';
 import type { MutationCommitted } from './afterCommit';
+import type { PublishedEvent } from './webhooks';
 import type { CommitGroup } from './commitGroup';
 import type { DispatchScheduler } from './routing/scheduler';
 
@@ -23,6 +24,8 @@ export interface ChangeAnnouncer {
   ingested?(result: IngestMessageResponse): void;
   /** A client's mutation was applied (after its commit). */
   mutated?(committed: MutationCommitted): void;
+  /** An event for connectors (webhooks), after its commit. */
+  published?(event: PublishedEvent): void;
   /** Send what is announced but still waiting to be coalesced (before acknowledging a push). */
   flush?(): void;
 }

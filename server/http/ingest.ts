@@ -41,6 +41,10 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: DomainContext): 
     const tokenChannel = await channelOf(ctx, request);
     const body = parseOrThrow(IngestSurveyRequestSchema, request.body, 'ingest survey');
     await recordSurveyAnswer(ctx, body, tokenChannel);
+    ctx.announcer.published?.({
+      event: 'survey.answered',
+      data: { conversationId: body.conversationId, kind: body.kind, score: body.score, answeredAt: ctx.now().toISOString() },
+    });
     return reply.code(202).send({ ok: true });
   });
 }

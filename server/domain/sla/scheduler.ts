@@ -311,7 +311,13 @@ export class SlaScheduler {
         if (raised.length > 0) await append(raised);
         return true;
       });
-      if (fired) this.options.emit(rooms, SOCKET_EVENTS.slaBreached, notice('breached', dueAt));
+      if (fired) {
+        this.options.emit(rooms, SOCKET_EVENTS.slaBreached, notice('breached', dueAt));
+        ctx.announcer.published?.({
+          event: 'sla.breached',
+          data: { conversationId: conversation.id, teamId: conversation.teamId, assigneeId: conversation.assigneeId, target, dueAt },
+        });
+      }
       return;
     }
     if (

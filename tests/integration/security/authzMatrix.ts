@@ -203,6 +203,22 @@ export const HTTP_MATRIX: Record<string, RouteSpec> = {
     body: {},
     expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 400 },
   },
+  // Webhooks: admins only. Without a body an admin gets 400; an endpoint that does not exist 404.
+  'GET /api/v1/admin/webhooks': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 200 } },
+  'POST /api/v1/admin/webhooks': {
+    body: {},
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 400 },
+  },
+  'PUT /api/v1/admin/webhooks/:id': {
+    body: {},
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 400 },
+  },
+  'DELETE /api/v1/admin/webhooks/:id': {
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 404 },
+  },
+  'GET /api/v1/admin/webhooks/:id/deliveries': {
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 404 },
+  },
   // Mutes: leads (their teams) and admins. An empty body is a 400 for them; unmuting a
   // conversation that does not exist a 404 (another team's lead: alerts.test.ts / alertTriage.test.ts).
   'GET /api/v1/alerts/mutes': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 200, admin: 200 } },
