@@ -93,7 +93,9 @@ export function startUpdater(deps: UpdaterDeps): Updater {
   }
 
   let installing = false;
+  let stopped = false;
   const retryLater = () => {
+    if (stopped) return;
     retryTimer = setTimeout(() => void installWhenIdle(), deps.retryInstallMs ?? RETRY_INSTALL_MS);
     retryTimer.unref?.();
   };
@@ -135,6 +137,7 @@ export function startUpdater(deps: UpdaterDeps): Updater {
     ready: () => downloaded,
     installWhenIdle,
     stop() {
+      stopped = true;
       if (checkTimer) clearInterval(checkTimer);
       if (retryTimer) clearTimeout(retryTimer);
     },
