@@ -21,6 +21,8 @@ export interface DiagnosticsDeps {
   uptimeSec: number;
   preferences: DesktopPreferences;
   badge: DesktopBadge;
+  /** What the core last said about its connection and sync (e.g. "online, synced 10:02:11"), if known. */
+  coreStatus?: string | null;
   /** The main log file, if it exists. */
   logFile: string | null;
   now?: Date;
@@ -43,6 +45,7 @@ export function collectDiagnostics(deps: DiagnosticsDeps): string {
     `OS ${deps.platform} ${deps.osRelease} (${deps.arch}) · locale ${deps.locale} · up ${Math.round(deps.uptimeSec)} s`,
     `UI language ${deps.preferences.language} · do not disturb ${deps.preferences.doNotDisturb ? 'on' : 'off'} · start at login ${deps.preferences.openAtLogin ? 'on' : 'off'}`,
     `Unread ${deps.badge.unread} · next SLA due ${deps.badge.nearestDueAt ?? 'none'}`,
+    `Core ${deps.coreStatus ?? 'status unknown'}`,
     '',
     `--- last ${LOG_TAIL_LINES} lines of the log ---`,
   ].join('\n');

@@ -4,7 +4,9 @@
  * CHECK_EVERY_MS, downloaded in the background, installed when the app quits, or at once when the
  * agent asks from the tray — and never while the core says a restart would interrupt them (an
  * open call, a reply typed and not sent): then it waits and asks again. Staged rollouts are the
- * feed's `stagingPercentage` (electron-updater keeps a random per-installation id in userData).
+ * feed's `stagingPercentage`: electron-updater compares it with a per-installation UUID it creates
+ * once in `userData/.updaterId` and keeps across updates (it also sends it as `x-user-staging-id`).
+ * Errors are logged, never shown: a failed check or install waits for the next try.
  */
 import type { AppUpdater, UpdateInfo } from 'electron-updater';
 import type { DesktopBusy } from '../../shared/contracts/desktop';
@@ -76,35 +78,66 @@ export function startUpdater(deps: UpdaterDeps): Updater {
       deps.log.info(`update ${info.version} downloaded`);
       deps.onReady(downloaded);
     });
-    const check = () =>
-      void updater.checkForUpdates()?.catch((error: unknown) =>
-        deps.log.warn('update check failed', error instanceof Error ? error.message : error),
-      );
+    const checkFailed = (error: unknown) =>
+      deps.log.warn('update check failed', error instanceof Error ? error.message : error);
+    const check = () => {
+      try {
+        void updater.checkForUpdates()?.catch(checkFailed);
+      } catch (error) {
+        checkFailed(error);
+      }
+    };
     check();
     checkTimer = setInterval(check, deps.checkEveryMs ?? CHECK_EVERY_MS);
     checkTimer.unref?.();
   }
 
+  let installing = false;
+  let stopped = false;
+  const retryLater = () => {
+    if (stopped) return;
+    retryTimer = setTimeout(() => void installWhenIdle(), deps.retryInstallMs ?? RETRY_INSTALL_MS);
+    retryTimer.unref?.();
+  };
+
   const installWhenIdle = async (): Promise<boolean> => {
-    if (!downloaded) return false;
+    if (!downloaded || installing) return false;
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
-    const busy = await deps.canRestart();
-    if (busy.busy) {
-      deps.log.info(`update waits: ${busy.reason ?? 'core did not answer'}`);
-      deps.onDeferred?.(busy.reason);
-      retryTimer = setTimeout(() => void installWhenIdle(), deps.retryInstallMs ?? RETRY_INSTALL_MS);
-      retryTimer.unref?.();
-      return false;
+    installing = true;
+    try {
+      let busy: DesktopBusy;
+      try {
+        busy = await deps.canRestart();
+      } catch (error) {
+        // A core that cannot say counts as busy: never restart over work that may be open.
+        deps.log.warn('update waits: could not ask the core', error instanceof Error ? error.message : error);
+        busy = { busy: true, reason: null };
+      }
+      if (busy.busy) {
+        deps.log.info(`update waits: ${busy.reason ?? 'core did not answer'}`);
+        deps.onDeferred?.(busy.reason);
+        retryLater();
+        return false;
+      }
+      try {
+        updater.quitAndInstall(false, true);
+        return true;
+      } catch (error) {
+        deps.log.error('update install failed', error instanceof Error ? error.message : error);
+        retryLater();
+        return false;
+      }
+    } finally {
+      installing = false;
     }
-    updater.quitAndInstall(false, true);
-    return true;
   };
 
   return {
     ready: () => downloaded,
     installWhenIdle,
     stop() {
+      stopped = true;
       if (checkTimer) clearInterval(checkTimer);
       if (retryTimer) clearTimeout(retryTimer);
     },

@@ -75,6 +75,48 @@ describe('auto-update', () => {
     running.stop();
   });
 
+  it('logs a failed check, a core that cannot answer and a failed install, never throws, and tries again', async () => {
+    const { updater, events } = fakeUpdater();
+    const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    updater.checkForUpdates.mockRejectedValueOnce(new Error('feed unreachable'));
+    let canRestart = vi.fn<() => Promise<DesktopBusy>>(async () => {
+      throw new Error('core gone');
+    });
+    const running = startUpdater({ updater, enabled: true, canRestart: () => canRestart(), onReady: vi.fn(), log, retryInstallMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log.warn).toHaveBeenCalledWith('update check failed', 'feed unreachable');
+
+    events.emit('update-downloaded', { version: '1.4.0', releaseNotes: null });
+    expect(await running.installWhenIdle()).toBe(false);
+    expect(updater.quitAndInstall).not.toHaveBeenCalled();
+    expect(log.warn).toHaveBeenCalledWith('update waits: could not ask the core', 'core gone');
+
+    canRestart = vi.fn(async () => ({ busy: false, reason: null }));
+    updater.quitAndInstall.mockImplementationOnce(() => {
+      throw new Error('installer missing');
+    });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(log.error).toHaveBeenCalledWith('update install failed', 'installer missing');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(updater.quitAndInstall).toHaveBeenCalledTimes(2);
+    running.stop();
+  });
+
+  it('asks the core once when installs are requested together', async () => {
+    const { updater, events } = fakeUpdater();
+    let answer: (busy: DesktopBusy) => void = () => undefined;
+    const canRestart = vi.fn(() => new Promise<DesktopBusy>((resolve) => (answer = resolve)));
+    const running = startUpdater({ updater, enabled: true, canRestart, onReady: vi.fn(), log: quietLog });
+    events.emit('update-downloaded', { version: '1.4.0', releaseNotes: null });
+    const first = running.installWhenIdle();
+    expect(await running.installWhenIdle()).toBe(false);
+    answer({ busy: false, reason: null });
+    expect(await first).toBe(true);
+    expect(canRestart).toHaveBeenCalledTimes(1);
+    expect(updater.quitAndInstall).toHaveBeenCalledTimes(1);
+    running.stop();
+  });
+
   it('turns release notes into short plain text', () => {
     expect(releaseNotesText(null)).toBe('');
     expect(releaseNotesText([{ version: '1.4.0', note: '<ul><li>One</li></ul>' }, { version: '1.3.9', note: null }])).toBe('One');
@@ -134,6 +176,7 @@ describe('copy diagnostics', () => {
     expect(report).toContain('Switchboard 0.1.0 diagnostics, 2026-12-04T10:00:00.000Z');
     expect(report).toContain('OS win32 10.0.22631 (x64) · locale zh-CN');
     expect(report).toContain('Unread 2');
+    expect(report).toContain('Core status unknown');
     expect(report).toContain('line 299');
     expect(report).not.toContain('old line');
     expect(report).toContain('[redacted token]');
@@ -148,5 +191,6 @@ describe('copy diagnostics', () => {
     expect(Buffer.byteLength(report)).toBeLessThanOrEqual(DIAGNOSTICS_MAX_BYTES);
     expect(report).toContain('199 xxx');
     expect(collectDiagnostics({ ...base, logFile: null })).toContain('(no log file)');
+    expect(collectDiagnostics({ ...base, logFile: null, coreStatus: 'online, synced 10:02:11' })).toContain('Core online, synced 10:02:11');
   });
 });
