@@ -23,6 +23,7 @@ import { RoutingRpcContract } from './routing';
 import { AdminRpcContract } from './admin';
 import { AlertRpcContract, AlertRpcEvents } from './alerts';
 import { DesktopRpcContract, DesktopRpcEvents } from './desktop';
+import { WebhookRpcContract } from './webhooks';
 import { QaRpcContract } from './qa';
 import { KpiReportRpcContract } from './kpiReport';
 import { QaReportRpcContract } from './qaReport';
@@ -190,6 +191,7 @@ export const rpcContract = {
   ...RecordingRpcContract,
   ...LiveRpcContract,
   ...DesktopRpcContract,
+  ...WebhookRpcContract,
 } as const;
 
 export type RpcContract = typeof rpcContract;

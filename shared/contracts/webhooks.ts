@@ -86,3 +86,23 @@ export interface WebhookEnvelope {
   occurredAt: string;
   data: Record<string, unknown>;
 }
+
+const EndpointId = z.string().min(1).max(64);
+
+/** The Admin screen's calls, proxied by the core to /api/v1/admin/webhooks (admins only). */
+export const WebhookRpcContract = {
+  'webhooks.list': { input: z.object({}).strict(), output: z.object({ endpoints: z.array(WebhookEndpointSchema) }) },
+  'webhooks.create': {
+    input: WebhookEndpointBodySchema,
+    output: z.object({ endpoint: WebhookEndpointSchema, secret: z.string() }),
+  },
+  'webhooks.update': {
+    input: WebhookEndpointBodySchema.extend({ id: EndpointId }),
+    output: z.object({ endpoint: WebhookEndpointSchema }),
+  },
+  'webhooks.remove': { input: z.object({ id: EndpointId }).strict(), output: z.object({ ok: z.literal(true) }) },
+  'webhooks.deliveries': {
+    input: z.object({ id: EndpointId }).strict(),
+    output: z.object({ deliveries: z.array(WebhookDeliverySchema) }),
+  },
+} as const;

@@ -155,7 +155,7 @@ for (const [language, theme] of [
       ...(await auditTabs(
         page,
         'admin-tab',
-        ['policies', 'calendars', 'knowledge', 'scorecards', 'autoQa', 'alerts'],
+        ['policies', 'calendars', 'knowledge', 'scorecards', 'autoQa', 'alerts', 'webhooks'],
         'admin',
       )),
     );

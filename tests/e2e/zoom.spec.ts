@@ -105,7 +105,7 @@ for (const language of ['en', 'zh-CN'] as const) {
     // Admin: every tab.
     await signIn(page, stack, ADMIN);
     await page.getByTestId('nav-admin').click();
-    for (const tab of ['policies', 'calendars', 'knowledge', 'scorecards', 'autoQa', 'alerts']) {
+    for (const tab of ['policies', 'calendars', 'knowledge', 'scorecards', 'autoQa', 'alerts', 'webhooks']) {
       await page.getByTestId(`admin-tab-${tab}`).click();
       await expect(page.getByTestId(`admin-tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
       await fits(page, `${language}-admin-${tab}`);

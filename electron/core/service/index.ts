@@ -20,6 +20,7 @@ import { qaReportHandlers } from './qaReport';
 import { collisionHandlers } from './collision';
 import { conversationHandlers } from './conversation';
 import { desktopHandlers } from './desktop';
+import { webhookHandlers } from './webhooks';
 import { directoryHandlers } from './directory';
 import type { RpcEventListener } from './events';
 import { inboxHandlers } from './inbox';
@@ -53,6 +54,7 @@ export function createRpcService(ctx: CoreContext): RpcService {
     ...kpiReportHandlers(ctx),
     ...recordingHandlers(ctx),
     ...desktopHandlers(ctx),
+    ...webhookHandlers(ctx),
   };
   return {
     async handle(method, params) {

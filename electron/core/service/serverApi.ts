@@ -10,7 +10,7 @@ import type { CoreContext } from './context';
 
 export async function callServer<T>(
   ctx: CoreContext,
-  request: { method: 'GET' | 'PUT' | 'DELETE'; path: string; body?: unknown },
+  request: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown },
   schema: z.ZodType<T>,
 ): Promise<T> {
   ctx.viewer(); // signed in, or `unauthorized`

@@ -15,10 +15,11 @@ import { CalendarsTab } from './CalendarsTab';
 import { KnowledgeTab } from './KnowledgeTab';
 import { PoliciesTab } from './PoliciesTab';
 import { ScorecardsTab } from './ScorecardsTab';
+import { WebhooksTab } from './WebhooksTab';
 import './admin.css';
 
-/** The list tabs (adminSlice drafts), then the alert settings (a form of its own). */
-const SCREEN_TABS = [...ADMIN_TABS, 'alerts'] as const;
+/** The list tabs (adminSlice drafts), then the alert settings and the webhooks (forms of their own). */
+const SCREEN_TABS = [...ADMIN_TABS, 'alerts', 'webhooks'] as const;
 type ScreenTab = (typeof SCREEN_TABS)[number];
 
 export function AdminScreen(): React.JSX.Element {
@@ -37,6 +38,7 @@ export function AdminScreen(): React.JSX.Element {
       })),
     ),
     alerts: false,
+    webhooks: false,
   };
   const directory = useAppStore((s) => s.directory);
   const loadDirectory = useAppStore((s) => s.loadDirectory);
@@ -47,6 +49,7 @@ export function AdminScreen(): React.JSX.Element {
     scorecards: null,
     autoQa: null,
     alerts: null,
+    webhooks: null,
   });
 
   useEffect(() => {
@@ -127,6 +130,7 @@ export function AdminScreen(): React.JSX.Element {
         {tab === 'scorecards' && <ScorecardsTab />}
         {tab === 'autoQa' && <AutoQaTab />}
         {tab === 'alerts' && <AlertSettingsTab />}
+        {tab === 'webhooks' && <WebhooksTab />}
       </div>
     </section>
   );

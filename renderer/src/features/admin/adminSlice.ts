@@ -4,6 +4,7 @@
  * unsaved edits. Nothing is cached beyond the window: every load asks the server through the core
  * (scorecards excepted: they are synced records, read from the core's cache; see scorecardStore.ts).
  */
+import type { SwitchboardApi } from '../../../../shared/contracts/rpcTransport';
 import type { AlertSettings } from '../../../../shared/alerts';
 import type { KnowledgeEntryInput } from '../../../../shared/contracts/knowledge';
 import type { AutoQaRule } from '../../../../shared/qa/autoQa';
@@ -60,6 +61,8 @@ export interface AdminView extends Lists {
   /** Alert settings are one object, edited by AlertSettingsTab's own draft: read and replace them. */
   fetchAlertSettings(): Promise<AlertSettings>;
   storeAlertSettings(settings: AlertSettings): Promise<AlertSettings>;
+  /** Webhook endpoints: straight through the core to the server (nothing kept here). */
+  webhooks: SwitchboardApi['webhooks'];
 }
 
 const empty = <T>(): ListState<T> => ({
@@ -132,6 +135,13 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (setState, getState) =
     admin: {
       fetchAlertSettings: async () => (await getApi().admin['alertSettings.get']({})).settings,
       storeAlertSettings: async (settings) => (await getApi().admin['alertSettings.put']({ settings })).settings,
+      webhooks: {
+        list: (input) => getApi().webhooks.list(input),
+        create: (input) => getApi().webhooks.create(input),
+        update: (input) => getApi().webhooks.update(input),
+        remove: (input) => getApi().webhooks.remove(input),
+        deliveries: (input) => getApi().webhooks.deliveries(input),
+      },
       policies: empty(),
       calendars: empty(),
       knowledge: empty(),
