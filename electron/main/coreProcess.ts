@@ -48,6 +48,7 @@ export function connectCore(
     onBadge?(badge: DesktopBadge): void;
     onPreferences?(preferences: DesktopPreferences): void;
     onPopOut?(popOut: DesktopPopOut): void;
+    onSyncStatus?(status: RpcEventPayload<'sync.statusChanged'>): void;
   },
 ): CoreConnection {
   const waiting = new Map<number, (answer: DesktopBusy) => void>();
@@ -73,6 +74,8 @@ export function connectCore(
         return handlers.onPreferences?.(message.payload);
       case 'desktop.popOutRequested':
         return handlers.onPopOut?.(message.payload);
+      case 'sync.statusChanged':
+        return handlers.onSyncStatus?.(message.payload);
     }
   });
   const post = (message: ShellToCore) => child.postMessage(message);

@@ -60,6 +60,8 @@ let tray: TrayController | null = null;
 let updater: Updater | null = null;
 let preferences: DesktopPreferences = DEFAULT_DESKTOP_PREFERENCES;
 let badge: DesktopBadge = { unread: 0, nearestDueAt: null };
+/** The core's last connection state, for "Copy diagnostics". */
+let coreStatus: string | null = null;
 /** A link that arrived before the core was up. */
 let pendingLink: { conversationId: string } | null = null;
 const appWindows = new Set<WebContents>();
@@ -219,6 +221,9 @@ function startCore(): CoreConnection {
     onBadge: applyBadge,
     onPreferences: applyPreferences,
     onPopOut: openPopOut,
+    onSyncStatus: (status) => {
+      coreStatus = `${status.state}, ${status.pending} unsent, cursor ${status.cursor}${status.lastError ? `, last error: ${status.lastError}` : ''}`;
+    },
   });
   void tokens.load().then((token) => connection.restoreToken(token));
   // Away on screen lock or idle, available again on return; the core decides whether it applies.
@@ -286,6 +291,7 @@ function main(): void {
             uptimeSec: process.uptime(),
             preferences,
             badge,
+            coreStatus,
             logFile: log.transports.file.getFile()?.path ?? null,
           }),
         restartToUpdate: () => void updater?.installWhenIdle(),

@@ -49,7 +49,7 @@ export const ShellToCoreSchema = z.discriminatedUnion('type', [
 export type ShellToCore = z.infer<typeof ShellToCoreSchema>;
 export type PresenceMessage = Extract<ShellToCore, { type: 'presence' }>;
 
-/** The RPC events the core relays to main: native notifications, the tray and dock badge, preferences. */
+/** The RPC events the core relays to main: native notifications, the tray and dock badge, preferences, pop-outs, the connection (for diagnostics). */
 export const SHELL_RELAYED_EVENTS = [
   'conversation.assignedToMe',
   'sla.alerted',
@@ -57,6 +57,7 @@ export const SHELL_RELAYED_EVENTS = [
   'desktop.badgeChanged',
   'desktop.preferencesChanged',
   'desktop.popOutRequested',
+  'sync.statusChanged',
 ] as const;
 export type ShellRelayedEvent = (typeof SHELL_RELAYED_EVENTS)[number];
 
@@ -73,6 +74,7 @@ export const CoreToShellSchema = z.union([
   relayed('desktop.badgeChanged'),
   relayed('desktop.preferencesChanged'),
   relayed('desktop.popOutRequested'),
+  relayed('sync.statusChanged'),
   z.object({ type: z.literal('busy'), requestId: z.number().int().nonnegative() }).extend(DesktopBusySchema.shape),
 ]);
 export type CoreToShell = z.infer<typeof CoreToShellSchema>;

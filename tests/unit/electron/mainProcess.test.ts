@@ -15,6 +15,7 @@ const state = vi.hoisted(() => ({
   protocols: [] as string[],
   badge: [] as number[],
   loginItems: [] as unknown[],
+  clipboard: [] as string[],
   quit: 0,
   ready: null as null | (() => void),
 }));
@@ -61,6 +62,7 @@ vi.mock('electron', () => {
       setLoginItemSettings: (settings: unknown) => state.loginItems.push(settings),
       setAppUserModelId: vi.fn(),
     },
+    clipboard: { writeText: (text: string) => state.clipboard.push(text) },
     globalShortcut: {
       register: (accelerator: string, handler: () => void) => state.shortcuts.set(accelerator, handler) !== undefined,
       unregisterAll: () => state.shortcuts.clear(),
@@ -165,6 +167,7 @@ beforeEach(() => {
   state.protocols.length = 0;
   state.badge.length = 0;
   state.loginItems.length = 0;
+  state.clipboard.length = 0;
   state.quit = 0;
   state.ready = null;
 });
@@ -270,5 +273,14 @@ describe('Electron main process', () => {
     const fromCore = await started();
     fromCore({ type: 'event', name: 'desktop.preferencesChanged', payload: { language: 'en', doNotDisturb: false, openAtLogin: true } });
     expect(state.loginItems).toEqual(process.platform === 'linux' ? [] : [{ openAtLogin: true }]);
+  });
+
+  it('copies diagnostics with the core’s connection state from the tray', async () => {
+    const fromCore = await started();
+    fromCore({ type: 'event', name: 'sync.statusChanged', payload: { state: 'offline', pending: 2, cursor: 41, lastError: 'connect ECONNREFUSED' } });
+    const copy = (state.trays[0]!.menu as Array<{ label?: string; click?: () => void }>).find((item) => item.label === 'Copy diagnostics')!;
+    copy.click!();
+    expect(state.clipboard).toHaveLength(1);
+    expect(state.clipboard[0]).toContain('Core offline, 2 unsent, cursor 41, last error: connect ECONNREFUSED');
   });
 });
