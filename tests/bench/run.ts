@@ -25,6 +25,7 @@ import { rendererFigure } from './figures/renderer';
 import { ingestToScreenFigure } from './figures/ingestToScreen';
 import { botOverheadFigure } from './botOverhead';
 import { floorStalenessFigure } from './figures/floorStaleness';
+import { webhooksFigure } from './figures/webhooks';
 
 /** In the priority order. */
 const FIGURES: Figure[] = [
@@ -43,6 +44,7 @@ const FIGURES: Figure[] = [
   botOverheadFigure,
   dispatchLatencyFigure,
   floorStalenessFigure,
+  webhooksFigure,
 ];
 
 function parseArgs(argv: string[]): { only: Set<string> | null; quick: boolean; fresh: boolean } {
