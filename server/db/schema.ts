@@ -103,6 +103,8 @@ export interface MessagesTable {
   sentiment_label?: string | null;
   sentiment_strength?: number | null;
   sentiment_score?: number | null;
+  /** Migration 027: what the classifier was unsure of, as a JSON array (null: sure of both). */
+  insight_unsure?: string | null;
   /** The customer message a bot answer or handoff decided on (unique). */
   in_reply_to?: string | null;
   /** MessageDetail (shared/nlu/insight.ts) as JSON. */

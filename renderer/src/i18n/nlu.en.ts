@@ -19,6 +19,12 @@ const nluEn = {
   },
   tagsLabel: 'Topics',
   sentimentLabel: 'Sentiment',
+  unsure: {
+    issueType: 'Topic unsure',
+    sentiment: 'Mood unsure',
+    both: 'Unsure',
+    title: 'The classifier was not confident enough to tag this message, so it was not tagged and raised no alert.',
+  },
   botAvatar: 'Bot',
   botAnswered: 'Knowledge base: {{intent}} · {{confidence}}% sure',
   handoff: {

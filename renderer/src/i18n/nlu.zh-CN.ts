@@ -21,6 +21,12 @@ const nluZhCN: typeof nluEn = {
   },
   tagsLabel: '问题类型',
   sentimentLabel: '情绪',
+  unsure: {
+    issueType: '类型不确定',
+    sentiment: '情绪不确定',
+    both: '不确定',
+    title: '分类器把握不足，未给这条消息打标签，也未触发告警。',
+  },
   botAvatar: '机器人',
   botAnswered: '知识库：{{intent}} · 置信度 {{confidence}}%',
   handoff: {

@@ -27,6 +27,7 @@ type MessageInsightColumns = Pick<
   | 'sentiment_label'
   | 'sentiment_strength'
   | 'sentiment_score'
+  | 'insight_unsure'
   | 'detail_json'
 >;
 
@@ -71,17 +72,34 @@ export function messageInsightFromRow(row: MessageInsightColumns): {
   const sentiment = sentimentOf(row.sentiment_label, row.sentiment_strength, row.sentiment_score);
   const detail = row.detail_json ? MessageDetailSchema.safeParse(JSON.parse(row.detail_json)) : null;
   const issueType = IssueTypeSchema.safeParse(row.issue_type);
+  const unsure = unsureOf(row.insight_unsure);
   return {
     ...(sentiment && issueType.success && row.suggested_team_id
-      ? { insight: { issueType: issueType.data, suggestedTeamId: row.suggested_team_id, sentiment } }
+      ? { insight: { issueType: issueType.data, suggestedTeamId: row.suggested_team_id, sentiment, ...(unsure ? { unsure } : {}) } }
       : {}),
     ...(detail?.success ? { detail: detail.data } : {}),
   };
 }
 
+const UNSURE_FIELDS: ReadonlySet<string> = new Set(['issueType', 'sentiment']);
+
+/** The stored unsure list, leniently: unknown entries are dropped, an empty list is none. */
+function unsureOf(json: string | null | undefined): MessageInsight['unsure'] {
+  if (!json) return undefined;
+  try {
+    const values: unknown = JSON.parse(json);
+    if (!Array.isArray(values)) return undefined;
+    const known = values.filter((value): value is 'issueType' | 'sentiment' => typeof value === 'string' && UNSURE_FIELDS.has(value));
+    return known.length > 0 ? [...new Set(known)] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Columns that store a message's classification. */
 export function messageInsightColumns(insight: MessageInsight): MessageInsightColumns {
   return {
+    insight_unsure: insight.unsure?.length ? JSON.stringify(insight.unsure) : null,
     issue_type: insight.issueType,
     suggested_team_id: insight.suggestedTeamId,
     sentiment_label: insight.sentiment.label,

@@ -85,9 +85,15 @@ export const MessageBubble = memo(function MessageBubble({ message, now, languag
           <div className="message-insight">
             <InsightTags
               issueTypes={message.insight.issueType === 'other' ? [] : [message.insight.issueType]}
-              sentiment={message.insight.sentiment}
+              sentiment={message.insight.unsure?.includes('sentiment') ? null : message.insight.sentiment}
               compact
             />
+            {/* The classifier said so rather than guess: nothing was tagged or alerted on it. */}
+            {message.insight.unsure && message.insight.unsure.length > 0 && (
+              <span className="badge insight-unsure" data-testid="insight-unsure" title={t('nlu.unsure.title')}>
+                {t(message.insight.unsure.length === 2 ? 'nlu.unsure.both' : `nlu.unsure.${message.insight.unsure[0]}`)}
+              </span>
+            )}
           </div>
         )}
       </div>
