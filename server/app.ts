@@ -28,6 +28,7 @@ import { openKnowledgeStore, type KnowledgeStore } from './domain/nlu/knowledgeS
 import { registerKnowledgeRoutes } from './http/knowledge';
 import { registerAlertRoutes } from './http/alerts';
 import { registerWebhookRoutes } from './http/webhooks';
+import { registerInsightRoutes } from './http/insight';
 import { createWebhookPublisher, type WebhookPublisher } from './domain/webhooks';
 import { startWebhookDelivery, type WebhookDelivery, type WebhookDeliveryOptions } from './jobs/webhooks';
 import type { KnowledgeSource } from './domain/nlu/knowledgeSource';
@@ -205,6 +206,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     registerRecordingRoutes(app, ctx, createRecordingRelay(ctx, { origins: options.recordingOrigins ?? config.recordingOrigins }));
     registerKnowledgeRoutes(app, ctx, knowledge);
     registerAlertRoutes(app, ctx);
+    registerInsightRoutes(app, ctx);
     const webhookPublisher = createWebhookPublisher(ctx);
     afterCommit.subscribe('webhooks', webhookPublisher);
     registerWebhookRoutes(app, ctx, () => webhookPublisher.endpointsChanged());

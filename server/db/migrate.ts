@@ -25,6 +25,7 @@ import * as m020 from './migrations/020_agent_status_since';
 import * as m023 from './migrations/023_queue_samples';
 import * as m024 from './migrations/024_webhooks';
 import * as m027 from './migrations/027_message_insight_unsure';
+import * as m028 from './migrations/028_nlu_corrections';
 import type { ServerDatabase } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '023_queue_samples': m023,
   '024_webhooks': m024,
   '027_message_insight_unsure': m027,
+  '028_nlu_corrections': m028,
 };
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<MigrationResultSet> {

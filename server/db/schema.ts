@@ -7,6 +7,7 @@
 import type { CannedDatabase } from './schemaCanned';
 import type { SlaDatabase } from './schemaSla';
 import type { RoutingDatabase } from './schemaRouting';
+import type { NluDatabase } from './schemaNlu';
 import type { KnowledgeDatabase } from './schemaKnowledge';
 import type { SlaStateDatabase } from './schemaSlaState';
 import type { QaDatabase } from './schemaQa';
@@ -194,7 +195,7 @@ export interface SurveyAnswersTable {
 }
 
 export interface ServerDatabase
-  extends SlaDatabase, CannedDatabase, RoutingDatabase, KnowledgeDatabase, SlaStateDatabase, QaDatabase {
+  extends SlaDatabase, CannedDatabase, RoutingDatabase, KnowledgeDatabase, SlaStateDatabase, QaDatabase, NluDatabase {
   teams: TeamsTable;
   agents: AgentsTable;
   agent_teams: AgentTeamsTable;

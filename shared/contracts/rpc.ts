@@ -24,6 +24,7 @@ import { AdminRpcContract } from './admin';
 import { AlertRpcContract, AlertRpcEvents } from './alerts';
 import { DesktopRpcContract, DesktopRpcEvents } from './desktop';
 import { WebhookRpcContract } from './webhooks';
+import { InsightRpcContract } from './insightCorrection';
 import { QaRpcContract } from './qa';
 import { KpiReportRpcContract } from './kpiReport';
 import { QaReportRpcContract } from './qaReport';
@@ -192,6 +193,7 @@ export const rpcContract = {
   ...LiveRpcContract,
   ...DesktopRpcContract,
   ...WebhookRpcContract,
+  ...InsightRpcContract,
 } as const;
 
 export type RpcContract = typeof rpcContract;

@@ -21,6 +21,7 @@ import { collisionHandlers } from './collision';
 import { conversationHandlers } from './conversation';
 import { desktopHandlers } from './desktop';
 import { webhookHandlers } from './webhooks';
+import { insightHandlers } from './insight';
 import { directoryHandlers } from './directory';
 import type { RpcEventListener } from './events';
 import { inboxHandlers } from './inbox';
@@ -55,6 +56,7 @@ export function createRpcService(ctx: CoreContext): RpcService {
     ...recordingHandlers(ctx),
     ...desktopHandlers(ctx),
     ...webhookHandlers(ctx),
+    ...insightHandlers(ctx),
   };
   return {
     async handle(method, params) {

@@ -19,6 +19,10 @@ const nluEn = {
   },
   tagsLabel: 'Topics',
   sentimentLabel: 'Sentiment',
+  correct: {
+    open: 'Correct',
+    hint: 'Correct the topic or the mood of this message',
+  },
   unsure: {
     issueType: 'Topic unsure',
     sentiment: 'Mood unsure',

@@ -21,6 +21,10 @@ const nluZhCN: typeof nluEn = {
   },
   tagsLabel: '问题类型',
   sentimentLabel: '情绪',
+  correct: {
+    open: '纠正',
+    hint: '纠正这条消息的问题类型或情绪',
+  },
   unsure: {
     issueType: '类型不确定',
     sentiment: '情绪不确定',

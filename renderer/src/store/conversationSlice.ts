@@ -5,6 +5,8 @@
  */
 import type { ConversationDetail, Directory } from '../../../shared/contracts/rpc';
 import type { Priority } from '../../../shared/domain/model';
+import type { SentimentLabelName } from '../../../shared/nlu/insight';
+import type { IssueType } from '../../../shared/nlu/labels';
 import { errorMessage, getApi } from '../api/client';
 import type { SliceCreator } from './types';
 
@@ -30,6 +32,8 @@ export interface ConversationSlice {
   setPriority(priority: Priority): Promise<void>;
   retryMessage(messageId: string): Promise<void>;
   discardMessage(messageId: string): Promise<void>;
+  /** Relabel a customer message's issue type or sentiment (needs the server; sync brings it back). */
+  correctInsight(messageId: string, correction: { issueType?: IssueType; sentiment?: SentimentLabelName }): Promise<void>;
 }
 
 export const createConversationSlice: SliceCreator<ConversationSlice> = (set, get) => {
@@ -109,5 +113,10 @@ export const createConversationSlice: SliceCreator<ConversationSlice> = (set, ge
     setPriority: (priority) => act(() => getApi().conversation.setPriority({ conversationId: openIdOrThrow(), priority })),
     retryMessage: (messageId) => act(() => getApi().message.retry({ messageId })),
     discardMessage: (messageId) => act(() => getApi().message.discard({ messageId })),
+    correctInsight: (messageId, correction) =>
+      act(async () => {
+        await getApi().insight.correct({ messageId, ...correction });
+        await get().reloadConversation(true);
+      }),
   };
 };

@@ -203,6 +203,13 @@ export const HTTP_MATRIX: Record<string, RouteSpec> = {
     body: {},
     expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 400 },
   },
+  // Relabelling a customer message: agents and leads of its team, admins (an empty body is a 400
+  // for those who may; a message that does not exist is a 403 except for admins, who get 404 —
+  // the route checks the body first, so all of them answer 400 here). Reviewers never.
+  'POST /api/v1/messages/:messageId/insight': {
+    body: {},
+    expect: { ...all(401), agentOwner: 400, agentOther: 400, reviewer: 403, lead: 400, admin: 400 },
+  },
   // Webhooks: admins only. Without a body an admin gets 400; an endpoint that does not exist 404.
   'GET /api/v1/admin/webhooks': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 200 } },
   'POST /api/v1/admin/webhooks': {

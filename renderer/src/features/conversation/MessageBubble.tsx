@@ -4,6 +4,7 @@ import type { MessageView } from '../../../../shared/contracts/rpc';
 import { formatClock, formatTimestamp, type UiLanguage } from '../../lib/time';
 import { BotAvatar } from '../insight/BotAvatar';
 import { InsightTags } from '../insight/InsightTags';
+import { CorrectInsight } from '../insight/CorrectInsight';
 import { SystemEvent } from '../insight/SystemEvent';
 
 /** Which bubble a message gets: who speaks decides side and colour. */
@@ -94,6 +95,7 @@ export const MessageBubble = memo(function MessageBubble({ message, now, languag
                 {t(message.insight.unsure.length === 2 ? 'nlu.unsure.both' : `nlu.unsure.${message.insight.unsure[0]}`)}
               </span>
             )}
+            {!message.pending && <CorrectInsight messageId={message.id} insight={message.insight} />}
           </div>
         )}
       </div>
