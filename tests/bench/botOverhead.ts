@@ -12,13 +12,12 @@
  *
  *   npx tsx tests/bench/botOverhead.ts [--messages=200]
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startBenchServer } from './lib/server';
-import { DEMO_CHANNEL_TOKENS } from '../../server/demo/seed';
+import { ingestNewChat } from './lib/ingestChat';
 import { getMessageClassifier } from '../../server/domain/nlu/classify';
 import type { Figure, Row } from './lib/report';
 import { summarize, type Summary } from './lib/stats';
@@ -47,17 +46,7 @@ async function ingestRun(
   const dir = mkdtempSync(join(tmpdir(), 'sb-bench-bot-'));
   const server = await startBenchServer(dir, { bot: { channels: botOn ? ['chat'] : [] } });
   try {
-    const send = (i: number) =>
-      fetch(`${server.url}/api/v1/ingest/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_CHANNEL_TOKENS.chat}` },
-        body: JSON.stringify({
-          channel: 'chat',
-          externalId: `bench-bot-${i}-${randomUUID()}`,
-          contact: { externalId: `bench-bot-contact-${i}-${randomUUID()}`, name: `Bench ${i}` },
-          text: QUESTIONS[i % QUESTIONS.length],
-        }),
-      }).then((response) => response.arrayBuffer());
+    const send = (i: number) => ingestNewChat(server.url, 'bot', i, QUESTIONS[i % QUESTIONS.length]!);
     for (let i = 0; i < 10; i += 1) await send(-1 - i); // warm-up: connections, statement caches
     await server.bot.idle();
     const countAnswers = async () =>

@@ -6,16 +6,15 @@
  * Value: ingest HTTP p99 with the hanging endpoints; baseline: without. Goal: no slower than
  * without by more than a fifth (deliveries are queued after commit and sent by the leader's job).
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_CHANNEL_TOKENS } from '../../../server/demo/seed';
 import { demoLogin } from '../lib/login';
 import type { Figure, Row } from '../lib/report';
 import { startBenchServer } from '../lib/server';
+import { ingestNewChat } from '../lib/ingestChat';
 import { summarize, type Summary } from '../lib/stats';
 
 async function hangingEndpoint(): Promise<{ url: string; close(): Promise<void> }> {
@@ -49,17 +48,7 @@ async function ingestRun(messages: number, endpoints: number): Promise<{ http: S
       });
       if (response.status !== 201) throw new Error(`registering a webhook answered ${response.status}`);
     }
-    const send = (i: number) =>
-      fetch(`${server.url}/api/v1/ingest/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_CHANNEL_TOKENS.chat}` },
-        body: JSON.stringify({
-          channel: 'chat',
-          externalId: `bench-webhook-${i}-${randomUUID()}`,
-          contact: { externalId: `bench-webhook-contact-${i}-${randomUUID()}`, name: `Bench ${i}` },
-          text: '我的快递三天没有更新了',
-        }),
-      }).then((response) => response.arrayBuffer());
+    const send = (i: number) => ingestNewChat(server.url, 'webhook', i, '我的快递三天没有更新了');
     for (let i = 0; i < 10; i += 1) await send(-1 - i);
     const http: number[] = [];
     for (let i = 0; i < messages; i += 1) {

@@ -8,6 +8,14 @@ import { SENTIMENT_LABELS, type MessageInsight, type SentimentLabelName } from '
 import { ISSUE_TYPES, type IssueType } from '../../../../shared/nlu/labels';
 import { useAppStore } from '../../store';
 
+function Choice(props: { label: string; current: boolean; disabled: boolean; testId: string; onChoose(): void }): React.JSX.Element {
+  return (
+    <button type="button" className="btn btn-small" disabled={props.disabled} aria-pressed={props.current} data-testid={props.testId} onClick={props.onChoose}>
+      {props.label}
+    </button>
+  );
+}
+
 export function CorrectInsight({ messageId, insight }: { messageId: string; insight: MessageInsight }): React.JSX.Element {
   const { t } = useTranslation();
   const correct = useAppStore((s) => s.correctInsight);
@@ -31,31 +39,25 @@ export function CorrectInsight({ messageId, insight }: { messageId: string; insi
       <div className="insight-correct-menu" role="group" aria-label={t('nlu.correct.hint')}>
         <span className="insight-correct-heading">{t('nlu.tagsLabel')}</span>
         {ISSUE_TYPES.map((type) => (
-          <button
+          <Choice
             key={type}
-            type="button"
-            className="btn btn-small"
+            label={t(`nlu.issueType.${type}`)}
+            current={!unsure.has('issueType') && insight.issueType === type}
             disabled={busy}
-            aria-pressed={!unsure.has('issueType') && insight.issueType === type}
-            data-testid={`correct-issue-${type}`}
-            onClick={() => void choose({ issueType: type })}
-          >
-            {t(`nlu.issueType.${type}`)}
-          </button>
+            testId={`correct-issue-${type}`}
+            onChoose={() => void choose({ issueType: type })}
+          />
         ))}
         <span className="insight-correct-heading">{t('nlu.sentimentLabel')}</span>
         {SENTIMENT_LABELS.map((label) => (
-          <button
+          <Choice
             key={label}
-            type="button"
-            className="btn btn-small"
+            label={t(`nlu.sentiment.${label}`)}
+            current={!unsure.has('sentiment') && insight.sentiment.label === label}
             disabled={busy}
-            aria-pressed={!unsure.has('sentiment') && insight.sentiment.label === label}
-            data-testid={`correct-sentiment-${label}`}
-            onClick={() => void choose({ sentiment: label })}
-          >
-            {t(`nlu.sentiment.${label}`)}
-          </button>
+            testId={`correct-sentiment-${label}`}
+            onChoose={() => void choose({ sentiment: label })}
+          />
         ))}
       </div>
     </details>
