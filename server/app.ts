@@ -28,6 +28,10 @@ import { openKnowledgeStore, type KnowledgeStore } from './domain/nlu/knowledgeS
 import { registerKnowledgeRoutes } from './http/knowledge';
 import { registerAlertRoutes } from './http/alerts';
 import { registerWebhookRoutes } from './http/webhooks';
+import { registerNluModelRoutes } from './http/nluModels';
+import { startNluRetraining, type NluRetraining, type NluRetrainingSchedule } from './jobs/nluRetraining';
+import { startActiveModel, type ActiveModel } from './domain/nlu/activeModel';
+import { trainInWorker } from './domain/nlu/modelTrainer';
 import { registerInsightRoutes } from './http/insight';
 import { createWebhookPublisher, type WebhookPublisher } from './domain/webhooks';
 import { startWebhookDelivery, type WebhookDelivery, type WebhookDeliveryOptions } from './jobs/webhooks';
@@ -98,6 +102,10 @@ export interface StartServerOptions {
   surveys?: Partial<SurveySettings>;
   /** Origins call recordings may be relayed from (default SWITCHBOARD_RECORDING_ORIGINS, else none). */
   recordingOrigins?: string[];
+  /** Classifier retraining: how often the leader looks for queued versions (default 5 s), the schedule (SWITCHBOARD_NLU_RETRAIN_*). */
+  nluRetraining?: { checkMs?: number; schedule?: Partial<NluRetrainingSchedule> };
+  /** How often each node checks which classifier version is active (default 5 s). */
+  activeModelRefreshMs?: number;
 }
 
 export interface RunningServer {
@@ -122,6 +130,8 @@ export interface RunningServer {
   queueSamples: QueueSampler;
   /** Outbound webhooks: events queued after commit (`publisher.settled()`), sent by the leader. */
   webhooks: { publisher: WebhookPublisher; delivery: WebhookDelivery };
+  /** Classifier versions: the leader's retraining job and the version this node classifies with. */
+  nlu: { retraining: NluRetraining; activeModel: ActiveModel };
   /** Presence and auto-assignment: `idle()` resolves when no dispatch is running. */
   routing: Routing;
   /** The bot: `idle()` resolves when no bot turn is queued or running. */
@@ -147,6 +157,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let autoQa: AutoQaEngine | undefined;
   let queueSamples: QueueSampler | undefined;
   let webhookDelivery: WebhookDelivery | undefined;
+  let retraining: NluRetraining | undefined;
+  let activeModel: ActiveModel | undefined;
   let knowledge: KnowledgeStore | undefined;
   let bot: BotEngine | undefined;
   let classifier: InboundClassifier | undefined;
@@ -210,6 +222,22 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const webhookPublisher = createWebhookPublisher(ctx);
     afterCommit.subscribe('webhooks', webhookPublisher);
     registerWebhookRoutes(app, ctx, () => webhookPublisher.endpointsChanged());
+    const logNlu = (message: string, error: unknown) => app.log.error({ err: error }, `classifier versions: ${message}`);
+    const nodeModel = startActiveModel(store, classifier, { refreshMs: options.activeModelRefreshMs, train: trainInWorker, log: logNlu });
+    activeModel = nodeModel;
+    const nluRetraining = startNluRetraining(ctx, databaseUrl, {
+      checkMs: options.nluRetraining?.checkMs,
+      schedule: { ...config.nluRetraining, ...options.nluRetraining?.schedule },
+      promoted: (outcome) => {
+        if (outcome.trained) void nodeModel.offer(outcome.model.version, outcome.trained.snapshot);
+      },
+      log: logNlu,
+    });
+    retraining = nluRetraining;
+    registerNluModelRoutes(app, ctx, {
+      queued: () => void nluRetraining.runNow().catch((error: unknown) => logNlu('a requested retraining failed', error)),
+      activated: () => void nodeModel.refresh(),
+    });
     await app.ready();
     realtime = await createRealtime(app.server, ctx, {
       path: options.socketPath,
@@ -267,6 +295,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       autoQa: autoQaEngine,
       queueSamples: queueSampler,
       webhooks: { publisher: webhookPublisher, delivery: webhookSender },
+      nlu: { retraining: nluRetraining, activeModel: nodeModel },
       routing,
       bot: botEngine,
       surveys,
@@ -283,6 +312,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           await autoQaEngine.close();
           await queueSampler.close();
           await webhookSender.close();
+          await nluRetraining.close();
+          nodeModel.close();
           pokes.close();
           await rt.close();
           await app.close();
@@ -302,6 +333,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await autoQa?.close().catch(() => {});
     await queueSamples?.close().catch(() => {});
     await webhookDelivery?.close().catch(() => {});
+    await retraining?.close().catch(() => {});
+    activeModel?.close();
     await knowledge?.close().catch(() => {});
     await realtime?.close().catch(() => {});
     await classifier?.close().catch(() => {});

@@ -19,6 +19,7 @@ import { SURVEY_ENV, surveySettingsOf } from './domain/surveys';
 import { RECORDING_ENV, recordingOriginsOf } from './domain/recordings';
 import type { SurveySettings } from '../shared/surveys';
 import { ConfigError, envNumber, fromEnv } from './envField';
+import { NLU_RETRAINING_ENV, retrainingScheduleOf, type NluRetrainingSchedule } from './jobs/nluRetraining';
 
 export { ConfigError } from './envField';
 
@@ -52,6 +53,7 @@ const EnvSchema = z.object({
   ...ROUTING_ENV,
   ...SURVEY_ENV,
   ...RECORDING_ENV,
+  ...NLU_RETRAINING_ENV,
 });
 
 export interface ServerConfig {
@@ -78,6 +80,8 @@ export interface ServerConfig {
   surveys: SurveySettings;
   /** Origins call recordings may be relayed from (domain/recordings.ts); none by default. */
   recordingOrigins: string[];
+  /** When the leader retrains the classifier from agents' corrections by itself (jobs/nluRetraining.ts). */
+  nluRetraining: NluRetrainingSchedule;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -104,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     offlineGraceMs: offlineGraceMsOf(e),
     surveys: surveySettingsOf(e),
     recordingOrigins: recordingOriginsOf(e),
+    nluRetraining: retrainingScheduleOf(e),
   };
 }
 

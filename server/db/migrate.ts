@@ -26,6 +26,7 @@ import * as m023 from './migrations/023_queue_samples';
 import * as m024 from './migrations/024_webhooks';
 import * as m027 from './migrations/027_message_insight_unsure';
 import * as m028 from './migrations/028_nlu_corrections';
+import * as m029 from './migrations/029_nlu_models';
 import type { ServerDatabase } from './schema';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -50,10 +51,13 @@ export const MIGRATIONS: Record<string, Migration> = {
   '024_webhooks': m024,
   '027_message_insight_unsure': m027,
   '028_nlu_corrections': m028,
+  '029_nlu_models': m029,
 };
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  // Numbers are reserved for work in progress (025, 026), so a migration may land after a higher
+  // one has run on a database: it then runs on the next start instead of refusing to migrate.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, allowUnorderedMigrations: true });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

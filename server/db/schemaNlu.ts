@@ -14,6 +14,32 @@ export interface NluCorrectionsTable {
   corrected_at: string;
 }
 
+/** One version of the message classifier (migration 029). */
+export interface NluModelsTable {
+  version: number;
+  /** 'queued' | 'training' | 'active' | 'retired' | 'rejected' | 'failed' */
+  status: string;
+  /** JSON array of the nlu_corrections ids trained on, beside the shipped data. */
+  correction_ids: string;
+  corrections: number;
+  training_size: number | null;
+  training_ms: number | null;
+  /** JSON ModelFigures on the evaluation set; null until trained. */
+  figures: string | null;
+  /** The active version it was measured against. */
+  compared_with: number | null;
+  /** Why it was promoted, rejected or failed. */
+  decision: string | null;
+  /** The admin who asked; null: the schedule. */
+  requested_by: string | null;
+  requested_at: string;
+  trained_at: string | null;
+  activated_at: string | null;
+  /** null: promoted by the retraining job; an admin's id: made active by hand (a rollback). */
+  activated_by: string | null;
+}
+
 export interface NluDatabase {
   nlu_corrections: NluCorrectionsTable;
+  nlu_models: NluModelsTable;
 }

@@ -6,23 +6,16 @@
  * is a 400 naming the entry and field ("entry 3 (kb.invoice), answer.en: must not be empty").
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { SwitchboardError } from '../../shared/contracts/errors';
 import { parseKnowledgeBase } from '../../shared/contracts/knowledge';
-import { authenticate } from '../domain/auth';
 import type { DomainContext } from '../domain/context';
 import type { KnowledgeStore } from '../domain/nlu/knowledgeStore';
 import type { KnowledgeEntry } from '../domain/nlu/training/knowledgeBase';
-import { bearerToken } from './errors';
+import { requireAdmin } from './access';
 
 export const KNOWLEDGE_BASE_PATH = '/api/v1/admin/knowledge-base';
 
-async function requireAdmin(ctx: DomainContext, request: FastifyRequest): Promise<string> {
-  const token = bearerToken(request.headers.authorization);
-  if (!token) throw new SwitchboardError('unauthorized', 'missing bearer token');
-  const { agent } = await authenticate(ctx, token);
-  if (agent.role !== 'admin')
-    throw new SwitchboardError('forbidden', "only admins edit the bot's knowledge base");
-  return agent.id;
+async function requireKnowledgeAdmin(ctx: DomainContext, request: FastifyRequest): Promise<string> {
+  return (await requireAdmin(ctx, request, "only admins edit the bot's knowledge base")).id;
 }
 
 interface KnowledgeBaseAnswer {
@@ -35,13 +28,13 @@ export function registerKnowledgeRoutes(
   knowledge: KnowledgeStore,
 ): void {
   app.get(KNOWLEDGE_BASE_PATH, async (request): Promise<KnowledgeBaseAnswer> => {
-    await requireAdmin(ctx, request);
+    await requireKnowledgeAdmin(ctx, request);
     // Read through the store's loaded copy after a version check, so GET never lags a save on another node.
     await knowledge.refresh();
     return { entries: knowledge.entries() };
   });
   app.put(KNOWLEDGE_BASE_PATH, async (request): Promise<KnowledgeBaseAnswer> => {
-    const adminId = await requireAdmin(ctx, request);
+    const adminId = await requireKnowledgeAdmin(ctx, request);
     const body = parseKnowledgeBase(request.body);
     return { entries: await knowledge.replace(body.entries, adminId) };
   });

@@ -18,7 +18,6 @@ import {
   type WebhookEndpoint,
   type WebhookEvent,
 } from '../../shared/contracts/webhooks';
-import type { Agent } from '../../shared/domain/model';
 import {
   deleteWebhookEndpoint,
   getWebhookEndpoint,
@@ -29,22 +28,15 @@ import {
   webhookHealth,
 } from '../db/queries/webhooks';
 import type { WebhookEndpointsTable } from '../db/schemaRouting';
-import { authenticate } from '../domain/auth';
 import type { DomainContext } from '../domain/context';
 import { newWebhookSecret } from '../domain/webhooks/signing';
-import { bearerToken } from './errors';
+import { requireAdmin } from './access';
 
 export const WEBHOOKS_PATH = '/api/v1/admin/webhooks';
 const Params = z.object({ id: z.string().min(1).max(64) });
 const DAY_MS = 24 * 3_600_000;
 
-async function admin(ctx: DomainContext, request: FastifyRequest): Promise<Agent> {
-  const token = bearerToken(request.headers.authorization);
-  if (!token) throw new SwitchboardError('unauthorized', 'missing bearer token');
-  const { agent } = await authenticate(ctx, token);
-  if (agent.role !== 'admin') throw new SwitchboardError('forbidden', 'only admins manage webhooks');
-  return agent;
-}
+const admin = (ctx: DomainContext, request: FastifyRequest) => requireAdmin(ctx, request, 'only admins manage webhooks');
 
 type Health = Awaited<ReturnType<typeof webhookHealth>>;
 

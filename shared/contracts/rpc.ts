@@ -24,6 +24,7 @@ import { AdminRpcContract } from './admin';
 import { AlertRpcContract, AlertRpcEvents } from './alerts';
 import { DesktopRpcContract, DesktopRpcEvents } from './desktop';
 import { WebhookRpcContract } from './webhooks';
+import { NluModelRpcContract } from './nluModels';
 import { InsightRpcContract } from './insightCorrection';
 import { QaRpcContract } from './qa';
 import { KpiReportRpcContract } from './kpiReport';
@@ -193,6 +194,7 @@ export const rpcContract = {
   ...LiveRpcContract,
   ...DesktopRpcContract,
   ...WebhookRpcContract,
+  ...NluModelRpcContract,
   ...InsightRpcContract,
 } as const;
 

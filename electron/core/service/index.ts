@@ -21,6 +21,7 @@ import { collisionHandlers } from './collision';
 import { conversationHandlers } from './conversation';
 import { desktopHandlers } from './desktop';
 import { webhookHandlers } from './webhooks';
+import { nluModelHandlers } from './nluModels';
 import { insightHandlers } from './insight';
 import { directoryHandlers } from './directory';
 import type { RpcEventListener } from './events';
@@ -56,6 +57,7 @@ export function createRpcService(ctx: CoreContext): RpcService {
     ...recordingHandlers(ctx),
     ...desktopHandlers(ctx),
     ...webhookHandlers(ctx),
+    ...nluModelHandlers(ctx),
     ...insightHandlers(ctx),
   };
   return {

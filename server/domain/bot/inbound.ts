@@ -19,7 +19,7 @@ import { conversationFromRow, type ConversationRow } from '../../db/queries/conv
 import { issueTypesOf } from '../../db/queries/insight';
 import { insertMessage, messageFromRow } from '../../db/queries/messages';
 import type { DomainContext } from '../context';
-import { getMessageClassifier, UNSURE } from '../nlu/classify';
+import { getMessageClassifier, UNSURE, type MessageClassifier } from '../nlu/classify';
 import { raiseAlert } from '../alerts/raise';
 import { addressOf, messageChange } from '../snapshots';
 import { bumpVersion } from '../versioning';
@@ -30,11 +30,14 @@ const DEFAULTS: BotSettings = { ...DEFAULT_BOT_SETTINGS, channels: [] };
 
 export const settingsOf = (ctx: DomainContext): BotSettings => ctx.bot ?? DEFAULTS;
 
-/** Classification of the message's text; null when there are no words to read. */
-export function classifyInbound(request: Pick<IngestMessageRequest, 'text'>): MessageInsight | null {
+/**
+ * Classification of the message's text; null when there are no words to read. `classifier`: the
+ * node's active version (nlu/activeModel.ts), the shipped model when none was given.
+ */
+export function classifyInbound(request: Pick<IngestMessageRequest, 'text'>, classifier: MessageClassifier = getMessageClassifier()): MessageInsight | null {
   const text = request.text.trim();
   if (!text) return null;
-  const result = getMessageClassifier().classify(text);
+  const result = classifier.classify(text);
   const { label, strength, score } = result.sentiment;
   const unsure = [...(result.issueType === UNSURE ? ['issueType' as const] : []), ...(label === UNSURE ? ['sentiment' as const] : [])];
   return {

@@ -7,12 +7,13 @@
 import { messageFeatures, type MessageFeatures } from './features';
 import { DEFAULT_TEAM_BY_TYPE, ISSUE_TYPES, SENTIMENTS, TEAM_IDS, type IssueType, type SentimentLabel, type TeamId } from './labels';
 import type { FeatureVector } from './tokenize';
-import { trainLinearModel, type LinearModel, type Prediction, type TrainingOptions } from './linearModel';
+import { linearModelFrom, trainLinearModel, type LinearModel, type LinearModelSnapshot, type Prediction, type TrainingOptions } from './linearModel';
 
 export interface LabelledExample {
   text: string;
-  issueType: IssueType;
-  team: TeamId;
+  /** null (with `team` null): the example teaches sentiment only (an agent's mood correction). */
+  issueType: IssueType | null;
+  team: TeamId | null;
   /** null: the example teaches topic only (e.g. knowledge-base question variants). */
   sentiment: SentimentLabel | null;
 }
@@ -27,6 +28,18 @@ export interface MessageModel {
   readonly trainingSize: number;
   predict(text: string): MessagePrediction;
   predictFeatures(features: MessageFeatures): MessagePrediction;
+  /** Plain data a worker thread can post back; `messageModelFrom` rebuilds the same model. */
+  snapshot(): MessageModelSnapshot;
+}
+
+type TeamGivenTypeSnapshot = { kind: 'fixed'; team: TeamId } | { kind: 'model'; model: LinearModelSnapshot<TeamId> };
+
+export interface MessageModelSnapshot {
+  trainingSize: number;
+  issueTypes: LinearModelSnapshot<IssueType>;
+  directTeams: LinearModelSnapshot<TeamId>;
+  teamsGivenType: [IssueType, TeamGivenTypeSnapshot][];
+  sentiments: LinearModelSnapshot<SentimentLabel>;
 }
 
 /** Settings per task, chosen by measurement (eval/REPORT.md). */
@@ -45,7 +58,20 @@ export const MODEL_SETTINGS: Record<'issueType' | 'team' | 'sentiment', Training
  */
 type TeamGivenType = { kind: 'fixed'; team: TeamId } | { kind: 'model'; model: LinearModel<TeamId> };
 
-function teamsGivenType(prepared: readonly { example: LabelledExample; features: MessageFeatures }[], options: TrainingOptions): Map<IssueType, TeamGivenType> {
+interface TopicExample {
+  example: LabelledExample & { issueType: IssueType; team: TeamId };
+  features: MessageFeatures;
+  /** One of the examples added to the shipped set (see trainMessageModel's `appended`). */
+  added: boolean;
+}
+
+/** The task's settings, told how many of its rows (always the last ones) were added. */
+const withAdded = (options: TrainingOptions, rows: readonly { added: boolean }[]): TrainingOptions => ({
+  ...options,
+  appended: rows.filter((row) => row.added).length,
+});
+
+function teamsGivenType(prepared: readonly TopicExample[], options: TrainingOptions): Map<IssueType, TeamGivenType> {
   const byType = new Map<IssueType, TeamGivenType>();
   for (const type of ISSUE_TYPES) {
     const rows = prepared.filter(({ example }) => example.issueType === type);
@@ -54,7 +80,7 @@ function teamsGivenType(prepared: readonly { example: LabelledExample; features:
       byType.set(type, { kind: 'fixed', team: [...teams][0] ?? DEFAULT_TEAM_BY_TYPE[type] });
       continue;
     }
-    const model = trainLinearModel(TEAM_IDS.filter((team) => teams.has(team)), rows.map(({ example, features }) => ({ features: features.topic, label: example.team })), options);
+    const model = trainLinearModel(TEAM_IDS.filter((team) => teams.has(team)), rows.map(({ example, features }) => ({ features: features.topic, label: example.team })), withAdded(options, rows));
     byType.set(type, { kind: 'model', model });
   }
   return byType;
@@ -89,20 +115,50 @@ function blendTeams(direct: Prediction<TeamId>, mixed: Prediction<TeamId>): Pred
   return { label, confidence: scores[label], scores, known: direct.known };
 }
 
-export function trainMessageModel(examples: readonly LabelledExample[], settings = MODEL_SETTINGS): MessageModel {
-  const prepared = examples.map((example) => ({ example, features: messageFeatures(example.text) }));
+/**
+ * `appended`: how many of the last examples were added to the shipped set (agents' corrections).
+ * They are slotted into the training order without reshuffling the others, so a retrained model
+ * moves only where the new examples teach something.
+ */
+export function trainMessageModel(examples: readonly LabelledExample[], settings = MODEL_SETTINGS, appended = 0): MessageModel {
+  const firstAdded = examples.length - appended;
+  const prepared = examples.map((example, i) => ({ example, features: messageFeatures(example.text), added: i >= firstAdded }));
+  const topical = prepared.filter((row): row is TopicExample => row.example.issueType !== null && row.example.team !== null);
+  const moods = prepared.filter((row) => row.example.sentiment !== null);
   const issueTypes: LinearModel<IssueType> = trainLinearModel(
     ISSUE_TYPES,
-    prepared.map(({ example, features }) => ({ features: features.topic, label: example.issueType })),
-    settings.issueType,
+    topical.map(({ example, features }) => ({ features: features.topic, label: example.issueType })),
+    withAdded(settings.issueType, topical),
   );
-  const teams = teamsGivenType(prepared, settings.team);
-  const directTeams = trainLinearModel(TEAM_IDS, prepared.map(({ example, features }) => ({ features: features.topic, label: example.team })), settings.team);
+  const teams = teamsGivenType(topical, settings.team);
+  const directTeams = trainLinearModel(
+    TEAM_IDS,
+    topical.map(({ example, features }) => ({ features: features.topic, label: example.team })),
+    withAdded(settings.team, topical),
+  );
   const sentiments: LinearModel<SentimentLabel> = trainLinearModel(
     SENTIMENTS,
-    prepared.flatMap(({ example, features }) => (example.sentiment ? [{ features: features.sentiment, label: example.sentiment }] : [])),
-    settings.sentiment,
+    moods.map(({ example, features }) => ({ features: features.sentiment, label: example.sentiment as SentimentLabel })),
+    withAdded(settings.sentiment, moods),
   );
+  return assemble(examples.length, issueTypes, directTeams, teams, sentiments);
+}
+
+/** The model a snapshot describes: predicts exactly as the model that took it. */
+export function messageModelFrom(snapshot: MessageModelSnapshot): MessageModel {
+  const teams = new Map<IssueType, TeamGivenType>(
+    snapshot.teamsGivenType.map(([type, given]) => [type, given.kind === 'fixed' ? given : { kind: 'model', model: linearModelFrom(given.model) }]),
+  );
+  return assemble(snapshot.trainingSize, linearModelFrom(snapshot.issueTypes), linearModelFrom(snapshot.directTeams), teams, linearModelFrom(snapshot.sentiments));
+}
+
+function assemble(
+  trainingSize: number,
+  issueTypes: LinearModel<IssueType>,
+  directTeams: LinearModel<TeamId>,
+  teams: ReadonlyMap<IssueType, TeamGivenType>,
+  sentiments: LinearModel<SentimentLabel>,
+): MessageModel {
   const predictFeatures = (features: MessageFeatures): MessagePrediction => {
     const issueType = issueTypes.predict(features.topic);
     return {
@@ -112,8 +168,15 @@ export function trainMessageModel(examples: readonly LabelledExample[], settings
     };
   };
   return {
-    trainingSize: examples.length,
+    trainingSize,
     predictFeatures,
     predict: (text) => predictFeatures(messageFeatures(text)),
+    snapshot: () => ({
+      trainingSize,
+      issueTypes: issueTypes.snapshot(),
+      directTeams: directTeams.snapshot(),
+      teamsGivenType: [...teams].map(([type, given]) => [type, given.kind === 'fixed' ? given : { kind: 'model', model: given.model.snapshot() }]),
+      sentiments: sentiments.snapshot(),
+    }),
   };
 }

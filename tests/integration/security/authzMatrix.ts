@@ -226,6 +226,17 @@ export const HTTP_MATRIX: Record<string, RouteSpec> = {
   'GET /api/v1/admin/webhooks/:id/deliveries': {
     expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 404 },
   },
+  // Classifier versions: admins only. Asking for a retraining queues one (202, idempotent while it
+  // waits); activating a version that does not exist is a 404 (retraining.test.ts has the rest).
+  'GET /api/v1/admin/nlu/models': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 200 } },
+  'POST /api/v1/admin/nlu/models/retrain': {
+    body: {},
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 202 },
+  },
+  'POST /api/v1/admin/nlu/models/:version/activate': {
+    body: {},
+    expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 404 },
+  },
   // Mutes: leads (their teams) and admins. An empty body is a 400 for them; unmuting a
   // conversation that does not exist a 404 (another team's lead: alerts.test.ts / alertTriage.test.ts).
   'GET /api/v1/alerts/mutes': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 200, admin: 200 } },
@@ -253,6 +264,7 @@ export const PATH_PARAMS: Record<string, string> = {
   ':agentId': 'agent-li-na',
   ':conversationId': 'conversation-not-there',
   ':messageId': 'message-not-there',
+  ':version': '999',
 };
 export const fillParams = (url: string) => url.replace(/:\w+/g, (name) => PATH_PARAMS[name] ?? name);
 

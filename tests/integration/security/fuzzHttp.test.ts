@@ -65,6 +65,9 @@ function expectHttpError(result: { status: number; body: unknown }, statuses: nu
   expect(ErrorBodySchema.safeParse(result.body).success).toBe(true);
 }
 
+/** POST routes whose only valid body is `{}`. */
+const NO_INPUT = new Set(['POST /api/v1/admin/nlu/models/retrain']);
+
 /** Raw bodies JSON cannot describe: broken JSON, deep nesting, bodies over the limit. */
 const rawBody = fc.constantFrom(
   '',
@@ -220,6 +223,8 @@ describe('fuzzing the HTTP endpoints', () => {
       fc.asyncProperty(fc.tuple(fc.constantFrom(...others), body), async ([route, { body: b, type }]) => {
         const [method, path] = route.split(' ') as [string, string];
         const result = await send({ method, path, headers: { ...withType(type), authorization: `Bearer ${adminToken}` }, body: b });
+        // A route that takes no input accepts exactly the empty object (a retraining is queued).
+        if (NO_INPUT.has(route) && type === 'application/json' && b.trim() === '{}' && result.status === 202) return;
         expectHttpError(result, [400, 404, 413, 415]);
       }),
       400,

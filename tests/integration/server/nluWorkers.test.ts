@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from '../../../server/app';
 import { ConfigError, loadConfig } from '../../../server/config';
 import { classifyInbound } from '../../../server/domain/bot/inbound';
 import { createInboundClassifier, defaultNluWorkers, inlineClassifier } from '../../../server/domain/nlu/inboundClassifier';
+import { trainInWorker } from '../../../server/domain/nlu/modelTrainer';
 import { DEFAULT_KNOWLEDGE_BASE } from '../../../server/domain/nlu/training/knowledgeBase';
 import { DEMO_CHANNEL_TOKENS } from '../../../server/demo/seed';
 import { getMessageRow } from '../../../server/db/queries/messages';
@@ -39,6 +40,32 @@ describe('classification in worker threads', () => {
       expect(pool.workers).toBe(1);
       for (const text of MESSAGES) expect(await pool.classify(text)).toEqual(classifyInbound({ text }));
       expect(await pool.classify('   ')).toBeNull();
+    } finally {
+      await pool.close();
+    }
+  });
+
+  // Starts five threads that each train or load a model: minutes of CPU on a loaded two-core machine at worst.
+  it('switches every thread to a new classifier version, answering as the inline classifier of that version', { timeout: 180_000 }, async () => {
+    // A version trained off the event loop, as a node loads the cluster's active one.
+    const taught = ['kelpwave plan question', 'about my kelpwave', 'kelpwave 套餐'].map((text, i) => ({
+      id: `c${i}`,
+      messageId: `m${i}`,
+      field: 'issueType',
+      label: 'billing',
+      text,
+      correctedAt: '2026-12-01T00:00:00.000Z',
+    }));
+    const [{ snapshot }, pool] = await Promise.all([trainInWorker({ corrections: taught, evaluate: false }), createInboundClassifier(2)]);
+    const inline = inlineClassifier();
+    try {
+      expect(await pool.classify('kelpwave?')).toMatchObject({ unsure: expect.arrayContaining(['issueType']) });
+      await Promise.all([pool.useModel(snapshot), inline.useModel(snapshot)]);
+      // Both threads answer with the new version (several asks land on both of them).
+      const answers = await Promise.all(Array.from({ length: 6 }, () => pool.classify('kelpwave?')));
+      for (const answer of answers) expect(answer).toEqual(await inline.classify('kelpwave?'));
+      expect(answers[0]).toMatchObject({ issueType: 'billing' });
+      for (const text of MESSAGES) expect(await pool.classify(text)).toEqual(await inline.classify(text));
     } finally {
       await pool.close();
     }
