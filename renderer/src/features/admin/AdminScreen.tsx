@@ -15,11 +15,12 @@ import { CalendarsTab } from './CalendarsTab';
 import { KnowledgeTab } from './KnowledgeTab';
 import { PoliciesTab } from './PoliciesTab';
 import { ScorecardsTab } from './ScorecardsTab';
+import { ModelsTab } from './ModelsTab';
 import { WebhooksTab } from './WebhooksTab';
 import './admin.css';
 
-/** The list tabs (adminSlice drafts), then the alert settings and the webhooks (forms of their own). */
-const SCREEN_TABS = [...ADMIN_TABS, 'alerts', 'webhooks'] as const;
+/** The list tabs (adminSlice drafts), then the alert settings, the webhooks and the classifier versions (forms of their own). */
+const SCREEN_TABS = [...ADMIN_TABS, 'alerts', 'webhooks', 'models'] as const;
 type ScreenTab = (typeof SCREEN_TABS)[number];
 
 export function AdminScreen(): React.JSX.Element {
@@ -39,6 +40,7 @@ export function AdminScreen(): React.JSX.Element {
     ),
     alerts: false,
     webhooks: false,
+    models: false,
   };
   const directory = useAppStore((s) => s.directory);
   const loadDirectory = useAppStore((s) => s.loadDirectory);
@@ -50,6 +52,7 @@ export function AdminScreen(): React.JSX.Element {
     autoQa: null,
     alerts: null,
     webhooks: null,
+    models: null,
   });
 
   useEffect(() => {
@@ -131,6 +134,7 @@ export function AdminScreen(): React.JSX.Element {
         {tab === 'autoQa' && <AutoQaTab />}
         {tab === 'alerts' && <AlertSettingsTab />}
         {tab === 'webhooks' && <WebhooksTab />}
+        {tab === 'models' && <ModelsTab />}
       </div>
     </section>
   );

@@ -63,6 +63,8 @@ export interface AdminView extends Lists {
   storeAlertSettings(settings: AlertSettings): Promise<AlertSettings>;
   /** Webhook endpoints: straight through the core to the server (nothing kept here). */
   webhooks: SwitchboardApi['webhooks'];
+  /** Classifier versions: likewise straight through. */
+  nluModels: SwitchboardApi['nluModels'];
 }
 
 const empty = <T>(): ListState<T> => ({
@@ -141,6 +143,11 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (setState, getState) =
         update: (input) => getApi().webhooks.update(input),
         remove: (input) => getApi().webhooks.remove(input),
         deliveries: (input) => getApi().webhooks.deliveries(input),
+      },
+      nluModels: {
+        list: (input) => getApi().nluModels.list(input),
+        retrain: (input) => getApi().nluModels.retrain(input),
+        activate: (input) => getApi().nluModels.activate(input),
       },
       policies: empty(),
       calendars: empty(),
