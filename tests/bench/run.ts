@@ -26,6 +26,7 @@ import { ingestToScreenFigure } from './figures/ingestToScreen';
 import { botOverheadFigure } from './botOverhead';
 import { floorStalenessFigure } from './figures/floorStaleness';
 import { webhooksFigure } from './figures/webhooks';
+import { retrainingFigure } from './figures/retraining';
 
 /** In the priority order. */
 const FIGURES: Figure[] = [
@@ -45,6 +46,7 @@ const FIGURES: Figure[] = [
   dispatchLatencyFigure,
   floorStalenessFigure,
   webhooksFigure,
+  retrainingFigure,
 ];
 
 function parseArgs(argv: string[]): { only: Set<string> | null; quick: boolean; fresh: boolean } {
