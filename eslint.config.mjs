@@ -91,6 +91,23 @@ export default tseslint.config(
     },
   },
   {
+    // The embeddable widget: browser code that a centre's site loads; shared/widget/ and socket.io-client only.
+    files: ['widget/src/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/electron/**', '**/server/**', '**/renderer/**', 'electron', 'react', 'react-dom', 'zod'], message: 'widget/ imports only shared/widget/ and socket.io-client.' },
+            { group: ['**/shared/*', '!**/shared/widget', '**/shared/*/**', '!**/shared/widget/**'], message: 'widget/ imports only shared/widget/ of shared/ (it must stay small).' },
+            { group: nodeBuiltins, message: 'widget/ runs on a customer’s web page: no Node built-ins.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Worker-thread entries stay plain CommonJS: they register the TypeScript loader themselves.
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },

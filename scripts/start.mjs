@@ -47,6 +47,8 @@ async function waitForHealth(url, timeoutMs = 30_000) {
 console.log('[switchboard] building the app (electron-vite build)…');
 const build = spawnSync(bin('electron-vite'), ['build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
+const widget = spawnSync(bin('vite'), ['build', '-c', 'widget/vite.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+if (widget.status !== 0) process.exit(widget.status ?? 1);
 
 spawnChild('server', bin('tsx'), ['scripts/demo-server.ts'], { PORT: port });
 await waitForHealth(serverUrl);

@@ -87,7 +87,7 @@ vitestStep('unit + integration (vitest)', 'vitest.json', []);
 // Alone, after the rest: convergence times are measured on an otherwise idle machine.
 vitestStep('fault injection (vitest)', 'vitest-fault.json', ['--config', 'vitest.fault.config.mts']);
 
-if (step('build (electron-vite)', bin('electron-vite'), ['build'])) {
+if (step('build (electron-vite)', bin('electron-vite'), ['build']) && step('build (web chat widget)', bin('vite'), ['build', '-c', 'widget/vite.config.mts', '--logLevel', 'warn'])) {
   const playwrightReport = join(tmp, 'playwright.json');
   rmSync(playwrightReport, { force: true });
   const e2eExitedOk = run('end-to-end (Playwright, Chromium)', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });

@@ -13,6 +13,7 @@ import { openPostgresStore, openSqliteStore, type Store } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { revokeSessionRow } from './domain/auth';
 import { createDemoConnector } from './domain/connectors';
+import { withWidgetDelivery } from './domain/widget/delivery';
 import type { DomainContext } from './domain/context';
 import { createAfterCommit } from './domain/afterCommit';
 import { createCommitGroup, type CommitGroup } from './domain/commitGroup';
@@ -33,6 +34,7 @@ import { startNluRetraining, type NluRetraining, type NluRetrainingSchedule } fr
 import { startActiveModel, type ActiveModel } from './domain/nlu/activeModel';
 import { trainInWorker } from './domain/nlu/modelTrainer';
 import { registerInsightRoutes } from './http/insight';
+import { registerWidgetRoutes } from './http/widget';
 import { createWebhookPublisher, type WebhookPublisher } from './domain/webhooks';
 import { startWebhookDelivery, type WebhookDelivery, type WebhookDeliveryOptions } from './jobs/webhooks';
 import type { KnowledgeSource } from './domain/nlu/knowledgeSource';
@@ -179,7 +181,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const ctx: DomainContext = {
       store,
       announcer: afterCommit,
-      connector: createDemoConnector(store, events),
+      connector: withWidgetDelivery(store, createDemoConnector(store, events), () => realtime?.visitors.push ?? null, options.now),
       classifier,
       tokenSecret: resolveTokenSecret(dataDir, options.tokenSecret ?? config.tokenSecret),
       tokenTtlHours: options.tokenTtlHours ?? config.tokenTtlHours,
@@ -219,6 +221,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     registerKnowledgeRoutes(app, ctx, knowledge);
     registerAlertRoutes(app, ctx);
     registerInsightRoutes(app, ctx);
+    registerWidgetRoutes(app, { demoPage: options.seedDemo ?? false });
     const webhookPublisher = createWebhookPublisher(ctx);
     afterCommit.subscribe('webhooks', webhookPublisher);
     registerWebhookRoutes(app, ctx, () => webhookPublisher.endpointsChanged());

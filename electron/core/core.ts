@@ -129,7 +129,13 @@ export function createCore(options: CoreOptions): Core {
         collision.onStatus(status);
         events.emit('sync.statusChanged', status);
       },
-      serverEvents: { [SOCKET_EVENTS.presenceChanged]: (payload) => collision.onPicture(payload) },
+      serverEvents: {
+        [SOCKET_EVENTS.presenceChanged]: (payload) => collision.onPicture(payload),
+        [SOCKET_EVENTS.customerTyping]: (payload) => {
+          const typing = collision.onCustomerTyping(payload);
+          if (typing) events.emit('collision.customerTyping', typing);
+        },
+      },
       onSessionEnded(reason) {
         if (sync === client) sync = null;
         changeToken(null);

@@ -24,6 +24,7 @@ import * as m019 from './migrations/019_qa_calibration';
 import * as m020 from './migrations/020_agent_status_since';
 import * as m023 from './migrations/023_queue_samples';
 import * as m024 from './migrations/024_webhooks';
+import * as m026 from './migrations/026_widget';
 import * as m027 from './migrations/027_message_insight_unsure';
 import * as m028 from './migrations/028_nlu_corrections';
 import * as m029 from './migrations/029_nlu_models';
@@ -49,6 +50,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '020_agent_status_since': m020,
   '023_queue_samples': m023,
   '024_webhooks': m024,
+  '026_widget': m026,
   '027_message_insight_unsure': m027,
   '028_nlu_corrections': m028,
   '029_nlu_models': m029,

@@ -4,6 +4,7 @@
  * left alone, so running it on every start is safe. New teams and agents are announced through
  * the change log like any other write.
  */
+import { newIdentitySecret } from '../domain/widget/identity';
 import { SwitchboardError } from '../../shared/contracts/errors';
 import type { Channel, Role } from '../../shared/domain/model';
 import type { NewChange } from '../db/queries/changes';
@@ -110,6 +111,9 @@ export const DEMO_LOGINS: ReadonlyArray<{ email: string; password: string; role:
     name: agent.name,
   }));
 
+/** The demo shop's widget channel (`<script data-channel="demo-site">`). */
+export const DEMO_WIDGET_CHANNEL = 'demo-site';
+
 export async function seedDemo(ctx: DomainContext): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await commitWithChanges(ctx, async (trx, append) => {
@@ -143,6 +147,12 @@ export async function seedDemo(ctx: DomainContext): Promise<void> {
         created_at: now,
       });
     }
+    // The demo shop's web chat widget (the page at /demo/widget), on any origin.
+    await trx
+      .insertInto('widget_channels')
+      .values({ id: DEMO_WIDGET_CHANNEL, name: '示例商城 Demo shop', origins: '[]', identity_secret: newIdentitySecret(), created_at: now })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
     if (changes.length > 0) await append(changes);
   }).catch((error: unknown) => {
     throw error instanceof SwitchboardError

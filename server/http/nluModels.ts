@@ -36,7 +36,7 @@ export function registerNluModelRoutes(app: FastifyInstance, ctx: DomainContext,
 
   app.post(`${NLU_MODELS_PATH}/retrain`, async (request, reply) => {
     const agent = await admin(ctx, request);
-    parseOrThrow(NoInput, request.body ?? {}, 'retraining request');
+    parseOrThrow(NoInput, request.body === undefined ? {} : request.body, 'retraining request');
     const model: NluModel = await requestRetraining(ctx, agent);
     hooks.queued();
     return reply.code(202).send({ model });

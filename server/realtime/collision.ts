@@ -56,7 +56,8 @@ export interface CollisionHub {
 }
 
 
-export function createCollisionHub(io: SwitchboardIo, ctx: DomainContext): CollisionHub {
+/** `onPicture`: every picture broadcast (the widget tells its visitor when an agent types). */
+export function createCollisionHub(io: SwitchboardIo, ctx: DomainContext, onPicture?: (presence: ConversationPresence) => void): CollisionHub {
   const typingTimers = new Map<string, NodeJS.Timeout>(); // `${socketId}|${conversationId}`
   const authorizedUntil = new WeakMap<Socket, Map<string, number>>();
   const pending = new Set<string>();
@@ -101,7 +102,10 @@ export function createCollisionHub(io: SwitchboardIo, ctx: DomainContext): Colli
       pending.clear();
       for (const id of ids) {
         picture(id).then(
-          (presence) => io.to(collisionRoom(id)).emit(SOCKET_EVENTS.presenceChanged, presence),
+          (presence) => {
+            io.to(collisionRoom(id)).emit(SOCKET_EVENTS.presenceChanged, presence);
+            onPicture?.(presence);
+          },
           (error: unknown) => console.error('[server] collision picture failed', error),
         );
       }

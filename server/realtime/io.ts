@@ -14,6 +14,7 @@ import { registerHandlers, socketHandlers } from './handlers';
 import type { SwitchboardIo } from './socketServer';
 import { guardPayloadSize, SOCKET_FRAME_LIMIT_BYTES } from './sizeGuard';
 import { createCollisionHub } from './collision';
+import { registerVisitorNamespace, type VisitorHub } from './visitors';
 import { ADMIN_ROOM, agentRoom, leadRoom, sessionRoom, teamRoom } from './pokes';
 import { openRedisBus, type RedisSide, type RedisState } from './redisBus';
 import { headSeq } from '../db/queries/changes';
@@ -23,6 +24,8 @@ export interface Realtime {
   io: SwitchboardIo;
   /** Tells the session's sockets (`session.revoked`) and disconnects them, on every node. */
   disconnectSession(sessionId: string): void;
+  /** The web chat widget's namespace: replies pushed to visitors. */
+  visitors: VisitorHub;
   /** Whether the Redis adapter's connections are both ready; null on a single node without Redis. */
   redisState(): RedisState | null;
   close(): Promise<void>;
@@ -74,7 +77,8 @@ export async function createRealtime(
     );
   });
 
-  const collision = createCollisionHub(io, ctx);
+  const visitors = registerVisitorNamespace(io, ctx);
+  const collision = createCollisionHub(io, ctx, (presence) => visitors.onPicture(presence));
   io.on('connection', (socket) => {
     const { auth } = socket.data;
     const rooms = [agentRoom(auth.agent.id), sessionRoom(auth.sessionId)];
@@ -99,6 +103,7 @@ export async function createRealtime(
 
   return {
     io,
+    visitors,
     redisState: () => redisState(),
     disconnectSession(sessionId) {
       const room = sessionRoom(sessionId);

@@ -46,6 +46,10 @@ export const ConversationPresenceSchema = z.object({
 });
 export type ConversationPresence = z.infer<typeof ConversationPresenceSchema>;
 
+/** The customer is typing in the web chat widget (a lease like an agent's: lapses after TYPING_TTL_MS). */
+export const CustomerTypingSchema = z.object({ conversationId: Id, typing: z.boolean() });
+export type CustomerTyping = z.infer<typeof CustomerTypingSchema>;
+
 export const CollisionRpcContract = {
   /** Report what this workstation does in a conversation; answers who else is there (offline: nobody). */
   'collision.set': {
@@ -60,4 +64,6 @@ export const CollisionRpcEvents = {
     conversationId: z.string(),
     agents: z.array(ConversationPresenceAgentSchema),
   }),
+  /** The customer started or stopped typing in the web chat widget. */
+  'collision.customerTyping': CustomerTypingSchema,
 } as const;

@@ -12,7 +12,7 @@
  *   from these maps, so an emit with a wrong payload does not compile.
  */
 import { z } from 'zod';
-import { ConversationPresenceSchema, PresenceReportSchema } from './collision';
+import { ConversationPresenceSchema, CustomerTypingSchema, PresenceReportSchema } from './collision';
 import { ErrorBodySchema, SwitchboardError, type ErrorBody } from './errors';
 import { SlaNoticeSchema } from './sla';
 import {
@@ -48,6 +48,8 @@ export const SERVER_EVENTS = {
   'conversation.presenceChanged': ConversationPresenceSchema,
   'sla.warning': SlaNoticeSchema,
   'sla.breached': SlaNoticeSchema,
+  /** The customer started or stopped typing in the web chat widget (sent to the sockets viewing the conversation). */
+  'conversation.customerTyping': CustomerTypingSchema,
 } as const;
 
 export type ClientEvent = keyof typeof CLIENT_EVENTS;
@@ -67,6 +69,7 @@ export const SOCKET_EVENTS = {
   presenceChanged: 'conversation.presenceChanged',
   slaWarning: 'sla.warning',
   slaBreached: 'sla.breached',
+  customerTyping: 'conversation.customerTyping',
 } as const satisfies Record<string, ClientEvent | ServerEvent>;
 
 export const CLIENT_EVENT_NAMES = Object.keys(CLIENT_EVENTS) as ClientEvent[];

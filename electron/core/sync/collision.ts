@@ -9,6 +9,8 @@
  */
 import {
   ConversationPresenceSchema,
+  CustomerTypingSchema,
+  type CustomerTyping,
   type ConversationPresence,
   type ConversationPresenceAgent,
   type PresenceReport,
@@ -53,6 +55,12 @@ export class CollisionRelay {
     if (!parsed.success || !this.reports.has(parsed.data.conversationId)) return;
     if (this.keep(parsed.data))
       this.options.onChanged(parsed.data.conversationId, this.others(parsed.data.agents));
+  }
+
+  /** `conversation.customerTyping` from the server (validated): for a conversation this workstation looks at, else null. */
+  onCustomerTyping(payload: unknown): CustomerTyping | null {
+    const parsed = CustomerTypingSchema.safeParse(payload);
+    return parsed.success && this.reports.has(parsed.data.conversationId) ? parsed.data : null;
   }
 
   /** Follows the sync state: a new connection re-sends the reports, a lost one empties every picture. */

@@ -3,6 +3,7 @@ const collisionEn = {
   label: 'Other agents in this conversation',
   viewing: '{{name}} is viewing',
   typing: '{{name}} is typing…',
+  customerTyping: 'The customer is typing…',
   more: '+{{count}} more',
   stale: {
     title: 'New activity since you started this reply ({{count}})',

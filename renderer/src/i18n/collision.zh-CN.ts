@@ -3,6 +3,7 @@ const collisionZhCN = {
   label: '同时在此会话中的坐席',
   viewing: '{{name}} 正在查看',
   typing: '{{name}} 正在输入…',
+  customerTyping: '客户正在输入…',
   more: '另有 {{count}} 人',
   stale: {
     title: '您开始编写回复后，会话有 {{count}} 条新动态',

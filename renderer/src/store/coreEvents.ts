@@ -123,6 +123,9 @@ export function connectCoreEvents(api: SwitchboardApi, store: AppStore): () => v
     api.on('collision.changed', ({ conversationId, agents }) =>
       store.getState().collision.changed(conversationId, agents),
     ),
+    api.on('collision.customerTyping', ({ conversationId, typing }) =>
+      store.getState().collision.customerTypingChanged(conversationId, typing),
+    ),
     api.on('session.ended', (payload) => store.getState().endSession(payload.reason)),
     // A native notification was clicked or a switchboard:// link opened (desktop shell).
     api.on('desktop.openConversation', ({ conversationId }) => {

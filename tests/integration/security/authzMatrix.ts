@@ -10,6 +10,8 @@
  * `exp`), a revoked token, and a channel ingest token where a route takes one.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { WIDGET_BUNDLE } from '../../../server/http/widget';
 import { CLIENT_EVENT_NAMES, SERVER_EVENT_NAMES, SOCKET_EVENTS } from '../../../shared/contracts/socket';
 import type { MutationName } from '../../../shared/contracts/sync';
 
@@ -99,6 +101,7 @@ export const SOCKET_MATRIX: Record<string, Record<SignedIn, SocketOutcome>> = {
   // Collision detection: whoever may see the 售前 conversation may say they view it; the broadcast is server → client only.
   [SOCKET_EVENTS.presence]:        { agentOwner: 'ok', agentOther: 'forbidden', reviewer: 'forbidden', lead: 'ok', admin: 'ok' },
   [SOCKET_EVENTS.presenceChanged]: { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
+  [SOCKET_EVENTS.customerTyping]: { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
   // SLA notices are server → client only.
   [SOCKET_EVENTS.slaWarning]: { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
   [SOCKET_EVENTS.slaBreached]: { agentOwner: 'unknown_event', agentOther: 'unknown_event', reviewer: 'unknown_event', lead: 'unknown_event', admin: 'unknown_event' },
@@ -226,6 +229,11 @@ export const HTTP_MATRIX: Record<string, RouteSpec> = {
   'GET /api/v1/admin/webhooks/:id/deliveries': {
     expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 404 },
   },
+  // The web chat widget's files are public: the script (404 until `npm run build` made it) and
+  // the demo shop page (this server has the demo data). The widget's own events live on the
+  // `/visitor` namespace, where no agent token works: tests/integration/core/widget.test.ts.
+  'GET /widget.js': { expect: all(existsSync(WIDGET_BUNDLE) ? 200 : 404) },
+  'GET /demo/widget': { expect: all(200) },
   // Classifier versions: admins only. Asking for a retraining queues one (202, idempotent while it
   // waits); activating a version that does not exist is a 404 (retraining.test.ts has the rest).
   'GET /api/v1/admin/nlu/models': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 200 } },

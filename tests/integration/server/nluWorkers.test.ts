@@ -34,7 +34,9 @@ afterAll(async () => {
 });
 
 describe('classification in worker threads', () => {
-  it('answers exactly what the event loop answers', async () => {
+  // Pool tests start worker threads that load the TypeScript sources and train a model each (a few
+  // seconds alone, far more while the rest of the suite runs on two cores): bounds, not measurements.
+  it('answers exactly what the event loop answers', { timeout: 120_000 }, async () => {
     const pool = await createInboundClassifier(1);
     try {
       expect(pool.workers).toBe(1);
@@ -71,7 +73,7 @@ describe('classification in worker threads', () => {
     }
   });
 
-  it('gives the bot reply the event loop gives, for the knowledge base the task carries', async () => {
+  it('gives the bot reply the event loop gives, for the knowledge base the task carries', { timeout: 120_000 }, async () => {
     const pool = await createInboundClassifier(1);
     const inline = inlineClassifier();
     const defaults = { key: 'defaults', entries: DEFAULT_KNOWLEDGE_BASE };
@@ -103,7 +105,7 @@ describe('classification in worker threads', () => {
     }
   });
 
-  it('stores the same insight on an ingested message, and the bot answers, when the server uses a worker', async () => {
+  it('stores the same insight on an ingested message, and the bot answers, when the server uses a worker', { timeout: 120_000 }, async () => {
     dir = mkdtempSync(join(tmpdir(), 'sb-nlu-workers-'));
     server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir, seedDemo: true, env: {}, nluWorkers: 1 });
     for (const [i, text] of MESSAGES.entries()) {

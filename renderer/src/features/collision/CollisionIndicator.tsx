@@ -3,7 +3,7 @@
  * Nothing is shown when nobody else is there, or offline.
  */
 import { useTranslation } from 'react-i18next';
-import { useOthersIn } from './collisionSlice';
+import { useCustomerTyping, useOthersIn } from './collisionSlice';
 import './collision.css';
 
 const MAX_SHOWN = 3;
@@ -45,5 +45,17 @@ export function CollisionIndicator({ conversationId }: { conversationId: string 
         {ordered.length > MAX_SHOWN && <span className="collision-more">{t('collision.more', { count: ordered.length - MAX_SHOWN })}</span>}
       </span>
     </div>
+  );
+}
+
+/** "The customer is typing…", while they type in the web chat widget. */
+export function CustomerTypingNote({ conversationId }: { conversationId: string }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const typing = useCustomerTyping(conversationId);
+  if (!typing) return null;
+  return (
+    <span className="collision-customer-typing" role="status" data-testid="customer-typing">
+      {t('collision.customerTyping')}
+    </span>
   );
 }

@@ -3,7 +3,7 @@
  * (`collision.set` answers; `collision.changed` pushes, wired in store/coreEvents.ts). Ephemeral
  * and never persisted; offline the core reports nobody.
  */
-import type { ConversationPresenceAgent } from '../../../../shared/contracts/collision';
+import { TYPING_TTL_MS, type ConversationPresenceAgent } from '../../../../shared/contracts/collision';
 import { getApi } from '../../api/client';
 import { useAppStore } from '../../store';
 import type { SliceCreator } from '../../store/types';
@@ -14,6 +14,10 @@ export interface CollisionView {
   report(conversationId: string, viewing: boolean, typing: boolean): void;
   /** The core says who is in a conversation now. */
   changed(conversationId: string, agents: ConversationPresenceAgent[]): void;
+  /** Conversations whose customer is typing in the web chat widget right now. */
+  customerTyping: Record<string, true>;
+  /** The customer started or stopped typing (a lease: it lapses by itself after TYPING_TTL_MS). */
+  customerTypingChanged(conversationId: string, typing: boolean): void;
 }
 
 export interface CollisionSlice {
@@ -23,6 +27,14 @@ export interface CollisionSlice {
 const NOBODY: ConversationPresenceAgent[] = [];
 
 export const createCollisionSlice: SliceCreator<CollisionSlice> = (set) => {
+  const lapses = new Map<string, ReturnType<typeof setTimeout>>();
+  const setTyping = (conversationId: string, typing: boolean) =>
+    set((state) => {
+      const customerTyping = { ...state.collision.customerTyping };
+      if (typing) customerTyping[conversationId] = true;
+      else delete customerTyping[conversationId];
+      return { collision: { ...state.collision, customerTyping } };
+    });
   const setOthers = (update: (others: CollisionView['others']) => CollisionView['others']) =>
     set((state) => ({ collision: { ...state.collision, others: update({ ...state.collision.others }) } }));
   return {
@@ -45,6 +57,13 @@ export const createCollisionSlice: SliceCreator<CollisionSlice> = (set) => {
       changed(conversationId, agents) {
         setOthers((others) => ({ ...others, [conversationId]: agents }));
       },
+      customerTyping: {},
+      customerTypingChanged(conversationId, typing) {
+        clearTimeout(lapses.get(conversationId));
+        lapses.delete(conversationId);
+        if (typing) lapses.set(conversationId, setTimeout(() => setTyping(conversationId, false), TYPING_TTL_MS));
+        setTyping(conversationId, typing);
+      },
     },
   };
 };
@@ -52,4 +71,9 @@ export const createCollisionSlice: SliceCreator<CollisionSlice> = (set) => {
 /** Others in a conversation (stable empty list when there is nobody). */
 export function useOthersIn(conversationId: string): ConversationPresenceAgent[] {
   return useAppStore((state) => state.collision.others[conversationId] ?? NOBODY);
+}
+
+/** Whether the conversation's customer is typing in the web chat widget. */
+export function useCustomerTyping(conversationId: string): boolean {
+  return useAppStore((state) => state.collision.customerTyping[conversationId] === true);
 }

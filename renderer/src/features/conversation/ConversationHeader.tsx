@@ -11,7 +11,7 @@ import { TransferDialog } from './TransferDialog';
 import { ReviewRequestDialog } from '../qa/ReviewRequestDialog';
 import { useTeamName } from '../common/useTeamName';
 import { IssueTags, SentimentTag } from '../insight/InsightTags';
-import { CollisionIndicator } from '../collision/CollisionIndicator';
+import { CollisionIndicator, CustomerTypingNote } from '../collision/CollisionIndicator';
 import { popOutConversation, poppedOutConversation } from '../../app/popOut';
 
 /** Who and what this conversation is, plus the actions that change it. */
@@ -101,6 +101,7 @@ export function ConversationHeader({ detail }: { detail: ConversationDetail }): 
           )}
         </dl>
         <CollisionIndicator conversationId={conversation.id} />
+        <CustomerTypingNote conversationId={conversation.id} />
       </div>
       <div className="conversation-actions" role="toolbar" aria-label={t('conversation.actionsLabel')}>
         {conversation.assigneeId !== agentId && (
