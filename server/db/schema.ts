@@ -8,6 +8,7 @@ import type { CannedDatabase } from './schemaCanned';
 import type { SlaDatabase } from './schemaSla';
 import type { RoutingDatabase } from './schemaRouting';
 import type { NluDatabase } from './schemaNlu';
+import type { EmailDatabase } from './schemaEmail';
 import type { KnowledgeDatabase } from './schemaKnowledge';
 import type { SlaStateDatabase } from './schemaSlaState';
 import type { QaDatabase } from './schemaQa';
@@ -195,7 +196,7 @@ export interface SurveyAnswersTable {
 }
 
 export interface ServerDatabase
-  extends SlaDatabase, CannedDatabase, RoutingDatabase, KnowledgeDatabase, SlaStateDatabase, QaDatabase, NluDatabase {
+  extends SlaDatabase, CannedDatabase, RoutingDatabase, KnowledgeDatabase, SlaStateDatabase, QaDatabase, NluDatabase, EmailDatabase {
   teams: TeamsTable;
   agents: AgentsTable;
   agent_teams: AgentTeamsTable;
