@@ -12,7 +12,11 @@ import { loadConfig, resolveTokenSecret } from './config';
 import { openPostgresStore, openSqliteStore, type Store } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { revokeSessionRow } from './domain/auth';
-import { createDemoConnector } from './domain/connectors';
+import { createDemoConnector, routeByChannel } from './domain/connectors';
+import { startMailboxWatcher, type MailboxWatcher } from './connectors/email/mailbox';
+import type { EmailSettings } from './connectors/email/settings';
+import { createSmtpConnector } from './connectors/email/smtp';
+import { registerConnectorRoutes } from './http/connectors';
 import type { DomainContext } from './domain/context';
 import { createAfterCommit } from './domain/afterCommit';
 import { createCommitGroup, type CommitGroup } from './domain/commitGroup';
@@ -98,6 +102,8 @@ export interface StartServerOptions {
   surveys?: Partial<SurveySettings>;
   /** Origins call recordings may be relayed from (default SWITCHBOARD_RECORDING_ORIGINS, else none). */
   recordingOrigins?: string[];
+  /** The email channel; each field overrides its SWITCHBOARD_EMAIL_* variable. */
+  email?: Partial<EmailSettings>;
 }
 
 export interface RunningServer {
@@ -132,6 +138,8 @@ export interface RunningServer {
   ingestCommits: CommitGroup;
   /** The bot's knowledge base as this node serves it (`entries()` is what the bot reads). */
   knowledge: KnowledgeSource;
+  /** The email channel's mailbox watcher (null when no IMAP mailbox is configured). */
+  email: { mailbox: MailboxWatcher | null };
   close(): Promise<void>;
 }
 
@@ -150,6 +158,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let knowledge: KnowledgeStore | undefined;
   let bot: BotEngine | undefined;
   let classifier: InboundClassifier | undefined;
+  let mailbox: MailboxWatcher | undefined;
+  const email: EmailSettings = { ...config.email, ...options.email };
+  const smtp =
+    email.smtp && email.from
+      ? createSmtpConnector(store, { smtp: email.smtp, from: email.from, signature: email.signature, now: options.now ?? (() => new Date()) })
+      : undefined;
 
   try {
     classifier = await createInboundClassifier(options.nluWorkers ?? config.nluWorkers);
@@ -167,7 +181,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const ctx: DomainContext = {
       store,
       announcer: afterCommit,
-      connector: createDemoConnector(store, events),
+      connector: routeByChannel(smtp ? { email: smtp } : {}, createDemoConnector(store, events)),
       classifier,
       tokenSecret: resolveTokenSecret(dataDir, options.tokenSecret ?? config.tokenSecret),
       tokenTtlHours: options.tokenTtlHours ?? config.tokenTtlHours,
@@ -207,6 +221,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     registerKnowledgeRoutes(app, ctx, knowledge);
     registerAlertRoutes(app, ctx);
     registerInsightRoutes(app, ctx);
+    registerConnectorRoutes(app, ctx, email);
     const webhookPublisher = createWebhookPublisher(ctx);
     afterCommit.subscribe('webhooks', webhookPublisher);
     registerWebhookRoutes(app, ctx, () => webhookPublisher.endpointsChanged());
@@ -236,6 +251,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const knowledgeStore = knowledge;
     const routing = startRouting(ctx, rt.io, { offlineGraceMs: options.offlineGraceMs ?? config.offlineGraceMs });
     const botEngine = startBotEngine(ctx, ctx.bot!);
+    mailbox = email.imap ? startMailboxWatcher(ctx, databaseUrl, { ...email, imap: email.imap }) : undefined;
+    const mailboxWatcher = mailbox ?? null;
     afterCommit.subscribe('sla', { changes: () => slaEngine.onCommitted() });
     afterCommit.subscribe('bot', { changes: (appended) => botEngine.onCommitted(appended) });
     afterCommit.subscribe('routing', routingSubscriber(ctx));
@@ -272,8 +289,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       surveys,
       ingestCommits,
       knowledge: knowledgeStore,
+      email: { mailbox: mailboxWatcher },
       close() {
         closing ??= (async () => {
+          await mailboxWatcher?.close();
           await botEngine.close();
           await surveys.idle();
           await routing.close();
@@ -289,6 +308,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           await ingestCommits.idle();
           await webhookPublisher.settled();
           await inbound.close();
+          smtp?.close();
           await store.close();
           events.removeAllListeners();
         })();
@@ -296,6 +316,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       },
     };
   } catch (error) {
+    await mailbox?.close().catch(() => {});
+    smtp?.close();
     await bot?.close().catch(() => {});
     await sla?.close().catch(() => {});
     await sampling?.close().catch(() => {});

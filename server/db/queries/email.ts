@@ -52,11 +52,12 @@ export async function conversationOfMessageIds(db: Db | Trx, rfcIds: string[]): 
   return row?.conversation_id;
 }
 
-/** The latest conversation in which this sender wrote under this subject and that is still open. */
+/** The latest conversation, not closed, in which this sender wrote under this subject since `since`. */
 export async function conversationOfSenderSubject(
   db: Db | Trx,
   fromAddress: string,
   subjectKey: string,
+  since: string,
 ): Promise<string | undefined> {
   if (!subjectKey) return undefined;
   const row = await db
@@ -66,6 +67,7 @@ export async function conversationOfSenderSubject(
     .where('email_headers.from_address', '=', fromAddress)
     .where('email_headers.subject_key', '=', subjectKey)
     .where('conversations.status', 'not in', ['closed'])
+    .where('email_headers.created_at', '>=', since)
     .orderBy('email_headers.created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -106,4 +108,8 @@ export async function saveConnectorStatus(db: Db | Trx, row: ConnectorStatusTabl
     .values(row)
     .onConflict((oc) => oc.column('connector').doUpdateSet(rest))
     .execute();
+}
+
+export async function getEmailHeadersByRfcId(db: Db | Trx, rfcId: string): Promise<EmailHeadersTable | undefined> {
+  return db.selectFrom('email_headers').selectAll().where('rfc_message_id', '=', rfcId).limit(1).executeTakeFirst();
 }

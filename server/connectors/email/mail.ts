@@ -1,0 +1,134 @@
+/**
+ * One raw mail read into what the channel keeps: sender, subject, the thread headers, the text
+ * (HTML turned into text by mailparser; markup, scripts and styles never reach the thread), the
+ * attachments' names, sizes and types (their content is not kept), and whether a mail system or
+ * an auto-responder sent it. A mail mailparser cannot read gives a MailReadError; its header
+ * block, read alone, still names the sender.
+ */
+import { simpleParser, type AddressObject, type HeaderValue, type ParsedMail } from 'mailparser';
+
+export interface AttachmentNote {
+  name: string;
+  size: number;
+  type: string;
+  /** Why it was not taken in (over the size limit). */
+  refused?: string;
+}
+
+export interface InboundMail {
+  /** Without angle brackets; null when the mail has none. */
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  fromAddress: string;
+  fromName: string | undefined;
+  toAddress: string | undefined;
+  subject: string;
+  text: string;
+  date: Date | undefined;
+  /** A bounce, an out-of-office or another machine's mail: stored, never answered automatically. */
+  automatic: boolean;
+  attachments: AttachmentNote[];
+}
+
+export class MailReadError extends Error {
+  override name = 'MailReadError';
+}
+
+/** `<a@b>` → `a@b`; several ids in one header → each. */
+export function messageIds(value: string | string[] | undefined): string[] {
+  const all = [value ?? []].flat().join(' ');
+  const bracketed = [...all.matchAll(/<([^<>\s]+)>/g)].map((match) => match[1]!);
+  if (bracketed.length > 0) return bracketed;
+  return all.split(/\s+/).filter((id) => id.includes('@'));
+}
+
+/** `Re: RE: Fwd: Refund` → `refund`: how a reply's subject is matched with the thread's. */
+export function subjectKey(subject: string): string {
+  let key = subject.trim();
+  for (;;) {
+    const next = key.replace(/^\s*((re|fw|fwd|aw|sv|回复|答复|转发)\s*(\[\d+\])?\s*[:：]\s*)/i, '');
+    if (next === key) break;
+    key = next;
+  }
+  return key.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const SYSTEM_SENDER = /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)$/i;
+
+/** RFC 3834 and the common conventions for machine-sent mail. */
+export function isAutomatic(headers: Map<string, HeaderValue>, fromAddress: string): boolean {
+  const text = (name: string) => {
+    const value = headers.get(name);
+    if (value === undefined) return '';
+    if (typeof value === 'string') return value.toLowerCase();
+    if (typeof value === 'object' && value !== null && 'value' in value) return String(value.value).toLowerCase();
+    return String(value).toLowerCase();
+  };
+  const contentType = text('content-type');
+  const autoSubmitted = text('auto-submitted');
+  const precedence = text('precedence');
+  return (
+    contentType.startsWith('multipart/report') ||
+    (autoSubmitted !== '' && autoSubmitted !== 'no') ||
+    headers.has('x-autoreply') ||
+    headers.has('x-autorespond') ||
+    ['bulk', 'auto_reply', 'junk'].includes(precedence.trim()) ||
+    SYSTEM_SENDER.test(fromAddress.split('@')[0] ?? '')
+  );
+}
+
+function firstAddress(field: AddressObject | AddressObject[] | undefined): { address?: string; name?: string } {
+  const list = [field ?? []].flat().flatMap((group) => group.value);
+  const found = list.find((entry) => entry.address) ?? list.flatMap((entry) => entry.group ?? []).find((entry) => entry.address);
+  return { address: found?.address, name: found?.name || undefined };
+}
+
+function fromParsed(parsed: ParsedMail, maxAttachmentBytes: number): InboundMail {
+  const from = firstAddress(parsed.from);
+  if (!from.address) throw new MailReadError('the mail names no sender address (From)');
+  const fromAddress = from.address.toLowerCase();
+  const attachments: AttachmentNote[] = parsed.attachments.map((part) => {
+    const note: AttachmentNote = { name: part.filename ?? '(unnamed)', size: part.size, type: part.contentType };
+    if (part.size > maxAttachmentBytes) note.refused = `over the ${formatBytes(maxAttachmentBytes)} limit`;
+    return note;
+  });
+  const references = messageIds(parsed.references);
+  return {
+    messageId: messageIds(parsed.messageId)[0] ?? null,
+    inReplyTo: messageIds(parsed.inReplyTo)[0] ?? null,
+    references,
+    fromAddress,
+    fromName: from.name,
+    toAddress: firstAddress(parsed.to).address?.toLowerCase(),
+    subject: (parsed.subject ?? '').trim(),
+    text: (parsed.text ?? '').trim(),
+    date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : undefined,
+    automatic: isAutomatic(parsed.headers, fromAddress),
+    attachments,
+  };
+}
+
+export async function readMail(source: Buffer, maxAttachmentBytes: number): Promise<InboundMail> {
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
+  } catch (error) {
+    throw new MailReadError(`broken MIME structure: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return fromParsed(parsed, maxAttachmentBytes);
+}
+
+/** The header block alone (a mail too large to download, or one whose body cannot be read). */
+export async function readHeaders(headerBlock: Buffer): Promise<InboundMail> {
+  const end = headerBlock.indexOf('\r\n\r\n');
+  const block = end >= 0 ? headerBlock.subarray(0, end) : headerBlock;
+  const parsed = await simpleParser(Buffer.concat([block, Buffer.from('\r\n\r\n')]), { skipTextToHtml: true });
+  return { ...fromParsed(parsed, Number.MAX_SAFE_INTEGER), text: '', attachments: [] };
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}
