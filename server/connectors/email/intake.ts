@@ -22,7 +22,7 @@ const MAX_REFERENCES = 50;
 export function attachmentLines(mail: InboundMail): string[] {
   return mail.attachments.map((part) =>
     part.refused
-      ? `[Attachment refused: ${part.name} (${formatBytes(part.size)}, ${part.type}) is ${part.refused}]`
+      ? `[Attachment refused: ${part.name} (${formatBytes(part.size)}, ${part.type}): ${part.refused}]`
       : `[Attachment: ${part.name} (${formatBytes(part.size)}, ${part.type})]`,
   );
 }

@@ -2,17 +2,29 @@
  * One raw mail read into what the channel keeps: sender, subject, the thread headers, the text
  * (HTML turned into text by mailparser; markup, scripts and styles never reach the thread), the
  * attachments' names, sizes and types (their content is not kept), and whether a mail system or
- * an auto-responder sent it. A mail mailparser cannot read gives a MailReadError; its header
- * block, read alone, still names the sender.
+ * an auto-responder sent it. mailparser reads broken parts leniently (corrupt base64 becomes
+ * garbage bytes), so each part's transfer encoding is checked first with the same MIME splitter:
+ * a broken part is refused by name with the reason, and the rest of the mail is kept. A mail
+ * whose structure cannot be read at all gives a MailReadError; its header block, read alone,
+ * still names the sender.
  */
+import { Readable, type Transform } from 'node:stream';
+import { Splitter } from '@zone-eu/mailsplit';
 import { simpleParser, type AddressObject, type HeaderValue, type ParsedMail } from 'mailparser';
 
 export interface AttachmentNote {
   name: string;
   size: number;
   type: string;
-  /** Why it was not taken in (over the size limit). */
+  /** Why it was not taken in (over the size limit, its content broken). */
   refused?: string;
+}
+
+/** A part whose content does not decode as its headers say. */
+export interface BrokenPart {
+  name: string;
+  type: string;
+  problem: string;
 }
 
 export interface InboundMail {
@@ -29,6 +41,7 @@ export interface InboundMail {
   /** A bounce, an out-of-office or another machine's mail: stored, never answered automatically. */
   automatic: boolean;
   attachments: AttachmentNote[];
+  brokenParts: BrokenPart[];
 }
 
 export class MailReadError extends Error {
@@ -106,24 +119,71 @@ function fromParsed(parsed: ParsedMail, maxAttachmentBytes: number): InboundMail
     date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : undefined,
     automatic: isAutomatic(parsed.headers, fromAddress),
     attachments,
+    brokenParts: [],
   };
+}
+
+const BASE64_BODY = /^[A-Za-z0-9+/=\s]*$/;
+const QP_BODY = /^(?:[^=]|=[0-9A-Fa-f]{2}|=\r?\n|=$)*$/;
+
+/** Walks the MIME tree and checks every leaf's transfer encoding; throws when the tree cannot be walked. */
+async function brokenPartsOf(source: Buffer): Promise<BrokenPart[]> {
+  const broken: BrokenPart[] = [];
+  let current: { name: string; type: string; encoding: string; body: string[] } | null = null;
+  const finish = () => {
+    if (!current) return;
+    const body = current.body.join('');
+    const valid = current.encoding === 'base64' ? BASE64_BODY.test(body) && body.replace(/\s/g, '').length % 4 !== 1 : current.encoding === 'quoted-printable' ? QP_BODY.test(body) : true;
+    if (!valid) broken.push({ name: current.name, type: current.type, problem: `its ${current.encoding} content is corrupt` });
+    current = null;
+  };
+  const splitter = new Splitter();
+  await new Promise<void>((resolve, reject) => {
+    splitter.on('data', (chunk: { type: string; value?: Buffer; multipart?: string | false; filename?: string | false; contentType?: string | false; encoding?: string | false }) => {
+      if (chunk.type === 'node') {
+        finish();
+        if (!chunk.multipart && chunk.encoding && ['base64', 'quoted-printable'].includes(chunk.encoding.toLowerCase()))
+          current = { name: chunk.filename || '(unnamed)', type: chunk.contentType || 'application/octet-stream', encoding: chunk.encoding.toLowerCase(), body: [] };
+      } else if (chunk.type === 'body' && current && chunk.value) current.body.push(chunk.value.toString('latin1'));
+    });
+    // The splitter's declared events are its object chunks only; it is a Transform all the same.
+    const stream = splitter as unknown as Transform;
+    stream.once('end', () => resolve());
+    stream.once('error', reject);
+    Readable.from([source]).pipe(splitter);
+  });
+  finish();
+  return broken;
 }
 
 export async function readMail(source: Buffer, maxAttachmentBytes: number): Promise<InboundMail> {
   let parsed: ParsedMail;
+  let brokenParts: BrokenPart[];
   try {
+    brokenParts = await brokenPartsOf(source);
     parsed = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
   } catch (error) {
     throw new MailReadError(`broken MIME structure: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return fromParsed(parsed, maxAttachmentBytes);
+  const mail = fromParsed(parsed, maxAttachmentBytes);
+  // A broken part's decoded bytes mean nothing: it is refused, named and explained instead.
+  const attachments = mail.attachments.map((part) => {
+    const broken = brokenParts.find((b) => b.name === part.name && b.type === part.type);
+    return broken ? { ...part, refused: broken.problem } : part;
+  });
+  const unlisted = brokenParts
+    .filter((b) => !attachments.some((part) => part.name === b.name && part.type === b.type))
+    .map((b) => ({ name: b.name, size: 0, type: b.type, refused: b.problem }));
+  return { ...mail, attachments: [...attachments, ...unlisted], brokenParts };
 }
 
 /** The header block alone (a mail too large to download, or one whose body cannot be read). */
 export async function readHeaders(headerBlock: Buffer): Promise<InboundMail> {
   const end = headerBlock.indexOf('\r\n\r\n');
   const block = end >= 0 ? headerBlock.subarray(0, end) : headerBlock;
-  const parsed = await simpleParser(Buffer.concat([block, Buffer.from('\r\n\r\n')]), { skipTextToHtml: true });
+  // A header too large to read (what may have broken the mail) is left out; From and the ids are short.
+  const lines = block.toString('latin1').split('\r\n').filter((line) => line.length <= 8_192);
+  const parsed = await simpleParser(Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), { skipTextToHtml: true });
   return { ...fromParsed(parsed, Number.MAX_SAFE_INTEGER), text: '', attachments: [] };
 }
 

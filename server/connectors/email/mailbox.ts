@@ -122,7 +122,9 @@ export function startMailboxWatcher(
       await standIn(error.message, fetched.source);
       return;
     }
-    await takeInMail(ctx, mail, fallbackId);
+    const stored = await takeInMail(ctx, mail, fallbackId);
+    for (const part of mail.brokenParts)
+      await intakeError(uid, mail, `broken MIME part ${part.name} (${part.type}): ${part.problem}`, stored?.messageId ?? null);
   };
 
   const check = async (): Promise<number> => {
@@ -133,6 +135,8 @@ export function startMailboxWatcher(
       const connection = client;
       const lock = await connection.getMailboxLock(imap.mailbox);
       try {
+        // The server reports new mail only in answer to a command (or while idling): ask.
+        await connection.noop();
         const opened = connection.mailbox;
         if (!opened) throw new Error(`mailbox ${imap.mailbox} could not be opened`);
         const uidValidity = Number(opened.uidValidity);
