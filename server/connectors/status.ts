@@ -47,7 +47,7 @@ export function redact(error: unknown, secrets: Array<string | undefined>): stri
     const extra = error as Error & { responseText?: string; response?: string; code?: string };
     if (extra.responseText && !error.message.includes(extra.responseText)) parts.push(extra.responseText);
     else if (extra.response && !error.message.includes(extra.response)) parts.push(extra.response);
-    if (extra.code && !error.message.includes(extra.code)) parts.push(`(${extra.code})`);
+    if (extra.code && !error.message.includes(extra.code)) parts.push(`${parts.pop() ?? ''} (${extra.code})`);
   } else parts.push(String(error));
   let text = parts.join(': ');
   for (const secret of secrets) if (secret) text = text.split(secret).join('***');
