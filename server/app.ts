@@ -16,6 +16,7 @@ import { createDemoConnector, routeByChannel } from './domain/connectors';
 import { startMailboxWatcher, type MailboxWatcher } from './connectors/email/mailbox';
 import type { EmailSettings } from './connectors/email/settings';
 import { createSmtpConnector } from './connectors/email/smtp';
+import { noteInThread } from './connectors/email/threadNote';
 import { registerConnectorRoutes } from './http/connectors';
 import type { DomainContext } from './domain/context';
 import { createAfterCommit } from './domain/afterCommit';
@@ -162,8 +163,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const email: EmailSettings = { ...config.email, ...options.email };
   const smtp =
     email.smtp && email.from
-      ? createSmtpConnector(store, { smtp: email.smtp, from: email.from, signature: email.signature, now: options.now ?? (() => new Date()) })
+      ? createSmtpConnector(store, {
+          smtp: email.smtp,
+          from: email.from,
+          signature: email.signature,
+          now: options.now ?? (() => new Date()),
+          noteUndelivered: (conversationId, text) => (domain ? noteInThread(domain, conversationId, text) : Promise.resolve()),
+        })
       : undefined;
+  let domain: DomainContext | undefined;
 
   try {
     classifier = await createInboundClassifier(options.nluWorkers ?? config.nluWorkers);
@@ -189,6 +197,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       bot: { ...config.bot, ...options.bot },
       now: options.now ?? (() => new Date()),
     };
+    domain = ctx;
     const ingestCommits = createCommitGroup(ctx);
     ctx.ingestCommits = ingestCommits;
     if (options.seedDemo) {

@@ -5,7 +5,7 @@
  * own recorded before sending (so the customer's answer threads even if the send is retried by
  * hand), and the centre's signature. The outcome is recorded on the mail (`email_headers`
  * delivery_status / delivery_error): a refusal is a failed delivery with the server's answer,
- * and the reply itself stays in the thread. Nothing automatic is ever sent to a mail system or in
+ * the reply itself stays in the thread, and a system line under it tells the agent. Nothing automatic is ever sent to a mail system or in
  * answer to a bounce or an auto-reply.
  */
 import { createTransport, type Transporter } from 'nodemailer';
@@ -31,6 +31,8 @@ export interface SmtpConnectorOptions {
   signature: string;
   now: () => Date;
   log?: (message: string) => void;
+  /** Tells the agent in the thread that their reply was not delivered (threadNote.ts). */
+  noteUndelivered?: (conversationId: string, text: string) => Promise<void>;
 }
 
 function addressOf(from: string): string {
@@ -108,6 +110,9 @@ export function createSmtpConnector(store: Store, options: SmtpConnectorOptions)
         const reason = redact(error, [smtp.pass]);
         await fail(reason);
         log(`reply ${message.id} not delivered to ${to}: ${reason}`);
+        await options.noteUndelivered?.(conversation.id, `Reply not delivered to ${to}: ${reason}`).catch((noteError: unknown) =>
+          log(`could not note the undelivered reply ${message.id}: ${redact(noteError, [smtp.pass])}`),
+        );
         const code = (error as { code?: string }).code;
         // The server refusing this mail says nothing against the connection; anything else does.
         if (code && REFUSAL_CODES.has(code)) await health.succeeded();

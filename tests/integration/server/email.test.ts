@@ -337,7 +337,10 @@ describe.runIf(available).each(testBackends())('the email channel over IMAP and 
     );
     expect(row!.delivery_error).toMatch(/550/);
     expect(row!.delivery_error).toMatch(/mailbox unavailable/);
-    expect((await threadOf(inbound.conversation_id)).map((m) => m.text)).toContain('Your order 881 is cancelled.');
+    const thread = await eventually(() => threadOf(inbound.conversation_id), (messages) => messages.some((m) => m.kind === 'system'), 'the note in the thread');
+    expect(thread.map((m) => m.text)).toContain('Your order 881 is cancelled.');
+    // The agent is told under their reply, with the server's answer.
+    expect(thread.find((m) => m.kind === 'system')!.text).toMatch(/^Reply not delivered to blocked@example\.test: .*550 5\.1\.1 mailbox unavailable/);
     // A refusal is about that mail; the SMTP connector itself still works.
     const smtpStatus = (await connectors()).body.connectors.find((c) => c.connector === 'email.smtp');
     expect(smtpStatus).toMatchObject({ state: 'connected', kind: 'smtp', channel: 'email' });
