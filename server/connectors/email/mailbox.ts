@@ -32,7 +32,7 @@ export interface MailboxWatcher {
 export function startMailboxWatcher(
   ctx: DomainContext,
   databaseUrl: string | undefined,
-  settings: Pick<EmailSettings, 'pollMs' | 'maxMailBytes' | 'maxAttachmentBytes' | 'retryMs'> & { imap: ImapSettings },
+  settings: Pick<EmailSettings, 'pollMs' | 'maxMailBytes' | 'maxAttachmentBytes' | 'retryMs' | 'backfillDays'> & { imap: ImapSettings },
   log: (message: string) => void = (message) => console.error(`[server] email: ${message}`),
 ): MailboxWatcher {
   const { imap } = settings;
@@ -75,6 +75,14 @@ export function startMailboxWatcher(
     fresh.on('exists', () => wake?.());
     await fresh.connect();
     return fresh;
+  };
+
+  const firstRecentUid = async (connection: ImapFlow, uidNext: number): Promise<number> => {
+    if (settings.backfillDays <= 0) return uidNext;
+    const since = new Date(ctx.now().getTime() - settings.backfillDays * 86_400_000);
+    const uids = await connection.search({ since }, { uid: true });
+    if (!uids || uids.length === 0) return uidNext;
+    return uids.reduce((low, uid) => Math.min(low, uid), uidNext);
   };
 
   const intakeError = async (uid: number, mail: Pick<InboundMail, 'messageId'> | null, reason: string, messageId: string | null) => {
@@ -142,8 +150,14 @@ export function startMailboxWatcher(
         const uidValidity = Number(opened.uidValidity);
         const stored = await getMailboxCursor(ctx.store.db, mailbox);
         // A new UIDVALIDITY means the server renumbered the mailbox: every mail is looked at
-        // again, and the ones already stored are recognised by their Message-ID.
-        let cursor: MailboxCursor = stored && stored.uidValidity === uidValidity ? stored : { uidValidity, lastUid: 0 };
+        // again, and the ones already stored are recognised by their Message-ID. A mailbox seen
+        // for the first time starts at its mails of the last `backfillDays`, not its whole history.
+        let cursor: MailboxCursor =
+          stored && stored.uidValidity === uidValidity
+            ? stored
+            : stored
+              ? { uidValidity, lastUid: 0 }
+              : { uidValidity, lastUid: (await firstRecentUid(connection, Number(opened.uidNext ?? 1))) - 1 };
         const pending: Array<{ uid: number; size: number }> = [];
         if (opened.exists > 0) {
           for await (const message of connection.fetch(`${cursor.lastUid + 1}:*`, { uid: true, size: true }, { uid: true }))
@@ -181,6 +195,8 @@ export function startMailboxWatcher(
     idle: 0,
     run: check,
     log: (message, error) => log(`${message}: ${redact(error, [imap.pass])}`),
+    // Another node leads now: its connection watches the mailbox, this one lets go.
+    stopped: drop,
   });
   wake = () => void job.runNow().catch(() => undefined);
   return {

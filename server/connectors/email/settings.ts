@@ -38,6 +38,8 @@ export interface EmailSettings {
   maxMailBytes: number;
   /** An attachment larger than this is refused (its name, size and type are noted). */
   maxAttachmentBytes: number;
+  /** A mailbox seen for the first time: the mails that arrived in these last days are taken in, not its whole history. */
+  backfillDays: number;
   /** Waits between reconnection attempts after failures, the last one repeating. */
   retryMs: readonly number[];
 }
@@ -116,6 +118,7 @@ export const EMAIL_ENV = {
   SWITCHBOARD_EMAIL_SIGNATURE: fromEnv(z.string().max(2_000, 'must be at most 2000 characters').default('')),
   SWITCHBOARD_EMAIL_POLL_SEC: fromEnv(envNumber({ min: 5, max: 3_600, integer: true, unit: 'seconds' }).default(60)),
   SWITCHBOARD_EMAIL_MAX_MB: fromEnv(envNumber({ min: 1, max: 200, unit: 'MB' }).default(25)),
+  SWITCHBOARD_EMAIL_BACKFILL_DAYS: fromEnv(envNumber({ min: 0, max: 365, integer: true, unit: 'days' }).default(7)),
   SWITCHBOARD_EMAIL_ATTACHMENT_MAX_MB: fromEnv(envNumber({ min: 0, above: true, max: 200, unit: 'MB' }).default(10)),
 };
 
@@ -128,6 +131,7 @@ export function emailSettingsOf(e: z.infer<z.ZodObject<typeof EMAIL_ENV>>): Emai
     pollMs: e.SWITCHBOARD_EMAIL_POLL_SEC * 1000,
     maxMailBytes: Math.round(e.SWITCHBOARD_EMAIL_MAX_MB * MB),
     maxAttachmentBytes: Math.round(e.SWITCHBOARD_EMAIL_ATTACHMENT_MAX_MB * MB),
+    backfillDays: e.SWITCHBOARD_EMAIL_BACKFILL_DAYS,
     retryMs: DEFAULT_EMAIL_RETRY_MS,
   };
 }

@@ -26,6 +26,8 @@ import { socketSync } from './socketSync';
 const MAILBOX_USER = 'support';
 const MAILBOX_PASSWORD = 'mailbox-secret-4471';
 const WRONG_PASSWORD = 'not-the-password-9083';
+/** A second mailbox with years of mail in it, connected for the first time. */
+const ARCHIVE_USER = 'archive';
 const FROM = 'Acme Support <support@acme.test>';
 const SIGNATURE = 'Acme Support team\nhttps://acme.test/help';
 const MB = 1024 * 1024;
@@ -79,8 +81,8 @@ describe.runIf(available).each(testBackends())('the email channel over IMAP and 
   let adminToken: string;
   const { pushOk } = socketSync();
 
-  const emailSettings = (pass = MAILBOX_PASSWORD): Partial<EmailSettings> => ({
-    imap: { host: '127.0.0.1', port: dovecot.port, secure: false, user: MAILBOX_USER, pass, mailbox: 'INBOX' },
+  const emailSettings = (pass = MAILBOX_PASSWORD, user = MAILBOX_USER): Partial<EmailSettings> => ({
+    imap: { host: '127.0.0.1', port: dovecot.port, secure: false, user, pass, mailbox: 'INBOX' },
     smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: undefined, pass: undefined },
     from: FROM,
     signature: SIGNATURE,
@@ -89,7 +91,7 @@ describe.runIf(available).each(testBackends())('the email channel over IMAP and 
     maxMailBytes: 25 * MB,
     maxAttachmentBytes: 1 * MB,
   });
-  const boot = (options: { seed: boolean; pass?: string }) =>
+  const boot = (options: { seed: boolean; pass?: string; user?: string }) =>
     startServer({
       port: 0,
       host: '127.0.0.1',
@@ -102,7 +104,7 @@ describe.runIf(available).each(testBackends())('the email channel over IMAP and 
       bot: { channels: [] },
       // Surveys on email, so a resolved bounce would be answered if nothing stopped it.
       surveys: { channels: ['email'] },
-      email: emailSettings(options.pass),
+      email: emailSettings(options.pass, options.user),
     });
   const login = async (email: string) => {
     const response = await fetch(`${server.url}/api/v1/auth/login`, {
@@ -134,7 +136,7 @@ describe.runIf(available).each(testBackends())('the email channel over IMAP and 
   };
 
   beforeAll(async () => {
-    dovecot = await startDovecot({ [MAILBOX_USER]: MAILBOX_PASSWORD });
+    dovecot = await startDovecot({ [MAILBOX_USER]: MAILBOX_PASSWORD, [ARCHIVE_USER]: MAILBOX_PASSWORD });
     smtp = await startSmtpCapture((recipient) => recipient === 'blocked@example.test');
     dataDir = mkdtempSync(join(tmpdir(), 'sb-email-test-'));
     if (backend === 'postgres') {
@@ -411,6 +413,22 @@ describe.runIf(available).each(testBackends())('the email channel over IMAP and 
     expect(contract!.id).toBe(errorOf(brokenPart)!.message_id);
     expect(contract!.text).toContain('The signed contract is attached.');
     expect(contract!.text).toMatch(/\[Attachment refused: winmail\.dat \(\d+ B, application\/ms-tnef\): its base64 content is corrupt\]/);
+  }, 120_000);
+
+  it('takes in only the last days of a mailbox it sees for the first time, then everything new', async () => {
+    const old = `old-${randomUUID()}@example.test`;
+    const recent = `recent-${randomUUID()}@example.test`;
+    const later = `later-${randomUUID()}@example.test`;
+    await dovecot.append(ARCHIVE_USER, mail({ from: 'old@example.test', subject: 'Last year', messageId: old, body: 'An old question.' }), new Date(Date.now() - 30 * 86_400_000));
+    await dovecot.append(ARCHIVE_USER, mail({ from: 'recent@example.test', subject: 'Yesterday', messageId: recent, body: 'A recent question.' }), new Date(Date.now() - 86_400_000));
+    admin.close();
+    await server.close();
+    server = await boot({ seed: false, user: ARCHIVE_USER });
+    await connectAdmin();
+    await takenIn(recent);
+    await dovecot.append(ARCHIVE_USER, mail({ from: 'recent@example.test', subject: 'Today', messageId: later, body: 'A new question.' }));
+    await takenIn(later);
+    expect(await headersOf(old)).toBeUndefined();
   }, 120_000);
 
   it('shows a wrong mailbox password as a failing connector with a clear error, retried, and never the password', async () => {

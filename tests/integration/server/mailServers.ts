@@ -49,8 +49,8 @@ async function accepting(port: number, ms: number): Promise<void> {
 
 export interface Dovecot {
   port: number;
-  /** APPENDs a raw mail to the user's INBOX over IMAP. */
-  append(user: string, raw: string | Buffer): Promise<void>;
+  /** APPENDs a raw mail to the user's INBOX over IMAP (`receivedAt`: its internal date, default now). */
+  append(user: string, raw: string | Buffer, receivedAt?: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -119,11 +119,11 @@ export async function startDovecot(users: Record<string, string>): Promise<Dovec
   await accepting(port, 15_000);
   return {
     port,
-    async append(user, raw) {
+    async append(user, raw, receivedAt) {
       const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass: users[user]! }, logger: false });
       await client.connect();
       try {
-        await client.append('INBOX', raw);
+        await client.append('INBOX', raw, [], receivedAt);
       } finally {
         await client.logout();
       }
