@@ -17,6 +17,8 @@ import { startMailboxWatcher, type MailboxWatcher } from './connectors/email/mai
 import type { EmailSettings } from './connectors/email/settings';
 import { createSmtpConnector } from './connectors/email/smtp';
 import { noteInThread } from './connectors/email/threadNote';
+import { startSendRetry } from './connectors/email/sendRetry';
+import type { PeriodicJob } from './jobs/periodic';
 import { registerConnectorRoutes } from './http/connectors';
 import type { DomainContext } from './domain/context';
 import { createAfterCommit } from './domain/afterCommit';
@@ -160,6 +162,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let bot: BotEngine | undefined;
   let classifier: InboundClassifier | undefined;
   let mailbox: MailboxWatcher | undefined;
+  let sendRetry: PeriodicJob<number> | undefined;
   const email: EmailSettings = { ...config.email, ...options.email };
   const smtp =
     email.smtp && email.from
@@ -167,6 +170,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           smtp: email.smtp,
           from: email.from,
           signature: email.signature,
+          retryMs: email.sendRetryMs,
           now: options.now ?? (() => new Date()),
           noteUndelivered: (conversationId, text) => (domain ? noteInThread(domain, conversationId, text) : Promise.resolve()),
         })
@@ -262,6 +266,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const botEngine = startBotEngine(ctx, ctx.bot!);
     mailbox = email.imap ? startMailboxWatcher(ctx, databaseUrl, { ...email, imap: email.imap }) : undefined;
     const mailboxWatcher = mailbox ?? null;
+    sendRetry = smtp ? startSendRetry(smtp, databaseUrl, email.sendCheckMs) : undefined;
+    const sendRetryJob = sendRetry;
     afterCommit.subscribe('sla', { changes: () => slaEngine.onCommitted() });
     afterCommit.subscribe('bot', { changes: (appended) => botEngine.onCommitted(appended) });
     afterCommit.subscribe('routing', routingSubscriber(ctx));
@@ -302,6 +308,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       close() {
         closing ??= (async () => {
           await mailboxWatcher?.close();
+          await sendRetryJob?.close();
           await botEngine.close();
           await surveys.idle();
           await routing.close();
@@ -326,6 +333,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     };
   } catch (error) {
     await mailbox?.close().catch(() => {});
+    await sendRetry?.close().catch(() => {});
     smtp?.close();
     await bot?.close().catch(() => {});
     await sla?.close().catch(() => {});

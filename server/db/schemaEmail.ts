@@ -23,8 +23,11 @@ export interface EmailHeadersTable {
   to_address: string | null;
   automatic: number;
   attachments_json: string;
-  delivery_status: 'sent' | 'failed' | null;
+  subject: string;
+  delivery_status: 'pending' | 'sent' | 'failed' | null;
   delivery_error: string | null;
+  delivery_attempts: number;
+  next_attempt_at: string | null;
   created_at: string;
 }
 

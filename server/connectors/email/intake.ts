@@ -84,8 +84,11 @@ export async function takeInMail(
         to_address: mail.toAddress ?? null,
         automatic: mail.automatic ? 1 : 0,
         attachments_json: JSON.stringify(mail.attachments),
+        subject: mail.subject.slice(0, MAX_SUBJECT_CHARS),
         delivery_status: null,
         delivery_error: null,
+        delivery_attempts: 0,
+        next_attempt_at: null,
         created_at: stored.createdAt,
       });
     },

@@ -42,6 +42,10 @@ export interface EmailSettings {
   backfillDays: number;
   /** Waits between reconnection attempts after failures, the last one repeating. */
   retryMs: readonly number[];
+  /** Waits before each new attempt at a reply the SMTP server could not take yet; then it is failed. */
+  sendRetryMs: readonly number[];
+  /** How often the leader looks for replies whose next attempt is due. */
+  sendCheckMs: number;
 }
 
 const MB = 1024 * 1024;
@@ -133,5 +137,7 @@ export function emailSettingsOf(e: z.infer<z.ZodObject<typeof EMAIL_ENV>>): Emai
     maxAttachmentBytes: Math.round(e.SWITCHBOARD_EMAIL_ATTACHMENT_MAX_MB * MB),
     backfillDays: e.SWITCHBOARD_EMAIL_BACKFILL_DAYS,
     retryMs: DEFAULT_EMAIL_RETRY_MS,
+    sendRetryMs: [30_000, 120_000, 600_000, 1_800_000, 7_200_000],
+    sendCheckMs: 5_000,
   };
 }

@@ -2,7 +2,8 @@
  * 025: the email channel. `email_mailboxes` is each IMAP mailbox's cursor (UIDVALIDITY and the
  * last UID taken in), moved after each mail is stored, so a restart neither loses nor repeats a
  * mail. `email_headers` keeps the RFC 5322 Message-ID of every inbound and outbound mail with its
- * conversation (threading by In-Reply-To / References), and for outbound mail the SMTP outcome.
+ * conversation (threading by In-Reply-To / References), and for outbound mail the SMTP outcome
+ * (retried with backoff while the server cannot be reached).
  * `email_intake_errors` records every mail that could not be taken in whole (too large, broken
  * MIME). `connector_status` is each channel connector's health for Admin. Never edit after it
  * lands.
@@ -39,9 +40,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('automatic', 'integer', (c) => c.notNull().defaultTo(0))
     /** JSON array of { name, size, type, refused? }. */
     .addColumn('attachments_json', 'text', (c) => c.notNull().defaultTo('[]'))
-    /** Outbound: sent | failed; inbound: null. */
+    /** Outbound: the subject it is sent with; inbound: as received. */
+    .addColumn('subject', 'text', (c) => c.notNull().defaultTo(''))
+    /** Outbound: pending (to send, or to retry at next_attempt_at) | sent | failed; inbound: null. */
     .addColumn('delivery_status', 'text')
     .addColumn('delivery_error', 'text')
+    .addColumn('delivery_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('next_attempt_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('email_headers_rfc').on('email_headers').column('rfc_message_id').execute();
@@ -54,6 +59,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('email_headers_sender_subject')
     .on('email_headers')
     .columns(['from_address', 'subject_key'])
+    .execute();
+  await db.schema
+    .createIndex('email_headers_due')
+    .on('email_headers')
+    .columns(['delivery_status', 'next_attempt_at'])
     .execute();
   await db.schema
     .createTable('email_intake_errors')

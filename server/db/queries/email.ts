@@ -30,7 +30,8 @@ export async function insertEmailHeaders(db: Db | Trx, row: EmailHeadersTable): 
 export async function setEmailDelivery(
   db: Db | Trx,
   messageId: string,
-  outcome: { delivery_status: 'sent' | 'failed'; delivery_error: string | null },
+  outcome: Pick<EmailHeadersTable, 'delivery_status' | 'delivery_error'> &
+    Partial<Pick<EmailHeadersTable, 'delivery_attempts' | 'next_attempt_at'>>,
 ): Promise<void> {
   await db.updateTable('email_headers').set(outcome).where('message_id', '=', messageId).execute();
 }
@@ -112,4 +113,16 @@ export async function saveConnectorStatus(db: Db | Trx, row: ConnectorStatusTabl
 
 export async function getEmailHeadersByRfcId(db: Db | Trx, rfcId: string): Promise<EmailHeadersTable | undefined> {
   return db.selectFrom('email_headers').selectAll().where('rfc_message_id', '=', rfcId).limit(1).executeTakeFirst();
+}
+
+/** Outbound mail waiting for its next attempt whose time has come, oldest first. */
+export async function dueEmailDeliveries(db: Db | Trx, now: string, limit: number): Promise<EmailHeadersTable[]> {
+  return db
+    .selectFrom('email_headers')
+    .selectAll()
+    .where('delivery_status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .orderBy('next_attempt_at')
+    .limit(limit)
+    .execute();
 }

@@ -88,6 +88,8 @@ describe.runIf(available).each(testBackends())('the email channel over IMAP and 
     signature: SIGNATURE,
     pollMs: 250,
     retryMs: [200, 400, 800],
+    sendRetryMs: [300, 600, 1_200, 2_400, 4_800, 9_600],
+    sendCheckMs: 100,
     maxMailBytes: 25 * MB,
     maxAttachmentBytes: 1 * MB,
   });
@@ -346,6 +348,37 @@ describe.runIf(available).each(testBackends())('the email channel over IMAP and 
     // A refusal is about that mail; the SMTP connector itself still works.
     const smtpStatus = (await connectors()).body.connectors.find((c) => c.connector === 'email.smtp');
     expect(smtpStatus).toMatchObject({ state: 'connected', kind: 'smtp', channel: 'email' });
+  }, 120_000);
+
+  it('keeps a reply while the mail server is down and sends it, once, when it is back', async () => {
+    const id = `outage-${randomUUID()}@example.test`;
+    await dovecot.append(MAILBOX_USER, mail({ from: 'patient@example.test', subject: 'Delivery date', messageId: id, body: 'When will it arrive?' }));
+    const inbound = await takenIn(id);
+    const port = smtp.port;
+    await smtp.close();
+    const replyId = await reply(inbound.conversation_id, 'It arrives on Friday.');
+    const pending = await eventually(
+      () => server.db.db.selectFrom('email_headers').selectAll().where('message_id', '=', replyId).executeTakeFirst(),
+      (row) => row?.delivery_status === 'pending' && row.delivery_attempts >= 2,
+      'the reply waiting for the mail server, retried',
+    );
+    expect(pending!.delivery_error).toMatch(/ECONNREFUSED/);
+    expect((await connectors()).body.connectors.find((c) => c.connector === 'email.smtp')).toMatchObject({ state: 'failing' });
+
+    smtp = await startSmtpCapture((recipient) => recipient === 'blocked@example.test', port);
+    const sent = () => smtp.received.filter((m) => m.parsed.messageId === `<${replyId}@acme.test>`);
+    await eventually(sent, (list) => list.length > 0, 'the reply sent once the server is back');
+    const row = await eventually(
+      () => server.db.db.selectFrom('email_headers').selectAll().where('message_id', '=', replyId).executeTakeFirst(),
+      (found) => found?.delivery_status === 'sent',
+      'the reply recorded as sent',
+    );
+    expect(row!.delivery_error).toBeNull();
+    expect(sent()).toHaveLength(1);
+    expect(sent()[0]!.parsed.inReplyTo).toBe(`<${id}>`);
+    expect((await connectors()).body.connectors.find((c) => c.connector === 'email.smtp')).toMatchObject({ state: 'connected', failures: 0 });
+    // No note in the thread: the reply was only late.
+    expect((await threadOf(inbound.conversation_id)).some((m) => m.kind === 'system')).toBe(false);
   }, 120_000);
 
   it('records a 30 MB mail, a broken part and an unreadable mail, each with a note in its thread, and takes in the mail after them', async () => {

@@ -160,8 +160,8 @@ export interface SmtpCapture {
   close(): Promise<void>;
 }
 
-/** Accepts every mail except to the recipients `refuse` names, which get `550 5.1.1 mailbox unavailable`. */
-export async function startSmtpCapture(refuse: (recipient: string) => boolean = () => false): Promise<SmtpCapture> {
+/** Accepts every mail except to the recipients `refuse` names, which get `550 5.1.1 mailbox unavailable`; `port` 0 picks a free one. */
+export async function startSmtpCapture(refuse: (recipient: string) => boolean = () => false, port = 0): Promise<SmtpCapture> {
   const received: CapturedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -193,7 +193,7 @@ export async function startSmtpCapture(refuse: (recipient: string) => boolean = 
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.server.address() as AddressInfo;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+  const bound = (server.server.address() as AddressInfo).port;
+  return { port: bound, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
