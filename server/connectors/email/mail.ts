@@ -97,6 +97,18 @@ function firstAddress(field: AddressObject | AddressObject[] | undefined): { add
   return { address: found?.address, name: found?.name || undefined };
 }
 
+const RETURNED_PARTS = new Set(['message/rfc822', 'text/rfc822-headers', 'message/rfc822-headers', 'message/global', 'message/global-headers']);
+
+function returnedMessageIds(parsed: ParsedMail): string[] {
+  return parsed.attachments
+    .filter((part) => RETURNED_PARTS.has(part.contentType.toLowerCase()))
+    .flatMap((part) => {
+      const head = part.content.subarray(0, 64 * 1024).toString('utf8').split(/\r?\n\r?\n/)[0] ?? '';
+      const match = /^message-id:\s*(<[^<>\s]+>)/im.exec(head);
+      return match ? messageIds(match[1]) : [];
+    });
+}
+
 function fromParsed(parsed: ParsedMail, maxAttachmentBytes: number): InboundMail {
   const from = firstAddress(parsed.from);
   if (!from.address) throw new MailReadError('the mail names no sender address (From)');
@@ -106,7 +118,10 @@ function fromParsed(parsed: ParsedMail, maxAttachmentBytes: number): InboundMail
     if (part.size > maxAttachmentBytes) note.refused = `over the ${formatBytes(maxAttachmentBytes)} limit`;
     return note;
   });
-  const references = messageIds(parsed.references);
+  const automatic = isAutomatic(parsed.headers, fromAddress);
+  // A bounce names the mail it returns only inside its report: that mail's Message-ID threads it.
+  const returned = automatic ? returnedMessageIds(parsed) : [];
+  const references = [...messageIds(parsed.references), ...returned];
   return {
     messageId: messageIds(parsed.messageId)[0] ?? null,
     inReplyTo: messageIds(parsed.inReplyTo)[0] ?? null,
@@ -117,7 +132,7 @@ function fromParsed(parsed: ParsedMail, maxAttachmentBytes: number): InboundMail
     subject: (parsed.subject ?? '').trim(),
     text: (parsed.text ?? '').trim(),
     date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : undefined,
-    automatic: isAutomatic(parsed.headers, fromAddress),
+    automatic,
     attachments,
     brokenParts: [],
   };

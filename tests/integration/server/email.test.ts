@@ -284,7 +284,13 @@ describe.runIf(available).each(testBackends())('the email channel over IMAP and 
     expect(cursor.mailbox).toBe(`${MAILBOX_USER}@127.0.0.1:${dovecot.port}/INBOX`);
   }, 120_000);
 
-  it('stores a bounce and never answers it, even when its conversation is resolved with surveys on', async () => {
+  it('stores a bounce in the thread of the reply it returns and never answers it, even when resolved with surveys on', async () => {
+    const question = `gone-${randomUUID()}@example.test`;
+    await dovecot.append(MAILBOX_USER, mail({ from: 'gone@example.test', subject: 'Warranty', messageId: question, body: 'Is the kettle under warranty?' }));
+    const asked = await takenIn(question);
+    const replyId = await reply(asked.conversation_id, 'Yes, for two years.');
+    await eventually(() => smtp.received.find((m) => m.parsed.messageId === `<${replyId}@acme.test>`), Boolean, 'the reply sent');
+
     const bounce = `dsn-${randomUUID()}@mx.example.test`;
     await dovecot.append(
       MAILBOX_USER,
@@ -299,33 +305,67 @@ describe.runIf(available).each(testBackends())('the email channel over IMAP and 
           '--r1',
           'Content-Type: text/plain',
           '',
-          'Your message could not be delivered to nobody@example.test.',
+          'Your message could not be delivered to gone@example.test.',
           '--r1',
           'Content-Type: message/delivery-status',
           '',
-          'Final-Recipient: rfc822; nobody@example.test',
+          'Final-Recipient: rfc822; gone@example.test',
           'Action: failed',
           'Status: 5.1.1',
+          '--r1',
+          'Content-Type: text/rfc822-headers',
+          '',
+          'From: Acme Support <support@acme.test>',
+          'To: gone@example.test',
+          'Subject: Re: Warranty',
+          `Message-ID: <${replyId}@acme.test>`,
           '--r1--',
         ].join('\r\n'),
       }),
     );
     const stored = await takenIn(bounce);
     expect(stored.automatic).toBe(1);
+    expect(stored.conversation_id).toBe(asked.conversation_id);
     const conversation = await server.db.db.selectFrom('conversations').selectAll().where('id', '=', stored.conversation_id).executeTakeFirstOrThrow();
     expect(conversation.status).toBe('open');
-    expect((await threadOf(conversation.id))[0]!.text).toContain('could not be delivered');
+    expect((await threadOf(conversation.id)).map((m) => m.text).join('\n')).toContain('could not be delivered');
 
     const sentBefore = smtp.received.length;
     await pushOk(admin, 'conversation.setStatus', { conversationId: conversation.id, status: 'resolved', baseVersion: Number(conversation.version) });
     await server.surveys.idle();
     const invitation = await eventually(
-      () => server.db.db.selectFrom('email_headers').selectAll().where('conversation_id', '=', conversation.id).where('direction', '=', 'out').executeTakeFirst(),
+      () =>
+        server.db.db
+          .selectFrom('email_headers')
+          .selectAll()
+          .where('conversation_id', '=', conversation.id)
+          .where('direction', '=', 'out')
+          .where('message_id', '!=', replyId)
+          .executeTakeFirst(),
       (row) => row?.delivery_status === 'failed',
       'the survey invitation recorded as not sent',
     );
-    expect(invitation!.delivery_error).toMatch(/never answered/);
+    expect(invitation!.delivery_error).toMatch(/bounce or an auto-reply, which is never answered automatically/);
     expect(smtp.received.length).toBe(sentBefore);
+    expect(smtp.received.some((m) => m.to.some((to) => /mailer-daemon/i.test(to)))).toBe(false);
+  }, 120_000);
+
+  it('never sends anything to a mail system', async () => {
+    const bounce = `dsn-${randomUUID()}@mx.example.test`;
+    await dovecot.append(
+      MAILBOX_USER,
+      mail({ from: 'MAILER-DAEMON@mx.example.test', subject: 'Delivery Status Notification (Failure)', messageId: bounce, body: 'Delivery to nobody@example.test failed.' }),
+    );
+    const stored = await takenIn(bounce);
+    expect(stored.automatic).toBe(1);
+    // Even an agent's reply: a mail system's address is never written to.
+    const replyId = await reply(stored.conversation_id, 'Hello?');
+    const row = await eventually(
+      () => server.db.db.selectFrom('email_headers').selectAll().where('message_id', '=', replyId).executeTakeFirst(),
+      (found) => found?.delivery_status === 'failed',
+      'the reply to a mail system recorded as not sent',
+    );
+    expect(row!.delivery_error).toBe('not sent: mailer-daemon@mx.example.test is a mail system, which is never answered');
     expect(smtp.received.some((m) => m.to.some((to) => /mailer-daemon/i.test(to)))).toBe(false);
   }, 120_000);
 
