@@ -12,7 +12,14 @@ import { loadConfig, resolveTokenSecret } from './config';
 import { openPostgresStore, openSqliteStore, type Store } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { revokeSessionRow } from './domain/auth';
-import { createDemoConnector } from './domain/connectors';
+import { createDemoConnector, routeByChannel } from './domain/connectors';
+import { startMailboxWatcher, type MailboxWatcher } from './connectors/email/mailbox';
+import type { EmailSettings } from './connectors/email/settings';
+import { createSmtpConnector } from './connectors/email/smtp';
+import { noteInThread } from './connectors/email/threadNote';
+import { startSendRetry } from './connectors/email/sendRetry';
+import type { PeriodicJob } from './jobs/periodic';
+import { registerConnectorRoutes } from './http/connectors';
 import { withWidgetDelivery } from './domain/widget/delivery';
 import type { DomainContext } from './domain/context';
 import { createAfterCommit } from './domain/afterCommit';
@@ -108,6 +115,8 @@ export interface StartServerOptions {
   nluRetraining?: { checkMs?: number; schedule?: Partial<NluRetrainingSchedule> };
   /** How often each node checks which classifier version is active (default 5 s). */
   activeModelRefreshMs?: number;
+  /** The email channel; each field overrides its SWITCHBOARD_EMAIL_* variable. */
+  email?: Partial<EmailSettings>;
 }
 
 export interface RunningServer {
@@ -144,6 +153,8 @@ export interface RunningServer {
   ingestCommits: CommitGroup;
   /** The bot's knowledge base as this node serves it (`entries()` is what the bot reads). */
   knowledge: KnowledgeSource;
+  /** The email channel's mailbox watcher (null when no IMAP mailbox is configured). */
+  email: { mailbox: MailboxWatcher | null };
   close(): Promise<void>;
 }
 
@@ -164,6 +175,21 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let knowledge: KnowledgeStore | undefined;
   let bot: BotEngine | undefined;
   let classifier: InboundClassifier | undefined;
+  let mailbox: MailboxWatcher | undefined;
+  let sendRetry: PeriodicJob<number> | undefined;
+  const email: EmailSettings = { ...config.email, ...options.email };
+  const smtp =
+    email.smtp && email.from
+      ? createSmtpConnector(store, {
+          smtp: email.smtp,
+          from: email.from,
+          signature: email.signature,
+          retryMs: email.sendRetryMs,
+          now: options.now ?? (() => new Date()),
+          noteUndelivered: (conversationId, text) => (domain ? noteInThread(domain, conversationId, text) : Promise.resolve()),
+        })
+      : undefined;
+  let domain: DomainContext | undefined;
 
   try {
     classifier = await createInboundClassifier(options.nluWorkers ?? config.nluWorkers);
@@ -181,7 +207,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const ctx: DomainContext = {
       store,
       announcer: afterCommit,
-      connector: withWidgetDelivery(store, createDemoConnector(store, events), () => realtime?.visitors.push ?? null, options.now),
+      connector: withWidgetDelivery(store, routeByChannel(smtp ? { email: smtp } : {}, createDemoConnector(store, events)), () => realtime?.visitors.push ?? null, options.now),
       classifier,
       tokenSecret: resolveTokenSecret(dataDir, options.tokenSecret ?? config.tokenSecret),
       tokenTtlHours: options.tokenTtlHours ?? config.tokenTtlHours,
@@ -189,6 +215,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       bot: { ...config.bot, ...options.bot },
       now: options.now ?? (() => new Date()),
     };
+    domain = ctx;
     const ingestCommits = createCommitGroup(ctx);
     ctx.ingestCommits = ingestCommits;
     if (options.seedDemo) {
@@ -222,6 +249,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     registerAlertRoutes(app, ctx);
     registerInsightRoutes(app, ctx);
     registerWidgetRoutes(app, { demoPage: options.seedDemo ?? false });
+    registerConnectorRoutes(app, ctx, email);
     const webhookPublisher = createWebhookPublisher(ctx);
     afterCommit.subscribe('webhooks', webhookPublisher);
     registerWebhookRoutes(app, ctx, () => webhookPublisher.endpointsChanged());
@@ -267,6 +295,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const knowledgeStore = knowledge;
     const routing = startRouting(ctx, rt.io, { offlineGraceMs: options.offlineGraceMs ?? config.offlineGraceMs });
     const botEngine = startBotEngine(ctx, ctx.bot!);
+    mailbox = email.imap ? startMailboxWatcher(ctx, databaseUrl, { ...email, imap: email.imap }) : undefined;
+    const mailboxWatcher = mailbox ?? null;
+    sendRetry = smtp ? startSendRetry(smtp, databaseUrl, email.sendCheckMs) : undefined;
+    const sendRetryJob = sendRetry;
     afterCommit.subscribe('sla', { changes: () => slaEngine.onCommitted() });
     afterCommit.subscribe('bot', { changes: (appended) => botEngine.onCommitted(appended) });
     afterCommit.subscribe('routing', routingSubscriber(ctx));
@@ -304,8 +336,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       surveys,
       ingestCommits,
       knowledge: knowledgeStore,
+      email: { mailbox: mailboxWatcher },
       close() {
         closing ??= (async () => {
+          await mailboxWatcher?.close();
+          await sendRetryJob?.close();
           await botEngine.close();
           await surveys.idle();
           await routing.close();
@@ -323,6 +358,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           await ingestCommits.idle();
           await webhookPublisher.settled();
           await inbound.close();
+          smtp?.close();
           await store.close();
           events.removeAllListeners();
         })();
@@ -330,6 +366,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       },
     };
   } catch (error) {
+    await mailbox?.close().catch(() => {});
+    await sendRetry?.close().catch(() => {});
+    smtp?.close();
     await bot?.close().catch(() => {});
     await sla?.close().catch(() => {});
     await sampling?.close().catch(() => {});

@@ -1,6 +1,6 @@
 /**
  * The server's one configuration: a single zod schema composed of this file's variables and each
- * module's part (BOT_ENV, VIP_WAIT_ENV, ROUTING_ENV, SURVEY_ENV, next to the code they configure), parsed
+ * module's part (BOT_ENV, VIP_WAIT_ENV, ROUTING_ENV, SURVEY_ENV, EMAIL_ENV, next to the code they configure), parsed
  * once at start. A bad value stops the process with a ConfigError naming every bad variable and
  * what it accepts. No other server module reads the environment. Explicit options given to
  * startServer() override these. The token secret comes from SWITCHBOARD_TOKEN_SECRET, else from
@@ -17,6 +17,7 @@ import { VIP_WAIT_ENV, vipWaitMsOf } from './domain/sla/vipWaiting';
 import { ROUTING_ENV, offlineGraceMsOf } from './domain/routing/presenceTracker';
 import { SURVEY_ENV, surveySettingsOf } from './domain/surveys';
 import { RECORDING_ENV, recordingOriginsOf } from './domain/recordings';
+import { EMAIL_ENV, emailSettingsOf, type EmailSettings } from './connectors/email/settings';
 import type { SurveySettings } from '../shared/surveys';
 import { ConfigError, envNumber, fromEnv } from './envField';
 import { NLU_RETRAINING_ENV, retrainingScheduleOf, type NluRetrainingSchedule } from './jobs/nluRetraining';
@@ -54,6 +55,7 @@ const EnvSchema = z.object({
   ...SURVEY_ENV,
   ...RECORDING_ENV,
   ...NLU_RETRAINING_ENV,
+  ...EMAIL_ENV,
 });
 
 export interface ServerConfig {
@@ -82,6 +84,8 @@ export interface ServerConfig {
   recordingOrigins: string[];
   /** When the leader retrains the classifier from agents' corrections by itself (jobs/nluRetraining.ts). */
   nluRetraining: NluRetrainingSchedule;
+  /** The email channel over IMAP and SMTP (connectors/email/settings.ts); off unless its URLs are set. */
+  email: EmailSettings;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -93,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new ConfigError(`invalid server configuration: ${problems}`);
   }
   const e = parsed.data;
+  if (e.SWITCHBOARD_EMAIL_SMTP_URL && !e.SWITCHBOARD_EMAIL_FROM)
+    throw new ConfigError('invalid server configuration: SWITCHBOARD_EMAIL_FROM: must be set when SWITCHBOARD_EMAIL_SMTP_URL is (the From of every reply)');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -109,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     surveys: surveySettingsOf(e),
     recordingOrigins: recordingOriginsOf(e),
     nluRetraining: retrainingScheduleOf(e),
+    email: emailSettingsOf(e),
   };
 }
 

@@ -24,6 +24,7 @@ import * as m019 from './migrations/019_qa_calibration';
 import * as m020 from './migrations/020_agent_status_since';
 import * as m023 from './migrations/023_queue_samples';
 import * as m024 from './migrations/024_webhooks';
+import * as m025 from './migrations/025_email_mailbox';
 import * as m026 from './migrations/026_widget';
 import * as m027 from './migrations/027_message_insight_unsure';
 import * as m028 from './migrations/028_nlu_corrections';
@@ -50,6 +51,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '020_agent_status_since': m020,
   '023_queue_samples': m023,
   '024_webhooks': m024,
+  '025_email_mailbox': m025,
   '026_widget': m026,
   '027_message_insight_unsure': m027,
   '028_nlu_corrections': m028,
@@ -57,9 +59,13 @@ export const MIGRATIONS: Record<string, Migration> = {
 };
 
 export async function migrateToLatest(db: Kysely<ServerDatabase>): Promise<MigrationResultSet> {
-  // Numbers are reserved for work in progress (025, 026), so a migration may land after a higher
-  // one has run on a database: it then runs on the next start instead of refusing to migrate.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, allowUnorderedMigrations: true });
+  // Numbers are reserved per feature and land in any order (025 after 027), so a database that
+  // already ran a later number still takes in an earlier one that arrives afterwards.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    allowUnorderedMigrations: true,
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

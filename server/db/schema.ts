@@ -9,6 +9,7 @@ import type { SlaDatabase } from './schemaSla';
 import type { RoutingDatabase } from './schemaRouting';
 import type { NluDatabase } from './schemaNlu';
 import type { WidgetDatabase } from './schemaWidget';
+import type { EmailDatabase } from './schemaEmail';
 import type { KnowledgeDatabase } from './schemaKnowledge';
 import type { SlaStateDatabase } from './schemaSlaState';
 import type { QaDatabase } from './schemaQa';
@@ -196,7 +197,7 @@ export interface SurveyAnswersTable {
 }
 
 export interface ServerDatabase
-  extends SlaDatabase, CannedDatabase, RoutingDatabase, KnowledgeDatabase, SlaStateDatabase, QaDatabase, NluDatabase, WidgetDatabase {
+  extends SlaDatabase, CannedDatabase, RoutingDatabase, KnowledgeDatabase, SlaStateDatabase, QaDatabase, NluDatabase, WidgetDatabase, EmailDatabase {
   teams: TeamsTable;
   agents: AgentsTable;
   agent_teams: AgentTeamsTable;

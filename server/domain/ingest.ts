@@ -21,6 +21,7 @@ import {
   conversationFromRow,
   findActiveConversationForContact,
   findConversationByExternalId,
+  getConversationRow,
   insertConversation,
   saveConversation,
   type ConversationRow,
@@ -34,9 +35,21 @@ import { chooseTeam } from './routing';
 import { addressOf, contactChange, conversationChange, messageChange } from './snapshots';
 import { bumpVersion } from './versioning';
 
+/** What a channel connector adds to the HTTP ingest path (server/connectors/). */
+export interface IngestOptions {
+  /**
+   * Picks the conversation inside the ingest's transaction: its id, `'new'` for a new one, or
+   * undefined for the usual rule (the external id, else the contact's active conversation).
+   */
+  thread?: (trx: Trx, contactId: string) => Promise<string | 'new' | undefined>;
+  /** The channel's own record of the message, written in the same transaction (never on a duplicate). */
+  alongside?: (trx: Trx, stored: { conversationId: string; messageId: string; createdAt: string }) => Promise<void>;
+}
+
 export async function ingestMessage(
   ctx: DomainContext,
   request: IngestMessageRequest,
+  options: IngestOptions = {},
 ): Promise<IngestMessageResponse> {
   // Classification is pure CPU: done before the transaction so the writer lock never waits on
   // it, and in a worker thread when the node has cores to spare.
@@ -54,9 +67,15 @@ export async function ingestMessage(
     const { contactId, contactChanged } = await upsertContact(trx, request, now);
     const tier = ((await getContactRow(trx, contactId))?.tier ?? 'standard') as ContactTier;
 
-    let row = request.conversationExternalId
-      ? await findConversationByExternalId(trx, request.channel, request.conversationExternalId)
-      : await findActiveConversationForContact(trx, contactId, request.channel);
+    const threaded = await options.thread?.(trx, contactId);
+    const chosen = threaded && threaded !== 'new' ? await getConversationRow(trx, threaded) : undefined;
+    let row =
+      threaded === 'new'
+        ? undefined
+        : (chosen ??
+          (request.conversationExternalId
+            ? await findConversationByExternalId(trx, request.channel, request.conversationExternalId)
+            : await findActiveConversationForContact(trx, contactId, request.channel)));
     const created = !row;
     const before = row && conversationFromRow(row);
     if (!row) row = { ...(await newConversation(trx, request, contactId, tier, at, now)), ...entryStatus(ctx, request.channel) };
@@ -91,6 +110,7 @@ export async function ingestMessage(
       ...(insight ? messageInsightColumns(insight) : {}),
     };
     await insertMessage(trx, messageRow);
+    await options.alongside?.(trx, { conversationId: next.id, messageId: messageRow.id, createdAt: at });
 
     const conversation = conversationFromRow(next);
     const address = addressOf(conversation, before);

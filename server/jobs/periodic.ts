@@ -20,6 +20,8 @@ export interface PeriodicJobOptions<T> {
   idle: T;
   run: () => Promise<T>;
   log: (message: string, error: unknown) => void;
+  /** Called when this node stops leading (or shuts down): let go of what only the leader holds. */
+  stopped?: () => void;
 }
 
 export function startPeriodicJob<T>(
@@ -51,6 +53,7 @@ export function startPeriodicJob<T>(
       active = false;
       if (timer) clearInterval(timer);
       timer = null;
+      options.stopped?.();
     },
     settled: () =>
       running.then(

@@ -214,6 +214,7 @@ export const HTTP_MATRIX: Record<string, RouteSpec> = {
     expect: { ...all(401), agentOwner: 400, agentOther: 400, reviewer: 403, lead: 400, admin: 400 },
   },
   // Webhooks: admins only. Without a body an admin gets 400; an endpoint that does not exist 404.
+  'GET /api/v1/admin/connectors': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 200 } },
   'GET /api/v1/admin/webhooks': { expect: { ...all(401), agentOwner: 403, agentOther: 403, reviewer: 403, lead: 403, admin: 200 } },
   'POST /api/v1/admin/webhooks': {
     body: {},
