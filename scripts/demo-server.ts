@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     recordingBaseUrl: recordings.origin,
   });
   console.log(`[switchboard] server on ${server.url}; simulated customers: ${ratePerMinute} new conversations a minute`);
+  console.log(`[switchboard] be a customer yourself: ${server.url}/demo/widget (the demo shop with the web chat widget; ?lang=en for English)`);
   console.log('[switchboard] demo logins:');
   for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(32)} ${login.password}  (${login.role}, ${login.name})`);
   let crew: Crew | null = null;

@@ -20,6 +20,7 @@ import { noteInThread } from './connectors/email/threadNote';
 import { startSendRetry } from './connectors/email/sendRetry';
 import type { PeriodicJob } from './jobs/periodic';
 import { registerConnectorRoutes } from './http/connectors';
+import { registerWidgetChannelRoutes } from './http/widgetChannels';
 import { withWidgetDelivery } from './domain/widget/delivery';
 import type { DomainContext } from './domain/context';
 import { createAfterCommit } from './domain/afterCommit';
@@ -250,6 +251,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     registerInsightRoutes(app, ctx);
     registerWidgetRoutes(app, { demoPage: options.seedDemo ?? false });
     registerConnectorRoutes(app, ctx, email);
+    registerWidgetChannelRoutes(app, ctx);
     const webhookPublisher = createWebhookPublisher(ctx);
     afterCommit.subscribe('webhooks', webhookPublisher);
     registerWebhookRoutes(app, ctx, () => webhookPublisher.endpointsChanged());

@@ -6,16 +6,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ConnectorStatus, ConnectorStatusResponse } from '../../shared/contracts/connectors';
-import { SwitchboardError } from '../../shared/contracts/errors';
 import { CHANNELS } from '../../shared/domain/model';
 import { IMAP_CONNECTOR } from '../connectors/email/mailbox';
 import { describeMailbox, describeSmtp, type EmailSettings } from '../connectors/email/settings';
 import { SMTP_CONNECTOR } from '../connectors/email/smtp';
 import { listConnectorStatus } from '../db/queries/email';
 import type { ConnectorStatusTable } from '../db/schemaEmail';
-import { authenticate } from '../domain/auth';
 import type { DomainContext } from '../domain/context';
-import { bearerToken } from './errors';
+import { requireAdmin } from './access';
+import { listWidgetChannels } from './widgetChannels';
 
 export const CONNECTORS_PATH = '/api/v1/admin/connectors';
 
@@ -37,13 +36,25 @@ function configured(
 
 export function registerConnectorRoutes(app: FastifyInstance, ctx: DomainContext, email: EmailSettings): void {
   app.get(CONNECTORS_PATH, async (request): Promise<ConnectorStatusResponse> => {
-    const token = bearerToken(request.headers.authorization);
-    if (!token) throw new SwitchboardError('unauthorized', 'missing bearer token');
-    const { agent } = await authenticate(ctx, token);
-    if (agent.role !== 'admin') throw new SwitchboardError('forbidden', 'only admins see channel connectors');
+    await requireAdmin(ctx, request, 'only admins see channel connectors');
     const rows = new Map((await listConnectorStatus(ctx.store.db)).map((row) => [row.connector, row]));
     const connectors: ConnectorStatus[] = [];
+    const widgets = await listWidgetChannels(ctx);
     for (const channel of CHANNELS) {
+      if (channel === 'chat')
+        for (const widget of widgets)
+          connectors.push({
+            connector: `chat.widget.${widget.id}`,
+            channel,
+            direction: 'inbound',
+            kind: 'widget',
+            target: `data-channel="${widget.id}" · ${widget.origins.length ? widget.origins.join(', ') : '*'}`,
+            state: 'connected',
+            lastError: null,
+            lastSuccessAt: widget.lastVisitAt,
+            lastFailureAt: null,
+            failures: 0,
+          });
       if (channel === 'email' && email.imap)
         connectors.push(configured(IMAP_CONNECTOR, { channel, direction: 'inbound', kind: 'imap', target: describeMailbox(email.imap) }, rows.get(IMAP_CONNECTOR)));
       if (channel === 'email' && email.smtp && email.from) {

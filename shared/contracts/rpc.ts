@@ -25,6 +25,7 @@ import { AlertRpcContract, AlertRpcEvents } from './alerts';
 import { DesktopRpcContract, DesktopRpcEvents } from './desktop';
 import { WebhookRpcContract } from './webhooks';
 import { NluModelRpcContract } from './nluModels';
+import { ConnectorRpcContract } from './connectors';
 import { InsightRpcContract } from './insightCorrection';
 import { QaRpcContract } from './qa';
 import { KpiReportRpcContract } from './kpiReport';
@@ -195,6 +196,7 @@ export const rpcContract = {
   ...DesktopRpcContract,
   ...WebhookRpcContract,
   ...NluModelRpcContract,
+  ...ConnectorRpcContract,
   ...InsightRpcContract,
 } as const;
 

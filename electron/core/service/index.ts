@@ -22,6 +22,7 @@ import { conversationHandlers } from './conversation';
 import { desktopHandlers } from './desktop';
 import { webhookHandlers } from './webhooks';
 import { nluModelHandlers } from './nluModels';
+import { connectorHandlers } from './connectors';
 import { insightHandlers } from './insight';
 import { directoryHandlers } from './directory';
 import type { RpcEventListener } from './events';
@@ -58,6 +59,7 @@ export function createRpcService(ctx: CoreContext): RpcService {
     ...desktopHandlers(ctx),
     ...webhookHandlers(ctx),
     ...nluModelHandlers(ctx),
+    ...connectorHandlers(ctx),
     ...insightHandlers(ctx),
   };
   return {

@@ -37,9 +37,15 @@ describe.each(testBackends())('the web chat widget (%s)', (backend) => {
     await stack?.close();
   });
 
-  const open = (auth: Record<string, unknown>): Promise<Visitor> =>
+  const open = (auth: Record<string, unknown>, origin?: string): Promise<Visitor> =>
     new Promise((resolve, reject) => {
-      const socket = connect(`${stack.url}${VISITOR_NAMESPACE}`, { transports: ['websocket'], auth, reconnection: false, forceNew: true });
+      const socket = connect(`${stack.url}${VISITOR_NAMESPACE}`, {
+        transports: ['websocket'],
+        auth,
+        reconnection: false,
+        forceNew: true,
+        ...(origin ? { extraHeaders: { origin } } : {}),
+      });
       sockets.push(socket);
       const lines: WidgetMessage[] = [];
       const typing: Visitor['typing'] = [];
@@ -162,6 +168,28 @@ describe.each(testBackends())('the web chat widget (%s)', (backend) => {
     const burst = await Promise.all(Array.from({ length: WIDGET_RATE_MESSAGES + 3 }, (_, i) => visitor.send(`burst ${i}`)));
     expect(burst.filter((answer) => answer.ok)).toHaveLength(WIDGET_RATE_MESSAGES);
     expect(burst.find((answer) => !answer.ok)).toMatchObject({ ok: false, error: { code: 'too_large', message: 'too many messages; wait a few seconds' } });
+  });
+
+  it('lets an admin add a widget for one site, shows it among the connectors, and refuses it elsewhere', async () => {
+    const admin = await stack.addAgent('admin@demo.switchboard');
+    const created = await admin.call('widgetChannels.create', { id: 'shop-b', name: 'Shop B', origins: ['https://shop-b.example.com'] });
+    expect(created.identitySecret).toMatch(/^wsec_/);
+    expect(created.channel).toMatchObject({ id: 'shop-b', origins: ['https://shop-b.example.com'], secretHint: `…${created.identitySecret.slice(-4)}` });
+    const listed = await admin.call('widgetChannels.list', {});
+    expect(JSON.stringify(listed)).not.toContain(created.identitySecret);
+    expect((await admin.core.rpc.handle('widgetChannels.create', { id: 'shop-b', name: 'again', origins: [] })).ok).toBe(false);
+    expect(await admin.core.rpc.handle('widgetChannels.create', { id: 'shop-c', name: 'C', origins: ['https://shop-c.example.com/path'] })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await stack.agentA.core.rpc.handle('widgetChannels.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    await expect(open({ channel: 'shop-b' }, 'https://elsewhere.example.com')).rejects.toMatchObject({ data: { code: 'forbidden' } });
+    const onSite = await open({ channel: 'shop-b' }, 'https://shop-b.example.com');
+    await onSite.send('hello from shop b');
+    const user = { id: 'b-customer-1', hash: identityHash('b-customer-1', created.identitySecret) };
+    expect((await open({ channel: 'shop-b', user }, 'https://shop-b.example.com')).session.verified).toBe(true);
+
+    const { connectors } = await admin.call('connectors.list', {});
+    expect(connectors.find((c) => c.connector === 'chat.widget.shop-b')).toMatchObject({ kind: 'widget', state: 'connected', channel: 'chat' });
+    expect((await admin.call('widgetChannels.list', {})).channels.find((c) => c.id === 'shop-b')?.visitorsToday).toBe(2);
   });
 
   it('brings the satisfaction survey into the widget and takes the answer from it', async () => {

@@ -15,12 +15,13 @@ import { CalendarsTab } from './CalendarsTab';
 import { KnowledgeTab } from './KnowledgeTab';
 import { PoliciesTab } from './PoliciesTab';
 import { ScorecardsTab } from './ScorecardsTab';
+import { ChannelsTab } from './ChannelsTab';
 import { ModelsTab } from './ModelsTab';
 import { WebhooksTab } from './WebhooksTab';
 import './admin.css';
 
-/** The list tabs (adminSlice drafts), then the alert settings, the webhooks and the classifier versions (forms of their own). */
-const SCREEN_TABS = [...ADMIN_TABS, 'alerts', 'webhooks', 'models'] as const;
+/** The list tabs (adminSlice drafts), then the alert settings, channels, webhooks and classifier versions (forms of their own). */
+const SCREEN_TABS = [...ADMIN_TABS, 'alerts', 'channels', 'webhooks', 'models'] as const;
 type ScreenTab = (typeof SCREEN_TABS)[number];
 
 export function AdminScreen(): React.JSX.Element {
@@ -39,6 +40,7 @@ export function AdminScreen(): React.JSX.Element {
       })),
     ),
     alerts: false,
+    channels: false,
     webhooks: false,
     models: false,
   };
@@ -51,6 +53,7 @@ export function AdminScreen(): React.JSX.Element {
     scorecards: null,
     autoQa: null,
     alerts: null,
+    channels: null,
     webhooks: null,
     models: null,
   });
@@ -133,6 +136,7 @@ export function AdminScreen(): React.JSX.Element {
         {tab === 'scorecards' && <ScorecardsTab />}
         {tab === 'autoQa' && <AutoQaTab />}
         {tab === 'alerts' && <AlertSettingsTab />}
+        {tab === 'channels' && <ChannelsTab />}
         {tab === 'webhooks' && <WebhooksTab />}
         {tab === 'models' && <ModelsTab />}
       </div>

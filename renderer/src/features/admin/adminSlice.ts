@@ -65,6 +65,9 @@ export interface AdminView extends Lists {
   webhooks: SwitchboardApi['webhooks'];
   /** Classifier versions: likewise straight through. */
   nluModels: SwitchboardApi['nluModels'];
+  /** Channel connectors' health and the web chat widget channels: likewise. */
+  connectors: SwitchboardApi['connectors'];
+  widgetChannels: SwitchboardApi['widgetChannels'];
 }
 
 const empty = <T>(): ListState<T> => ({
@@ -148,6 +151,11 @@ export const createAdminSlice: SliceCreator<AdminSlice> = (setState, getState) =
         list: (input) => getApi().nluModels.list(input),
         retrain: (input) => getApi().nluModels.retrain(input),
         activate: (input) => getApi().nluModels.activate(input),
+      },
+      connectors: { list: (input) => getApi().connectors.list(input) },
+      widgetChannels: {
+        list: (input) => getApi().widgetChannels.list(input),
+        create: (input) => getApi().widgetChannels.create(input),
       },
       policies: empty(),
       calendars: empty(),
