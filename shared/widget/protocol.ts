@@ -47,3 +47,8 @@ export interface WidgetTypingPayload {
 }
 
 export type WidgetAck<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** The line a site pastes into its pages to show a channel's widget. */
+export function widgetEmbedSnippet(serverUrl: string, channelId: string): string {
+  return `<script src="${serverUrl}/widget.js" data-channel="${channelId}" async></script>`;
+}

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectorStatus, WidgetChannel } from '../../../../shared/contracts/connectors';
+import { widgetEmbedSnippet } from '../../../../shared/widget/protocol';
 import { errorCode, errorMessage } from '../../api/client';
 import { useAppStore } from '../../store';
 import { useAdmin } from './adminSlice';
@@ -116,7 +117,7 @@ export function ChannelsTab(): React.JSX.Element {
                 {widget.origins.length ? t('admin.channels.origins', { origins: widget.origins.join(', ') }) : t('admin.channels.anyOrigin')} ·{' '}
                 {t('admin.webhooks.secretHint', { hint: widget.secretHint })}
               </p>
-              <code className="admin-snippet" data-testid="widget-snippet">{`<script src="${serverUrl}/widget.js" data-channel="${widget.id}" async></script>`}</code>
+              <code className="admin-snippet" data-testid="widget-snippet">{widgetEmbedSnippet(serverUrl, widget.id)}</code>
             </li>
           ))}
         </ul>
