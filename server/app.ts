@@ -21,7 +21,7 @@ import { startSendRetry } from './connectors/email/sendRetry';
 import type { PeriodicJob } from './jobs/periodic';
 import { registerConnectorRoutes } from './http/connectors';
 import { registerWidgetChannelRoutes } from './http/widgetChannels';
-import { withWidgetDelivery } from './domain/widget/delivery';
+import { widgetHandoffs, withWidgetDelivery } from './domain/widget/delivery';
 import type { DomainContext } from './domain/context';
 import { createAfterCommit } from './domain/afterCommit';
 import { createCommitGroup, type CommitGroup } from './domain/commitGroup';
@@ -254,6 +254,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     registerWidgetChannelRoutes(app, ctx);
     const webhookPublisher = createWebhookPublisher(ctx);
     afterCommit.subscribe('webhooks', webhookPublisher);
+    afterCommit.subscribe('widget', widgetHandoffs(store, () => realtime?.visitors.push ?? null, options.now));
     registerWebhookRoutes(app, ctx, () => webhookPublisher.endpointsChanged());
     const logNlu = (message: string, error: unknown) => app.log.error({ err: error }, `classifier versions: ${message}`);
     const nodeModel = startActiveModel(store, classifier, { refreshMs: options.activeModelRefreshMs, train: trainInWorker, log: logNlu });

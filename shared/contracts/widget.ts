@@ -68,6 +68,8 @@ export const WidgetMessageSchema = z.object({
   at: z.string(),
   /** A satisfaction survey invitation: the widget offers these ratings. */
   survey: z.array(z.enum(['csat', 'nps'])).optional(),
+  /** `handoff`: the bot passed the customer to a person (the widget says so in its own words). */
+  event: z.literal('handoff').optional(),
 });
 export type WidgetMessage = z.infer<typeof WidgetMessageSchema>;
 

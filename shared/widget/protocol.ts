@@ -32,6 +32,8 @@ export interface WidgetLine {
   text: string;
   at: string;
   survey?: Array<'csat' | 'nps'>;
+  /** `handoff`: the bot passed the customer to a person (the widget says so in its own words). */
+  event?: 'handoff';
 }
 
 export interface WidgetSessionPayload {

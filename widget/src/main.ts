@@ -121,7 +121,7 @@ export function mountWidget(options: Options): void {
     const node = el('div', { class: `line ${line.from}`, 'data-testid': 'widget-line', 'data-from': line.from, 'data-id': line.id });
     const name = who(line);
     if (name) node.append(el('span', { class: 'who' }, name));
-    node.append(document.createTextNode(line.text));
+    node.append(document.createTextNode(line.event === 'handoff' ? t('handoff') : line.text));
     for (const kind of line.survey ?? []) node.append(ratingBox(kind));
     return node;
   };

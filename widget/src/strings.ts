@@ -24,6 +24,7 @@ const STRINGS = {
     thanks: '感谢您的评价！',
     refused: '无法连接客服：{reason}',
     tooLong: '消息太长（最多 {max} 个字）',
+    handoff: '正在为您转接人工客服，请稍候…',
   },
   en: {
     open: 'Chat with us',
@@ -47,6 +48,7 @@ const STRINGS = {
     thanks: 'Thanks for your rating!',
     refused: 'Cannot reach the chat: {reason}',
     tooLong: 'Message too long (at most {max} characters)',
+    handoff: 'Connecting you with an agent — one moment, please.',
   },
 } as const;
 

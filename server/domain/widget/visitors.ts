@@ -89,6 +89,7 @@ export async function openVisitorSession(ctx: DomainContext, handshake: WidgetHa
 /** The line as the customer sees it; null for what the customer never sees. */
 export function widgetMessageOf(message: Message, agentName: string | null): WidgetMessage | null {
   if (message.kind === 'note') return null;
+  if (message.detail?.kind === 'bot_handoff') return { id: message.id, from: 'system', name: null, text: '', at: message.createdAt, event: 'handoff' };
   const survey = message.detail?.kind === 'survey_sent' ? { survey: message.detail.surveys } : {};
   if (message.direction === 'in') return { id: message.id, from: 'customer', name: null, text: message.text, at: message.createdAt };
   const from = message.authorType === 'agent' ? 'agent' : message.authorType === 'bot' ? 'bot' : 'system';

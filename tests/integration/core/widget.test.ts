@@ -207,3 +207,33 @@ describe.each(testBackends())('the web chat widget (%s)', (backend) => {
     expect(survey).toMatchObject({ kind: 'csat', score: 5 });
   });
 });
+
+describe('the web chat widget with the bot on chat', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack('sqlite', { bot: { channels: ['chat'], maxTurns: 2 } });
+  });
+  afterAll(() => stack?.close());
+
+  it('shows the bot’s answer and its hand-off line in the widget', async () => {
+    const socket = connect(`${stack.url}${VISITOR_NAMESPACE}`, { transports: ['websocket'], auth: { channel: DEMO_WIDGET_CHANNEL, lang: 'en' }, reconnection: false, forceNew: true });
+    const lines: WidgetMessage[] = [];
+    socket.on('widget.message', (line: WidgetMessage) => lines.push(line));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.on('widget.session', () => resolve());
+        socket.on('connect_error', reject);
+      });
+      await socket.emitWithAck('visitor.send', { clientId: randomUUID(), text: 'What are your business hours?' });
+      const answer = await eventually(() => lines.find((line) => line.from === 'bot'), (line) => line !== undefined, 'the bot’s answer in the widget');
+      expect(answer!.text.length).toBeGreaterThan(0);
+      await socket.emitWithAck('visitor.send', { clientId: randomUUID(), text: 'I want to talk to a human agent' });
+      const handoff = await eventually(() => lines.find((line) => line.event === 'handoff'), (line) => line !== undefined, 'the hand-off line in the widget');
+      // The customer is told a person takes over, never the internal line (team, reason, intent).
+      expect(handoff).toMatchObject({ from: 'system', text: '' });
+      expect(lines.map((line) => line.text).join(' ')).not.toMatch(/Handed to|Detected intent/);
+    } finally {
+      socket.close();
+    }
+  });
+});
