@@ -8,8 +8,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelFigures, NluModel, NluModelList } from '../../../../shared/contracts/nluModels';
-import { errorCode, errorMessage } from '../../api/client';
+
 import { useAdmin } from './adminSlice';
+import { useServerCall } from './useServerCall';
 
 const POLL_MS = 2_000;
 const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
@@ -36,16 +37,14 @@ export function ModelsTab(): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const models = useAdmin((s) => s.nluModels);
   const [list, setList] = useState<NluModelList | null>(null);
-  const [problem, setProblem] = useState<{ code: string; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, fail, act: call } = useServerCall();
 
-  const fail = (failure: unknown) => setProblem({ code: errorCode(failure), message: errorMessage(failure) });
   const reload = useCallback(() => {
     models
       .list({})
       .then((answer) => setList(answer))
-      .catch((failure: unknown) => setProblem({ code: errorCode(failure), message: errorMessage(failure) }));
-  }, [models]);
+      .catch(fail);
+  }, [models, fail]);
   useEffect(reload, [reload]);
   const waiting = list?.models.find(pending) ?? null;
   useEffect(() => {
@@ -54,18 +53,7 @@ export function ModelsTab(): React.JSX.Element {
     return () => clearInterval(timer);
   }, [waiting, reload]);
 
-  const act = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await work();
-      reload();
-    } catch (failure) {
-      fail(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (work: () => Promise<unknown>) => call(work, reload);
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '');
 
   if (!list)
@@ -89,7 +77,9 @@ export function ModelsTab(): React.JSX.Element {
         <div className="admin-model-active" data-testid="models-active">
           <p>
             <strong>
-              {active ? t('admin.models.activeVersion', { version: active.version }) : t('admin.models.shippedActive')}
+              {active
+                ? t('admin.models.activeVersion', { version: active.version })
+                : t('admin.models.shippedActive')}
             </strong>
           </p>
           {active && <Figures figures={active.figures} />}
@@ -111,23 +101,38 @@ export function ModelsTab(): React.JSX.Element {
         ) : (
           <ul className="admin-model-list">
             {list.models.map((model) => (
-              <li key={model.version} className="admin-model" data-testid="model-version" data-status={model.status}>
+              <li
+                key={model.version}
+                className="admin-model"
+                data-testid="model-version"
+                data-status={model.status}
+              >
                 <div className="admin-webhook-head">
-                  <span className="admin-model-name">{t('admin.models.version', { version: model.version })}</span>
-                  <span className={`admin-model-state is-${model.status}`}>{t(`admin.models.status.${model.status}`)}</span>
+                  <span className="admin-model-name">
+                    {t('admin.models.version', { version: model.version })}
+                  </span>
+                  <span className={`admin-model-state is-${model.status}`}>
+                    {t(`admin.models.status.${model.status}`)}
+                  </span>
                 </div>
                 <p className="muted">
                   {model.corrections === 0 && model.version === 1
                     ? t('admin.models.shipped')
                     : t('admin.models.trainedOn', { count: model.corrections })}
                   {model.trainedAt && ` · ${t('admin.models.trainedAt', { when: when(model.trainedAt) })}`}
-                  {model.activatedBy && ` · ${t('admin.models.activatedByHand', { when: when(model.activatedAt) })}`}
+                  {model.activatedBy &&
+                    ` · ${t('admin.models.activatedByHand', { when: when(model.activatedAt) })}`}
                 </p>
                 <p>
                   <Figures figures={model.figures} />
                 </p>
                 {model.decision && (
-                  <p className={model.status === 'rejected' || model.status === 'failed' ? 'admin-field-error' : 'muted'} data-testid="model-decision">
+                  <p
+                    className={
+                      model.status === 'rejected' || model.status === 'failed' ? 'admin-field-error' : 'muted'
+                    }
+                    data-testid="model-decision"
+                  >
                     {model.decision}
                   </p>
                 )}

@@ -12,8 +12,9 @@ import {
   type WebhookEndpoint,
   type WebhookEvent,
 } from '../../../../shared/contracts/webhooks';
-import { errorCode, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useAdmin } from './adminSlice';
+import { useServerCall } from './useServerCall';
 
 function EndpointDeliveries({ id }: { id: string }): React.JSX.Element {
   const { t } = useTranslation();
@@ -50,34 +51,21 @@ export function WebhooksTab(): React.JSX.Element {
   const formId = useId();
   const webhooks = useAdmin((s) => s.webhooks);
   const [endpoints, setEndpoints] = useState<WebhookEndpoint[] | null>(null);
-  const [problem, setProblem] = useState<{ code: string; message: string } | null>(null);
+  const { busy, problem, fail, act: call } = useServerCall();
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>(['conversation.created']);
-  const [busy, setBusy] = useState(false);
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
   const [open, setOpen] = useState<string | null>(null);
 
-  const fail = (failure: unknown) => setProblem({ code: errorCode(failure), message: errorMessage(failure) });
   const reload = useCallback(() => {
     webhooks
       .list({})
       .then((answer) => setEndpoints(answer.endpoints))
-      .catch((failure: unknown) => setProblem({ code: errorCode(failure), message: errorMessage(failure) }));
-  }, [webhooks]);
+      .catch(fail);
+  }, [webhooks, fail]);
   useEffect(reload, [reload]);
 
-  const act = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await work();
-      reload();
-    } catch (failure) {
-      fail(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (work: () => Promise<unknown>) => call(work, reload);
   const add = (event: React.FormEvent) => {
     event.preventDefault();
     void act(async () => {
